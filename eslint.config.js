@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Layers import one way: core <- react <- ui; server shares only core's pure MFA logic and types.
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'storybook-static/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  layer(['src/core/**'], [
+    { group: ['**/react/**', '**/ui/**', '**/server/**', '**/testing/**'], message: 'src/core must not import the layers above it.' },
+    { group: ['react', 'react-dom', 'react-router-dom', '@tanstack/*'], message: 'src/core is framework-free.' },
+  ]),
+  layer(['src/react/**'], [
+    { group: ['**/ui/**', '**/server/**', '**/testing/**'], message: 'src/react may import only src/core.' },
+  ]),
+  layer(['src/ui/**'], [
+    { group: ['**/server/**', '**/testing/**'], message: 'src/ui may import only src/core and src/react.' },
+  ]),
+  layer(['src/server/**'], [
+    { group: ['**/react/**', '**/ui/**', '**/testing/**'], message: 'src/server shares only types and pure MFA logic with src/core.' },
+    { group: ['**/core/*', '!**/core/mfa/*', '!**/core/factorIds'], message: 'src/server may import only src/core/mfa and src/core/factorIds.' },
+    { group: ['react', 'react-dom', 'react-router-dom'], message: 'src/server has no React.' },
+  ]),
+);

@@ -1,0 +1,17 @@
+/**
+ * The factor ids of the SuperTokens MFA recipe, as they appear in `st-mfa.c` and in `/mfa/info`.
+ * @see ../../../shared/reference/protocol-and-mfa-semantics.md §4.1
+ */
+export const FactorIds = {
+  EMAILPASSWORD: 'emailpassword',
+  WEBAUTHN: 'webauthn',
+  OTP_EMAIL: 'otp-email',
+  OTP_PHONE: 'otp-phone',
+  LINK_EMAIL: 'link-email',
+  LINK_PHONE: 'link-phone',
+  THIRDPARTY: 'thirdparty',
+  TOTP: 'totp',
+} as const;
+
+/** One of the built-in factor ids. Custom factors are plain strings. */
+export type FactorIds = (typeof FactorIds)[keyof typeof FactorIds];
