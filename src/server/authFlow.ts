@@ -1,0 +1,123 @@
+import type { RequestContext } from './context.ts';
+import type { NewAccountInfo } from './config.ts';
+import type { Services } from './services.ts';
+import type { Queryable } from './db/Db.ts';
+import { BadInputError, SessionError } from './session/errors.ts';
+import type { SessionContainer } from './session/SessionContainer.ts';
+import { createPrimaryUser, getUser, linkAccounts, type User } from './users.ts';
+
+/** The highest FDI version the request speaks; node assumes the latest when the header is absent. */
+function requestFdi(request: Request): number {
+  const header = request.headers.get('fdi-version');
+  if (!header) return Infinity;
+  const versions = header.split(',').map((v) => Number.parseFloat(v.trim())).filter((v) => Number.isFinite(v));
+  return versions.length > 0 ? Math.max(...versions) : Infinity;
+}
+
+/**
+ * Loads the session of a sign-in/up call. FDI ≥ 3.1: only with `shouldTryLinkingWithSessionUser: true`
+ * (and then it is required); older FDIs: optional. @see protocol §1.3
+ */
+export async function loadSessionForAuth(ctx: RequestContext, s: Services, flag: boolean | undefined): Promise<SessionContainer | undefined> {
+  const noValidators = { overrideGlobalClaimValidators: () => [] };
+  if (requestFdi(ctx.request) >= 3.1) {
+    return flag === true ? s.sessions.getSession(ctx, { sessionRequired: true, ...noValidators }) : undefined;
+  }
+  try {
+    return await s.sessions.getSession(ctx, { sessionRequired: false, ...noValidators });
+  } catch (error) {
+    if (error instanceof SessionError && error.type === 'UNAUTHORISED') return undefined;
+    throw error;
+  }
+}
+
+/** How a sign-in/up attempt will end: a new session, completing a linked factor, or linking a new one. */
+export type AuthPlan =
+  | { kind: 'first-factor'; factorIds: string[] }
+  | { kind: 'complete-linked'; session: SessionContainer; factorIds: string[] }
+  | { kind: 'link'; session: SessionContainer; sessionUser: User; factorIds: string[] };
+
+/**
+ * Checks before a sign-in/up does anything: is this a valid first factor, or may the factor be set up
+ * and linked to the session user. Throws the protocol's 401/400/403. @see protocol §4.8, §4.9
+ */
+export async function preAuthChecks(
+  ctx: RequestContext,
+  s: Services,
+  input: { session: SessionContainer | undefined; factorIds: string[]; authenticatingUserId: string | undefined; newAccount: NewAccountInfo },
+): Promise<AuthPlan> {
+  const { session, factorIds } = input;
+  if (!session) {
+    const first = await s.mfa.firstFactorsFor(ctx.tenantId);
+    const valid = factorIds.filter((f) => first.includes(f));
+    if (valid.length === 0) throw SessionError.unauthorised(false);
+    return { kind: 'first-factor', factorIds: valid };
+  }
+  if (input.authenticatingUserId !== undefined && input.authenticatingUserId === session.getUserId()) {
+    return { kind: 'complete-linked', session, factorIds };
+  }
+  const sessionUser = await getUser(s.db, session.getUserId());
+  if (!sessionUser) throw SessionError.unauthorised();
+  if (!sessionUser.isPrimaryUser) {
+    const sessionLm = sessionUser.loginMethods.find((m) => m.recipeUserId === session.getRecipeUserId()) ?? sessionUser.loginMethods[0]!;
+    const decision = await s.shouldDoAutomaticAccountLinking(
+      { recipeId: sessionLm.recipeId, email: sessionLm.email, phoneNumber: sessionLm.phoneNumber, recipeUserId: sessionLm.recipeUserId },
+      undefined,
+      session,
+      session.getTenantId(),
+    );
+    if (!decision.shouldAutomaticallyLink) {
+      throw new BadInputError('shouldDoAutomaticAccountLinking returned false when making the session user primary but shouldTryLinkingWithSessionUser is true');
+    }
+    if (decision.shouldRequireVerification && !sessionLm.verified) {
+      await s.emailVerification.setClaim(session, false);
+      throw SessionError.invalidClaims([{ id: 'st-ev', reason: { message: 'wrong value', expectedValue: true, actualValue: false } }]);
+    }
+  }
+  const decision = await s.shouldDoAutomaticAccountLinking(input.newAccount, sessionUser, session, session.getTenantId());
+  if (!decision.shouldAutomaticallyLink) {
+    throw new BadInputError('shouldDoAutomaticAccountLinking returned false when trying to link the new login method to the session user but shouldTryLinkingWithSessionUser is true');
+  }
+  let refusal: unknown;
+  const valid: string[] = [];
+  for (const f of factorIds) {
+    try {
+      await s.mfa.assertAllowedToSetupFactor(session, f);
+      valid.push(f);
+    } catch (error) {
+      refusal ??= error;
+    }
+  }
+  if (valid.length === 0) throw refusal;
+  return { kind: 'link', session, sessionUser, factorIds: valid };
+}
+
+/** Links a new recipe user to the session user (making the session user primary first). */
+export async function linkToSessionUser(tx: Queryable, plan: Extract<AuthPlan, { kind: 'link' }>, recipeUserId: string): Promise<void> {
+  await createPrimaryUser(tx, plan.session.getRecipeUserId());
+  await linkAccounts(tx, recipeUserId, plan.sessionUser.id);
+}
+
+/**
+ * After a successful sign-in/up: a first factor gets a new session; a second factor is marked complete
+ * in the same session. Returns the user for the response.
+ */
+export async function postAuth(
+  ctx: RequestContext,
+  s: Services,
+  plan: AuthPlan,
+  result: { recipeUserId: string; factorId: string },
+): Promise<User> {
+  const user = await getUser(s.db, result.recipeUserId);
+  if (!user) throw new Error('User vanished during sign-in');
+  if (plan.kind === 'first-factor') {
+    const payload: Record<string, unknown> = {};
+    const ev = await s.emailVerification.claimValueFor(result.recipeUserId);
+    if (ev !== undefined) payload['st-ev'] = ev;
+    const session = await s.sessions.createNewSession(ctx, { userId: user.id, recipeUserId: result.recipeUserId, tenantId: ctx.tenantId, payload });
+    await s.mfa.markFactorAsCompleteInSession(session, result.factorId);
+  } else {
+    await s.mfa.markFactorAsCompleteInSession(plan.session, result.factorId);
+  }
+  return user;
+}

@@ -1,0 +1,158 @@
+import type { MFARequirementList } from '../core/mfa/requirements.ts';
+import type { DatabaseOption } from './db/openDb.ts';
+import type { Delivery } from './delivery.ts';
+import type { PasswordHashingOptions } from './password.ts';
+import type { SessionContainer } from './session/SessionContainer.ts';
+import type { User } from './users.ts';
+
+/** Where the app and its API live. Mirrors SuperTokens' `appInfo`. */
+export interface AppInfo {
+  appName: string;
+  /** Origin of the API, e.g. `http://localhost:3001`. */
+  apiDomain: string;
+  /** Origin of the website, e.g. `http://localhost:3000`. Used for CORS and for links in emails. */
+  websiteDomain: string;
+  /** @default '/auth' */
+  apiBasePath?: string;
+  /** @default '/auth' */
+  websiteBasePath?: string;
+}
+
+export type AntiCsrfMode = 'NONE' | 'VIA_CUSTOM_HEADER' | 'VIA_TOKEN';
+
+export interface SessionOptions {
+  /** @default 3600 */
+  accessTokenValiditySeconds?: number;
+  /** @default 144000 (100 days) */
+  refreshTokenValidityMinutes?: number;
+  /** @default 'lax' when API and website share a site, else 'none' */
+  cookieSameSite?: 'lax' | 'strict' | 'none';
+  /** @default true when apiDomain is https */
+  cookieSecure?: boolean;
+  /** @default 'VIA_CUSTOM_HEADER' when cookieSameSite is 'none', else 'NONE' */
+  antiCsrf?: AntiCsrfMode;
+}
+
+export type PasswordlessContactMethod = 'EMAIL' | 'PHONE' | 'EMAIL_OR_PHONE';
+export type PasswordlessFlowType = 'USER_INPUT_CODE' | 'MAGIC_LINK' | 'USER_INPUT_CODE_AND_MAGIC_LINK';
+
+export interface PasswordlessOptions {
+  contactMethod: PasswordlessContactMethod;
+  flowType: PasswordlessFlowType;
+  /** @default 900000 (15 min) */
+  codeLifetimeMs?: number;
+  /** @default 5 */
+  maxCodeInputAttempts?: number;
+  /**
+   * While the session's first-factor email is unverified, send second-factor email codes only to it
+   * (seed S11: email OTP used as email verification). @default false
+   */
+  otpEmailMustMatchUnverifiedSessionEmail?: boolean;
+}
+
+export interface TotpOptions {
+  /** @default appInfo.appName */
+  issuer?: string;
+  /** @default 30 */
+  defaultPeriod?: number;
+  /** @default 1 */
+  defaultSkew?: number;
+  /** @default 5 */
+  maxAttempts?: number;
+  /** @default 900 */
+  rateLimitCooldownSeconds?: number;
+}
+
+export interface EmailVerificationOptions {
+  mode: 'REQUIRED' | 'OPTIONAL';
+  /** @default 86400000 (1 day) */
+  tokenLifetimeMs?: number;
+}
+
+/** Input of `getMFARequirementsForAuth`: the seeds' shape, with lazy promises. */
+export interface GetMFARequirementsForAuthInput {
+  tenantId: string;
+  accessTokenPayload: Record<string, unknown>;
+  completedFactors: Record<string, number | undefined>;
+  user: Promise<User>;
+  factorsSetUpForUser: Promise<string[]>;
+  requiredSecondaryFactorsForUser: Promise<string[]>;
+  requiredSecondaryFactorsForTenant: Promise<string[]>;
+}
+
+/** The overridable MFA functions (supertokens-node's MultiFactorAuth RecipeInterface). */
+export interface MFAFunctions {
+  getMFARequirementsForAuth(input: GetMFARequirementsForAuthInput): Promise<MFARequirementList> | MFARequirementList;
+  getFactorsSetupForUser(input: { user: User }): Promise<string[]>;
+  getRequiredSecondaryFactorsForUser(input: { userId: string }): Promise<string[]>;
+  addToRequiredSecondaryFactorsForUser(input: { userId: string; factorId: string }): Promise<void>;
+  removeFromRequiredSecondaryFactorsForUser(input: { userId: string; factorId: string }): Promise<void>;
+}
+
+/** The body of a `PUT /mfa/info` answer. */
+export interface MFAInfoResponse {
+  status: 'OK';
+  factors: { next: string[]; alreadySetup: string[]; allowedToSetup: string[] };
+  emails: Record<string, string[]>;
+  phoneNumbers: Record<string, string[]>;
+}
+
+/** Overridable MFA APIs. */
+export interface MFAApis {
+  /** `PUT /mfa/info`. Override it to migrate legacy claims (seed scenario S10). */
+  resyncSessionAndFetchMFAInfoPUT(input: { session: SessionContainer }): Promise<MFAInfoResponse>;
+}
+
+export interface MFAOptions {
+  /** Factors that may create a session. @default every first factor the enabled recipes offer */
+  firstFactors?: string[];
+  override?: {
+    functions?: (original: MFAFunctions) => MFAFunctions;
+    apis?: (original: MFAApis) => MFAApis;
+  };
+}
+
+/** Account info of a login method about to be linked (node's `AccountInfoWithRecipeId`). */
+export interface NewAccountInfo {
+  recipeId: string;
+  email?: string;
+  phoneNumber?: string;
+  recipeUserId?: string;
+}
+
+export type ShouldDoAutomaticAccountLinking = (
+  newAccountInfo: NewAccountInfo,
+  user: User | undefined,
+  session: SessionContainer | undefined,
+  tenantId: string,
+) => Promise<{ shouldAutomaticallyLink: false } | { shouldAutomaticallyLink: true; shouldRequireVerification: boolean }>;
+
+export interface TenantConfig {
+  tenantId: string;
+  firstFactors?: string[];
+  requiredSecondaryFactors?: string[];
+}
+
+/** Configuration of the reference backend. */
+export interface BackendConfig {
+  appInfo: AppInfo;
+  /** @default in-memory PGlite */
+  database?: DatabaseOption;
+  session?: SessionOptions;
+  /** Email + password; on unless `false`. */
+  emailPassword?: Record<string, never> | false;
+  passwordless?: PasswordlessOptions | false;
+  totp?: TotpOptions | false;
+  emailVerification?: EmailVerificationOptions | false;
+  mfa?: MFAOptions;
+  accountLinking?: { shouldDoAutomaticAccountLinking?: ShouldDoAutomaticAccountLinking };
+  /** Tenants to create or update at start-up (`public` always exists). */
+  tenants?: TenantConfig[];
+  /** @default the dev outbox, stored in the database */
+  delivery?: Partial<Delivery>;
+  /** Exposes `GET {apiBasePath}/dev/outbox`. Never turn on in production. @default false */
+  devMode?: boolean;
+  passwordHashing?: PasswordHashingOptions;
+  /** The clock, in epoch ms. Tests move it to check expiry and lockouts. @default Date.now */
+  now?: () => number;
+}

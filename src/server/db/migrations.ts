@@ -1,0 +1,179 @@
+import type { Db } from './Db.ts';
+
+/**
+ * The schema, as an append-only list of migrations. Never edit a migration that has shipped: add one.
+ * Times are epoch milliseconds in BIGINT columns.
+ */
+export const migrations: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE fk_tenants (
+  tenant_id TEXT PRIMARY KEY,
+  first_factors JSONB,
+  required_secondary_factors JSONB,
+  created_at BIGINT NOT NULL
+);
+
+CREATE TABLE fk_users (
+  user_id TEXT PRIMARY KEY,
+  is_primary BOOLEAN NOT NULL DEFAULT FALSE,
+  time_joined BIGINT NOT NULL
+);
+
+-- A login method ("recipe user"). user_id is the primary user it belongs to (itself until linked).
+CREATE TABLE fk_login_methods (
+  recipe_user_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES fk_users(user_id),
+  recipe_id TEXT NOT NULL,
+  tenant_id TEXT NOT NULL REFERENCES fk_tenants(tenant_id),
+  email TEXT,
+  phone_number TEXT,
+  password_hash TEXT,
+  time_joined BIGINT NOT NULL
+);
+CREATE INDEX fk_login_methods_user ON fk_login_methods(user_id);
+CREATE UNIQUE INDEX fk_login_methods_email ON fk_login_methods(tenant_id, recipe_id, email) WHERE email IS NOT NULL;
+CREATE UNIQUE INDEX fk_login_methods_phone ON fk_login_methods(tenant_id, recipe_id, phone_number) WHERE phone_number IS NOT NULL;
+
+CREATE TABLE fk_verified_emails (
+  recipe_user_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  PRIMARY KEY (recipe_user_id, email)
+);
+
+CREATE TABLE fk_email_verification_tokens (
+  token_hash TEXT PRIMARY KEY,
+  recipe_user_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  tenant_id TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX fk_ev_tokens_user ON fk_email_verification_tokens(recipe_user_id);
+
+CREATE TABLE fk_user_metadata (
+  user_id TEXT PRIMARY KEY,
+  metadata JSONB NOT NULL
+);
+
+CREATE TABLE fk_user_roles (
+  tenant_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, user_id, role)
+);
+
+CREATE TABLE fk_sessions (
+  session_handle TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  recipe_user_id TEXT NOT NULL,
+  tenant_id TEXT NOT NULL,
+  payload JSONB NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX fk_sessions_user ON fk_sessions(user_id);
+
+-- Every refresh token ever issued for a live session; a used ('rotated') one seen again is theft.
+CREATE TABLE fk_refresh_tokens (
+  token_hash TEXT PRIMARY KEY,
+  session_handle TEXT NOT NULL REFERENCES fk_sessions(session_handle) ON DELETE CASCADE,
+  rotated BOOLEAN NOT NULL DEFAULT FALSE,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX fk_refresh_tokens_session ON fk_refresh_tokens(session_handle);
+
+CREATE TABLE fk_signing_keys (
+  kid TEXT PRIMARY KEY,
+  private_jwk JSONB NOT NULL,
+  public_jwk JSONB NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+CREATE TABLE fk_pwless_devices (
+  device_id_hash TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  email TEXT,
+  phone_number TEXT,
+  link_code_salt TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX fk_pwless_devices_email ON fk_pwless_devices(tenant_id, email);
+CREATE INDEX fk_pwless_devices_phone ON fk_pwless_devices(tenant_id, phone_number);
+
+CREATE TABLE fk_pwless_codes (
+  code_id TEXT PRIMARY KEY,
+  device_id_hash TEXT NOT NULL REFERENCES fk_pwless_devices(device_id_hash) ON DELETE CASCADE,
+  link_code_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX fk_pwless_codes_device ON fk_pwless_codes(device_id_hash);
+
+CREATE TABLE fk_totp_devices (
+  user_id TEXT NOT NULL,
+  device_name TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  period INTEGER NOT NULL,
+  skew INTEGER NOT NULL,
+  verified BOOLEAN NOT NULL DEFAULT FALSE,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, device_name)
+);
+
+-- One row per TOTP attempt: the lockout counts the newest run of invalid ones; valid ones block replay.
+CREATE TABLE fk_totp_attempts (
+  id BIGSERIAL PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  tenant_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  is_valid BOOLEAN NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX fk_totp_attempts_user ON fk_totp_attempts(user_id, tenant_id, id DESC);
+
+-- Serialises TOTP checks per user so parallel guesses cannot exceed the attempt limit.
+CREATE TABLE fk_totp_locks (
+  user_id TEXT NOT NULL,
+  tenant_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, tenant_id)
+);
+
+CREATE TABLE fk_dev_outbox (
+  id BIGSERIAL PRIMARY KEY,
+  channel TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  message JSONB NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+INSERT INTO fk_tenants (tenant_id, created_at) VALUES ('public', 0);
+`,
+  },
+];
+
+/**
+ * Brings the schema up to date. Safe to call from many processes sharing one PostgreSQL: an advisory
+ * lock serialises them, and each migration runs in its own transaction.
+ */
+export async function migrate(db: Db): Promise<void> {
+  await db.exec('CREATE TABLE IF NOT EXISTS fk_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(724242)');
+    const done = new Set((await tx.query<{ id: number }>('SELECT id FROM fk_migrations')).map((r) => r.id));
+    for (const m of migrations) {
+      if (done.has(m.id)) continue;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO fk_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [m.id, m.name, Date.now()]);
+    }
+  });
+}
+
+// Extended-protocol queries take one statement each; the migrations hold no semicolons in strings.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

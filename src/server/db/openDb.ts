@@ -1,0 +1,70 @@
+import type { Db, Queryable } from './Db.ts';
+
+/** Where the backend keeps its data. */
+export type DatabaseOption =
+  | Db
+  | { kind: 'memory' }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; max?: number };
+
+/**
+ * Opens the database: embedded PGlite (in memory or a folder on disk) or a real PostgreSQL server.
+ * Drivers are imported lazily so a browser bundle (msw) never loads `pg`.
+ */
+export async function openDb(option: DatabaseOption = { kind: 'memory' }): Promise<Db> {
+  if ('query' in option) return option;
+  if (option.kind === 'postgres') return openPostgres(option.url, option.max ?? 10);
+  const { PGlite } = await import('@electric-sql/pglite');
+  // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
+  const parsers = { 20: (v: string) => Number(v) };
+  const pg = await PGlite.create(option.kind === 'pglite' ? { dataDir: option.dataDir, parsers } : { parsers });
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    transaction(fn) {
+      return pg.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }));
+    },
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const { default: pgModule } = await import('pg');
+  // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
+  pgModule.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pgModule.Pool({ connectionString: url, max });
+  const query = async <T>(client: Pick<typeof pool, 'query'>, sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows as T[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => query(pool, sql, params),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = { query: (sql, params) => query(client, sql, params) };
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

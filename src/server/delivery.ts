@@ -1,0 +1,91 @@
+import type { Db } from './db/Db.ts';
+
+/** An email the backend sends. */
+export type EmailMessage =
+  | {
+      type: 'PASSWORDLESS_LOGIN';
+      email: string;
+      userInputCode?: string;
+      urlWithLinkCode?: string;
+      /** Milliseconds. */
+      codeLifetime: number;
+      isFirstFactor: boolean;
+      preAuthSessionId: string;
+      tenantId: string;
+    }
+  | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string };
+
+/** A text message the backend sends. */
+export interface SmsMessage {
+  type: 'PASSWORDLESS_LOGIN';
+  phoneNumber: string;
+  userInputCode?: string;
+  urlWithLinkCode?: string;
+  codeLifetime: number;
+  isFirstFactor: boolean;
+  preAuthSessionId: string;
+  tenantId: string;
+}
+
+/** How emails and text messages leave the backend. */
+export interface Delivery {
+  sendEmail(message: EmailMessage): Promise<void>;
+  sendSms(message: SmsMessage): Promise<void>;
+}
+
+/** One message in the dev outbox. */
+export interface OutboxEntry {
+  id: number;
+  channel: 'email' | 'sms';
+  to: string;
+  type: EmailMessage['type'];
+  userInputCode?: string;
+  link?: string;
+  isFirstFactor?: boolean;
+  tenantId: string;
+  createdAt: number;
+}
+
+/**
+ * The default delivery: messages are stored in the database so a developer (and the demo's outbox
+ * page, over `GET /auth/dev/outbox` in dev mode) can read codes and links without real email or SMS.
+ */
+export function createDevOutbox(db: Db, now: () => number) {
+  const store = async (channel: 'email' | 'sms', to: string, message: EmailMessage | SmsMessage) => {
+    await db.query('INSERT INTO fk_dev_outbox (channel, recipient, message, created_at) VALUES ($1, $2, $3, $4)', [channel, to, JSON.stringify(message), now()]);
+  };
+  return {
+    sendEmail: (message: EmailMessage) => store('email', message.email, message),
+    sendSms: (message: SmsMessage) => store('sms', message.phoneNumber, message),
+    /** Newest first; optionally only the messages to one recipient. */
+    async list(filter: { to?: string; limit?: number } = {}): Promise<OutboxEntry[]> {
+      const rows = await db.query<{ id: number; channel: 'email' | 'sms'; recipient: string; message: EmailMessage | SmsMessage; created_at: number }>(
+        `SELECT id, channel, recipient, message, created_at FROM fk_dev_outbox ${filter.to === undefined ? '' : 'WHERE recipient = $2'} ORDER BY id DESC LIMIT $1`,
+        filter.to === undefined ? [filter.limit ?? 100] : [filter.limit ?? 100, filter.to],
+      );
+      return rows.map(({ id, channel, recipient, message, created_at }) => ({
+        id: Number(id),
+        channel,
+        to: recipient,
+        type: message.type,
+        ...('userInputCode' in message && message.userInputCode !== undefined && { userInputCode: message.userInputCode }),
+        ...('urlWithLinkCode' in message && message.urlWithLinkCode !== undefined && { link: message.urlWithLinkCode }),
+        ...('emailVerifyLink' in message && { link: message.emailVerifyLink }),
+        ...('isFirstFactor' in message && { isFirstFactor: message.isFirstFactor }),
+        tenantId: message.tenantId,
+        createdAt: created_at,
+      }));
+    },
+  };
+}
+
+export type DevOutbox = ReturnType<typeof createDevOutbox>;
+
+/** Delivery by webhook: each message is POSTed as JSON to `url` (for an SMTP or SMS gateway of your own). */
+export function createWebhookDelivery(url: string, fetchImpl: typeof fetch = fetch): Delivery {
+  const post = async (channel: 'email' | 'sms', message: EmailMessage | SmsMessage) => {
+    const response = await fetchImpl(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, message }) });
+    if (!response.ok) throw new Error(`Delivery webhook answered ${response.status}`);
+  };
+  return { sendEmail: (m) => post('email', m), sendSms: (m) => post('sms', m) };
+}

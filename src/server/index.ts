@@ -1,0 +1,36 @@
+/**
+ * factorkit/server: the reference backend. It speaks the SuperTokens FDI (3.1 semantics) so the kit
+ * runs end to end with nothing else installed; point the kit at a real SuperTokens backend in production.
+ */
+export { createBackend } from './createBackend.ts';
+export { openDb } from './db/openDb.ts';
+export { migrate, migrations } from './db/migrations.ts';
+export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
+export { SessionContainer } from './session/SessionContainer.ts';
+export { SessionError } from './session/errors.ts';
+export { FactorIds } from '../core/factorIds.ts';
+export { getNextSetOfUnsatisfiedFactors } from '../core/mfa/requirements.ts';
+
+export type { Backend } from './createBackend.ts';
+export type {
+  AppInfo,
+  BackendConfig,
+  EmailVerificationOptions,
+  GetMFARequirementsForAuthInput,
+  MFAApis,
+  MFAFunctions,
+  MFAInfoResponse,
+  MFAOptions,
+  NewAccountInfo,
+  PasswordlessOptions,
+  SessionOptions,
+  ShouldDoAutomaticAccountLinking,
+  TenantConfig,
+  TotpOptions,
+} from './config.ts';
+export type { Db, Queryable } from './db/Db.ts';
+export type { DatabaseOption } from './db/openDb.ts';
+export type { Delivery, EmailMessage, OutboxEntry, SmsMessage } from './delivery.ts';
+export type { ClaimValidator } from './session/sessionService.ts';
+export type { LoginMethod, User } from './users.ts';
+export type { MFAClaimValue, MFARequirementList } from '../core/mfa/requirements.ts';

@@ -1,0 +1,276 @@
+import { FactorIds } from '../core/factorIds.ts';
+import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../core/mfa/requirements.ts';
+import type { Db } from './db/Db.ts';
+import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
+import type { SessionContainer } from './session/SessionContainer.ts';
+import { SessionError } from './session/errors.ts';
+import type { ClaimValidator } from './session/sessionService.ts';
+import { getUser, isFakeEmail, type User } from './users.ts';
+import type { Tenants } from './tenants.ts';
+
+export const MFA_CLAIM = 'st-mfa';
+
+/** Reasons node sends in the 403s of factor setup: plain strings. @see protocol §4.7 */
+export const SETUP_REASONS = {
+  SET_UP_FACTOR_PENDING: 'Completed factors in the session does not satisfy the MFA requirements for auth',
+  NOT_NEXT: 'Not allowed to setup factor that is not in the next set of unsatisfied factors',
+} as const;
+
+/** The secondary factors the enabled recipes offer, in recipe order (emailpassword, passwordless, totp). */
+export function availableSecondaryFactors(config: BackendConfig): string[] {
+  const out: string[] = [];
+  if (config.emailPassword !== false) out.push(FactorIds.EMAILPASSWORD);
+  out.push(...enabledPasswordlessFactors(config));
+  if (config.totp) out.push(FactorIds.TOTP);
+  return out;
+}
+
+/** Passwordless factors enabled by flowType × contactMethod. */
+export function enabledPasswordlessFactors(config: BackendConfig): string[] {
+  const p = config.passwordless;
+  if (!p) return [];
+  const otp = p.flowType !== 'MAGIC_LINK';
+  const link = p.flowType !== 'USER_INPUT_CODE';
+  const email = p.contactMethod !== 'PHONE';
+  const phone = p.contactMethod !== 'EMAIL';
+  return [
+    ...(otp && email ? [FactorIds.OTP_EMAIL] : []),
+    ...(otp && phone ? [FactorIds.OTP_PHONE] : []),
+    ...(link && email ? [FactorIds.LINK_EMAIL] : []),
+    ...(link && phone ? [FactorIds.LINK_PHONE] : []),
+  ];
+}
+
+/** The first factors the enabled recipes offer. */
+export function availableFirstFactors(config: BackendConfig): string[] {
+  return availableSecondaryFactors(config).filter((f) => f !== FactorIds.TOTP);
+}
+
+type MetadataStore = {
+  get(userId: string): Promise<Record<string, unknown>>;
+  update(userId: string, update: Record<string, unknown>): Promise<Record<string, unknown>>;
+};
+
+/** The MFA recipe: requirements, the `st-mfa` claim, setup permissions and `/mfa/info`. */
+export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenants; metadata: MetadataStore; now: () => number; api: unknown }) {
+  const { db, config, tenants, metadata } = deps;
+
+  const readRequired = async (userId: string) => {
+    const md = await metadata.get(userId);
+    const st = md._supertokens as { requiredSecondaryFactors?: unknown } | undefined;
+    return Array.isArray(st?.requiredSecondaryFactors) ? (st.requiredSecondaryFactors as string[]) : [];
+  };
+
+  const defaults: MFAFunctions = {
+    async getMFARequirementsForAuth(input) {
+      const all = [...(await input.requiredSecondaryFactorsForUser), ...(await input.requiredSecondaryFactorsForTenant)];
+      return [{ oneOf: [...new Set(all)] }];
+    },
+    async getFactorsSetupForUser({ user }) {
+      const out: string[] = [];
+      const pwless = enabledPasswordlessFactors(config);
+      const lms = user.loginMethods;
+      if (config.emailPassword !== false && lms.some((m) => m.recipeId === 'emailpassword')) out.push(FactorIds.EMAILPASSWORD);
+      const hasPwlessEmail = lms.some((m) => m.recipeId === 'passwordless' && m.email !== undefined && !isFakeEmail(m.email));
+      const hasPwlessPhone = lms.some((m) => m.recipeId === 'passwordless' && m.phoneNumber !== undefined);
+      for (const f of pwless) {
+        if ((f === FactorIds.OTP_EMAIL || f === FactorIds.LINK_EMAIL) && hasPwlessEmail) out.push(f);
+        if ((f === FactorIds.OTP_PHONE || f === FactorIds.LINK_PHONE) && hasPwlessPhone) out.push(f);
+      }
+      if (config.totp) {
+        const rows = await db.query('SELECT 1 FROM fk_totp_devices WHERE user_id = $1 AND verified LIMIT 1', [user.id]);
+        if (rows.length > 0) out.push(FactorIds.TOTP);
+      }
+      return out;
+    },
+    getRequiredSecondaryFactorsForUser: ({ userId }) => readRequired(userId),
+    async addToRequiredSecondaryFactorsForUser({ userId, factorId }) {
+      const current = await readRequired(userId);
+      if (current.includes(factorId)) return;
+      const md = await metadata.get(userId);
+      await metadata.update(userId, { _supertokens: { ...(md._supertokens as object | undefined), requiredSecondaryFactors: [...current, factorId] } });
+    },
+    async removeFromRequiredSecondaryFactorsForUser({ userId, factorId }) {
+      const md = await metadata.get(userId);
+      const st = md._supertokens as { requiredSecondaryFactors?: unknown } | undefined;
+      if (!Array.isArray(st?.requiredSecondaryFactors) || !st.requiredSecondaryFactors.includes(factorId)) return;
+      await metadata.update(userId, { _supertokens: { ...st, requiredSecondaryFactors: st.requiredSecondaryFactors.filter((f) => f !== factorId) } });
+    },
+  };
+  const overrideFns = config.mfa?.override?.functions as ((o: MFAFunctions, api: unknown) => MFAFunctions) | undefined;
+  const functions: MFAFunctions = overrideFns ? overrideFns(defaults, deps.api) : defaults;
+
+  async function loadUser(userId: string): Promise<User> {
+    const user = await getUser(db, userId);
+    if (!user) throw SessionError.unauthorised();
+    return user;
+  }
+
+  /** Everything `getMFARequirementsForAuth` and the setup check need, fetched lazily and once. */
+  function evaluationInput(session: { userId: string; tenantId: string; payload: Record<string, unknown> }, completed: Record<string, number | undefined>) {
+    let user: Promise<User> | undefined;
+    let setUp: Promise<string[]> | undefined;
+    const getUserOnce = () => (user ??= loadUser(session.userId));
+    const getSetUpOnce = () => (setUp ??= getUserOnce().then((u) => functions.getFactorsSetupForUser({ user: u })));
+    const lazy = <T>(fn: () => Promise<T>): Promise<T> => {
+      // A promise that starts work only when awaited, like node's lazy getters.
+      let p: Promise<T> | undefined;
+      return { then: (a, b) => (p ??= fn()).then(a, b), catch: (b) => (p ??= fn()).catch(b), finally: (f) => (p ??= fn()).finally(f), [Symbol.toStringTag]: 'Promise' } as Promise<T>;
+    };
+    return {
+      input: {
+        tenantId: session.tenantId,
+        accessTokenPayload: session.payload,
+        completedFactors: completed,
+        user: lazy(getUserOnce),
+        factorsSetUpForUser: lazy(getSetUpOnce),
+        requiredSecondaryFactorsForUser: lazy(() => functions.getRequiredSecondaryFactorsForUser({ userId: session.userId })),
+        requiredSecondaryFactorsForTenant: lazy(async () => (await tenants.get(session.tenantId))?.requiredSecondaryFactors ?? []),
+      },
+      factorsSetUp: getSetUpOnce,
+      user: getUserOnce,
+    };
+  }
+
+  /**
+   * Recomputes `st-mfa` for a session, optionally marking one factor complete, and stores it when it
+   * changed. A session without the claim (made before MFA was on) gets its first factor back-filled.
+   */
+  async function updateAndGetMFAInfoInSession(session: SessionContainer, updatedFactorId?: string) {
+    const now = Math.floor(deps.now() / 1000);
+    const existing = session.getClaimValue<MFAClaimValue>(MFA_CLAIM);
+    const completed: Record<string, number | undefined> = { ...(existing?.c ?? {}) };
+    if (updatedFactorId !== undefined) completed[updatedFactorId] = now;
+    if (existing === undefined && updatedFactorId === undefined) {
+      const user = await loadUser(session.userId);
+      const lm = user.loginMethods.find((m) => m.recipeUserId === session.recipeUserId);
+      const candidates =
+        lm?.recipeId === 'emailpassword' ? [FactorIds.EMAILPASSWORD]
+        : lm?.recipeId === 'thirdparty' ? [FactorIds.THIRDPARTY]
+        : lm?.email !== undefined ? [FactorIds.LINK_EMAIL, FactorIds.OTP_EMAIL]
+        : [FactorIds.LINK_PHONE, FactorIds.OTP_PHONE];
+      const first = await firstFactorsFor(session.tenantId);
+      const factor = candidates.find((f) => first.includes(f));
+      if (factor === undefined) throw SessionError.unauthorised();
+      completed[factor] = now;
+    }
+    const evaluation = evaluationInput({ userId: session.userId, tenantId: session.tenantId, payload: session.getAccessTokenPayload() }, completed);
+    const requirements = await functions.getMFARequirementsForAuth(evaluation.input);
+    const v = getNextSetOfUnsatisfiedFactors(completed, requirements).factorIds.length === 0;
+    const value: MFAClaimValue = { c: completed, v };
+    if (JSON.stringify(existing) !== JSON.stringify(value)) await session.setClaimValue(MFA_CLAIM, value);
+    return { completed, requirements, v, factorsSetUp: evaluation.factorsSetUp, user: evaluation.user };
+  }
+
+  /** Why setting up `factorId` is refused now, or undefined when it is allowed. @see protocol §4.7 */
+  function setupRefusal(claim: MFAClaimValue, requirements: MFARequirementList, factorsSetUp: string[], factorId: string): string | undefined {
+    if (claim.v) return undefined;
+    const next = getNextSetOfUnsatisfiedFactors(claim.c, requirements).factorIds;
+    if (next.some((f) => factorsSetUp.includes(f))) return SETUP_REASONS.SET_UP_FACTOR_PENDING;
+    if (next.length > 0 && !next.includes(factorId)) return SETUP_REASONS.NOT_NEXT;
+    return undefined;
+  }
+
+  async function firstFactorsFor(tenantId: string): Promise<string[]> {
+    const tenant = await tenants.get(tenantId);
+    const configured = tenant?.firstFactors ?? config.mfa?.firstFactors ?? availableFirstFactors(config);
+    const available = availableFirstFactors(config);
+    const builtIn = Object.values(FactorIds) as string[];
+    return configured.filter((f) => available.includes(f) || !builtIn.includes(f));
+  }
+
+  const defaultApis: MFAApis = {
+    async resyncSessionAndFetchMFAInfoPUT({ session }) {
+      return mfaInfo(session);
+    },
+  };
+  const overrideApis = config.mfa?.override?.apis as ((o: MFAApis, api: unknown) => MFAApis) | undefined;
+  const apis: MFAApis = overrideApis ? overrideApis(defaultApis, deps.api) : defaultApis;
+
+  async function mfaInfo(session: SessionContainer): Promise<MFAInfoResponse> {
+    const info = await updateAndGetMFAInfoInSession(session);
+    const user = await info.user();
+    const factorsSetUp = await info.factorsSetUp();
+    const claim = { c: info.completed, v: info.v };
+    const allowedToSetup = availableSecondaryFactors(config).filter((f) => setupRefusal(claim, info.requirements, factorsSetUp, f) === undefined);
+    const unsatisfied = getNextSetOfUnsatisfiedFactors(info.completed, info.requirements).factorIds;
+    const next = unsatisfied.filter((f) => allowedToSetup.includes(f) || factorsSetUp.includes(f));
+    if (next.length === 0 && unsatisfied.length > 0) {
+      throw new Error(`The user is required to complete secondary factors they are not allowed to (${unsatisfied.join(', ')}); check getMFARequirementsForAuth and the enabled recipes`);
+    }
+    return { status: 'OK', factors: { next, alreadySetup: factorsSetUp, allowedToSetup }, ...contactLists(user, session.recipeUserId) };
+  }
+
+  /** `emails` and `phoneNumbers` of `/mfa/info`. @see protocol §4.11 */
+  function contactLists(user: User, sessionRecipeUserId: string) {
+    const sessionLm = user.loginMethods.find((m) => m.recipeUserId === sessionRecipeUserId);
+    const frontOf = (list: string[], first: string | undefined) => (first !== undefined && list.includes(first) ? [first, ...list.filter((x) => x !== first)] : list);
+    const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))];
+    const allReal = uniq(user.loginMethods.map((m) => m.email)).filter((e) => !isFakeEmail(e));
+    const emails: Record<string, string[]> = {};
+    const phoneNumbers: Record<string, string[]> = {};
+    if (config.emailPassword !== false) {
+      const ep = user.loginMethods.filter((m) => m.recipeId === 'emailpassword' && m.email !== undefined);
+      let list: string[];
+      if (ep.length > 0) {
+        const rank = (m: (typeof ep)[number]) => (isFakeEmail(m.email!) ? 2 : m.verified ? 0 : 1);
+        list = uniq([...ep].sort((a, b) => rank(a) - rank(b) || a.timeJoined - b.timeJoined).map((m) => m.email));
+      } else {
+        list = allReal.length > 0 ? allReal : uniq(user.loginMethods.map((m) => m.email));
+      }
+      list = frontOf(list, sessionLm?.email);
+      emails[FactorIds.EMAILPASSWORD] = list.length > 0 ? list : [`${sessionRecipeUserId}@stfakeemail.supertokens.com`];
+    }
+    const pwlessList = (key: 'email' | 'phoneNumber') => {
+      const own = uniq(user.loginMethods.filter((m) => m.recipeId === 'passwordless').map((m) => m[key])).filter((x) => key !== 'email' || !isFakeEmail(x));
+      if (own.length === 1) return own;
+      if (own.length > 1) return frontOf(own, sessionLm?.[key]);
+      const all = key === 'email' ? allReal : uniq(user.loginMethods.map((m) => m.phoneNumber));
+      return frontOf(all, sessionLm?.[key]);
+    };
+    for (const f of enabledPasswordlessFactors(config)) {
+      if (f === FactorIds.OTP_EMAIL || f === FactorIds.LINK_EMAIL) emails[f] = pwlessList('email');
+      else phoneNumbers[f] = pwlessList('phoneNumber');
+    }
+    return { emails, phoneNumbers };
+  }
+
+  return {
+    functions,
+    apis,
+    firstFactorsFor,
+    updateAndGetMFAInfoInSession,
+
+    /** Marks a factor complete in the session and re-evaluates `v`. */
+    async markFactorAsCompleteInSession(session: SessionContainer, factorId: string): Promise<void> {
+      await updateAndGetMFAInfoInSession(session, factorId);
+    },
+
+    /** Throws the protocol's 403 `st-mfa` (string reason) when the session may not set up `factorId` now. */
+    async assertAllowedToSetupFactor(session: SessionContainer, factorId: string): Promise<void> {
+      const info = await updateAndGetMFAInfoInSession(session);
+      const reason = setupRefusal({ c: info.completed, v: info.v }, info.requirements, await info.factorsSetUp(), factorId);
+      if (reason !== undefined) throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason }]);
+    },
+
+    /** The requirement list for a session, as `getMFARequirementsForAuth` returns it. */
+    async getMFARequirementsForAuth(session: SessionContainer): Promise<MFARequirementList> {
+      return (await updateAndGetMFAInfoInSession(session)).requirements;
+    },
+
+    /** The global validator: `st-mfa.v` must be true; a missing claim is computed first. */
+    validator(): ClaimValidator {
+      return {
+        id: MFA_CLAIM,
+        shouldRefetch: (payload) => payload[MFA_CLAIM] === undefined,
+        refetch: (session) => updateAndGetMFAInfoInSession(session).then(() => undefined),
+        validate: (payload) =>
+          (payload[MFA_CLAIM] as MFAClaimValue | undefined)?.v === true
+            ? undefined
+            : { id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } },
+      };
+    },
+  };
+}
+
+export type Mfa = ReturnType<typeof createMfa>;

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { Secret, TOTP } from 'otpauth';
+import { FactorIds } from '../../core/factorIds.ts';
+import type { RequestContext } from '../context.ts';
+import type { Route } from '../router.ts';
+import { parseBody } from '../router.ts';
+import type { Services } from '../services.ts';
+import { SessionError } from '../session/errors.ts';
+import type { SessionContainer } from '../session/SessionContainer.ts';
+import { getUser } from '../users.ts';
+import { MFA_CLAIM } from '../mfa.ts';
+
+interface DeviceRow {
+  device_name: string;
+  secret: string;
+  period: number;
+  skew: number;
+  verified: boolean;
+}
+
+type CheckResult =
+  | { status: 'OK' }
+  | { status: 'INVALID_TOTP_ERROR'; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number }
+  | { status: 'LIMIT_REACHED_ERROR'; retryAfterMs: number; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number };
+
+const noValidators = { sessionRequired: true, overrideGlobalClaimValidators: () => [] };
+// Device names are shown in lists and read aloud: bounded, and no control characters.
+const deviceName = z.string().min(1).max(256).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+function totpOptions(s: Services) {
+  const t = s.config.totp || {};
+  return {
+    issuer: t.issuer ?? s.config.appInfo.appName,
+    period: t.defaultPeriod ?? 30,
+    skew: t.defaultSkew ?? 1,
+    maxAttempts: t.maxAttempts ?? 5,
+    cooldownMs: (t.rateLimitCooldownSeconds ?? 900) * 1000,
+  };
+}
+
+/**
+ * Checks a code against devices, with the core's rules: a run of `maxAttempts` invalid attempts locks
+ * the user out for the cooldown (even a correct code), and a valid code cannot be used twice while it
+ * could still be valid. Attempts are serialised per user by a row lock. @see RFC 6238; protocol §5
+ */
+async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: string, tenantId: string, code: string, devices: DeviceRow[]): Promise<CheckResult> {
+  const o = totpOptions(s);
+  const now = ctx.now;
+  return s.db.transaction(async (tx) => {
+    await tx.query('INSERT INTO fk_totp_locks (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, tenantId]);
+    await tx.query('SELECT 1 FROM fk_totp_locks WHERE user_id = $1 AND tenant_id = $2 FOR UPDATE', [userId, tenantId]);
+    await tx.query('DELETE FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at < $3 AND expires_at < $4', [userId, tenantId, now - o.cooldownMs, now]);
+    const recent = await tx.query<{ is_valid: boolean; created_at: number }>(
+      'SELECT is_valid, created_at FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at > $3 ORDER BY id DESC LIMIT $4',
+      [userId, tenantId, now - o.cooldownMs, o.maxAttempts],
+    );
+    let run = 0;
+    while (run < recent.length && !recent[run]!.is_valid) run++;
+    if (run >= o.maxAttempts) {
+      return { status: 'LIMIT_REACHED_ERROR', retryAfterMs: Math.max(0, o.cooldownMs - (now - recent[0]!.created_at)), currentNumberOfFailedAttempts: run, maxNumberOfFailedAttempts: o.maxAttempts };
+    }
+    let valid = false;
+    let lifetimeMs = o.period * (2 * o.skew + 1) * 1000;
+    if (code.length <= 8) {
+      for (const d of devices) {
+        const totp = new TOTP({ secret: Secret.fromBase32(d.secret), algorithm: 'SHA1', digits: 6, period: d.period });
+        if (totp.validate({ token: code, timestamp: now, window: d.skew }) !== null) {
+          valid = true;
+          lifetimeMs = d.period * (2 * d.skew + 1) * 1000;
+          break;
+        }
+      }
+    }
+    if (valid) {
+      const replay = await tx.query('SELECT 1 FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND code = $3 AND is_valid AND expires_at > $4', [userId, tenantId, code, now]);
+      if (replay.length > 0) valid = false;
+    }
+    await tx.query('INSERT INTO fk_totp_attempts (user_id, tenant_id, code, is_valid, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      userId, tenantId, code.slice(0, 16), valid, now, now + lifetimeMs,
+    ]);
+    if (valid) return { status: 'OK' };
+    return { status: 'INVALID_TOTP_ERROR', currentNumberOfFailedAttempts: run + 1, maxNumberOfFailedAttempts: o.maxAttempts };
+  });
+}
+
+async function devicesOf(s: Services, userId: string): Promise<DeviceRow[]> {
+  return s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
+}
+
+/** The `otpauth://` URI authenticator apps read from the QR code. */
+async function qrCodeString(s: Services, session: SessionContainer, secret: string, period: number): Promise<string> {
+  const { issuer } = totpOptions(s);
+  const user = await getUser(s.db, session.getUserId());
+  const own = user?.loginMethods.find((m) => m.recipeUserId === user.id);
+  const info = own?.email ?? own?.phoneNumber ?? user?.emails[0] ?? user?.phoneNumbers[0];
+  const label = `${encodeURI(issuer)}${info !== undefined ? `:${encodeURI(info)}` : ''}`;
+  return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURI(issuer)}&digits=6&period=${period}`;
+}
+
+export function totpRoutes(): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/totp/device',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ deviceName: deviceName.optional() }));
+        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
+        const o = totpOptions(s);
+        const userId = session.getUserId();
+        const devices = await devicesOf(s, userId);
+        let name = body.deviceName;
+        if (name === undefined) {
+          let n = devices.filter((d) => d.verified).length;
+          while (devices.some((d) => d.device_name === `TOTP Device ${n}`)) n++;
+          name = `TOTP Device ${n}`;
+        }
+        const same = devices.find((d) => d.device_name === name);
+        if (same?.verified) return { status: 'DEVICE_ALREADY_EXISTS_ERROR' };
+        const secret = new Secret({ size: 20 }).base32;
+        // An unverified device of the same name is replaced, with a new secret.
+        await s.db.transaction(async (tx) => {
+          await tx.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2 AND NOT verified', [userId, name]);
+          await tx.query('INSERT INTO fk_totp_devices (user_id, device_name, secret, period, skew, verified, created_at) VALUES ($1, $2, $3, $4, $5, FALSE, $6)', [
+            userId, name, secret, o.period, o.skew, ctx.now,
+          ]);
+        });
+        return { status: 'OK', deviceName: name, secret, qrCodeString: await qrCodeString(s, session, secret, o.period) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/totp/device/list',
+      async handler(ctx, s) {
+        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const devices = await devicesOf(s, session.getUserId());
+        return { status: 'OK', devices: devices.map((d) => ({ name: d.device_name, period: d.period, skew: d.skew, verified: d.verified })) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/totp/device/remove',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ deviceName }));
+        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const [device] = await s.db.query<{ verified: boolean }>('SELECT verified FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [session.getUserId(), body.deviceName]);
+        if (device?.verified && session.getClaimValue<{ v?: boolean }>(MFA_CLAIM)?.v !== true) {
+          throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
+        }
+        const removed = await s.db.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2 RETURNING device_name', [session.getUserId(), body.deviceName]);
+        return { status: 'OK', didDeviceExist: removed.length > 0 };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/totp/device/verify',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ deviceName, totp: z.string().max(64) }));
+        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
+        const userId = session.getUserId();
+        const [device] = await s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, body.deviceName]);
+        if (!device) return { status: 'UNKNOWN_DEVICE_ERROR' };
+        if (device.verified) return { status: 'OK', wasAlreadyVerified: true };
+        const result = await checkAndStoreCode(s, ctx, userId, session.getTenantId(), body.totp, [device]);
+        if (result.status !== 'OK') return result;
+        const marked = await s.db.query('UPDATE fk_totp_devices SET verified = TRUE WHERE user_id = $1 AND device_name = $2 RETURNING 1', [userId, body.deviceName]);
+        // Removed while the code was being checked: the user has to start the setup again.
+        if (marked.length === 0) return { status: 'UNKNOWN_DEVICE_ERROR' };
+        await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP);
+        return { status: 'OK', wasAlreadyVerified: false };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/totp/verify',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ totp: z.string().max(64) }));
+        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const devices = await devicesOf(s, session.getUserId());
+        if (devices.length === 0) return { status: 'UNKNOWN_USER_ID_ERROR' };
+        const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified));
+        if (result.status !== 'OK') return result;
+        await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP);
+        return { status: 'OK' };
+      },
+    },
+  ];
+}

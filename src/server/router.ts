@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { RequestContext } from './context.ts';
+import type { Services } from './services.ts';
+import { BadInputError } from './session/errors.ts';
+
+/** One API of the backend. A handler returns the JSON body of a 200, or a whole Response. */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path after the API base path, e.g. `/signin`. */
+  path: string;
+  handler(ctx: RequestContext, s: Services): Promise<unknown>;
+}
+
+/** Parses the request body with a schema; a mismatch is the client's mistake, answered 400. */
+export function parseBody<T extends z.ZodType>(ctx: RequestContext, schema: T): z.infer<T> {
+  const result = schema.safeParse(ctx.body ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new BadInputError(`${where}${issue.message}`);
+}
+
+/** Reads a required query parameter. */
+export function queryParam(ctx: RequestContext, name: string, maxLength = 256): string {
+  const value = ctx.url.searchParams.get(name);
+  if (value === null || value.length === 0) throw new BadInputError(`Please provide the ${name} as a GET param`);
+  if (value.length > maxLength) throw new BadInputError(`${name} is too long`);
+  return value;
+}

@@ -1,0 +1,23 @@
+import type { Db } from './db/Db.ts';
+import type { BackendConfig, ShouldDoAutomaticAccountLinking } from './config.ts';
+import type { Delivery } from './delivery.ts';
+import type { Mfa } from './mfa.ts';
+import type { PasswordHasher } from './password.ts';
+import type { SessionService } from './session/sessionService.ts';
+import type { Tenants, createUserData } from './tenants.ts';
+import type { EmailVerification } from './recipes/emailVerification.ts';
+
+/** What every route handler can use. */
+export interface Services {
+  config: BackendConfig & { appInfo: Required<BackendConfig['appInfo']> };
+  db: Db;
+  sessions: SessionService;
+  mfa: Mfa;
+  tenants: Tenants;
+  userData: ReturnType<typeof createUserData>;
+  delivery: Delivery;
+  hasher: PasswordHasher;
+  emailVerification: EmailVerification;
+  shouldDoAutomaticAccountLinking: ShouldDoAutomaticAccountLinking;
+  now: () => number;
+}

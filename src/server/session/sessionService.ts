@@ -1,0 +1,299 @@
+import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
+import type { Db } from '../db/Db.ts';
+import type { RequestContext } from '../context.ts';
+import type { AntiCsrfMode } from '../config.ts';
+import { hashToken, randomToken, toBase64, uuid } from '../crypto.ts';
+import type { SigningKeys } from './signingKeys.ts';
+import { PROTECTED_PAYLOAD_KEYS, SessionContainer, type TokenTransferMethod } from './SessionContainer.ts';
+import { SessionError, type ClaimValidationError } from './errors.ts';
+
+/** A check run on a loaded session; returns a failure or undefined. */
+export interface ClaimValidator {
+  id: string;
+  /** True when the claim's value is missing or stale and must be fetched before validating. */
+  shouldRefetch?(payload: Record<string, unknown>): boolean;
+  /** Fetches the value and stores it in the session. */
+  refetch?(session: SessionContainer): Promise<void>;
+  validate(payload: Record<string, unknown>): ClaimValidationError | undefined;
+}
+
+export interface SessionServiceOptions {
+  db: Db;
+  keys: SigningKeys;
+  issuer: string;
+  apiBasePath: string;
+  accessTokenValiditySeconds: number;
+  refreshTokenValidityMs: number;
+  cookieSameSite: 'lax' | 'strict' | 'none';
+  cookieSecure: boolean;
+  antiCsrf: AntiCsrfMode;
+  globalClaimValidators: () => ClaimValidator[];
+}
+
+interface SessionRow {
+  session_handle: string;
+  user_id: string;
+  recipe_user_id: string;
+  tenant_id: string;
+  payload: Record<string, unknown>;
+  expires_at: number;
+}
+
+const ACCESS_COOKIE = 'sAccessToken';
+const REFRESH_COOKIE = 'sRefreshToken';
+const EXPOSED_HEADERS = ['front-token', 'st-access-token', 'st-refresh-token', 'anti-csrf'];
+
+/** Reads a cookie from the request's Cookie header. */
+function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function bearer(request: Request): string | undefined {
+  const value = request.headers.get('authorization');
+  const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+/** Sessions: creation, verification, refresh with rotation, revocation and the token headers. */
+export function createSessionService(options: SessionServiceOptions) {
+  const { db, keys } = options;
+
+  async function signAccessToken(session: SessionContainer, refreshTokenHash: string | null, now: number, antiCsrfToken: string | null) {
+    const iat = Math.floor(now / 1000);
+    const exp = session.accessTokenExp !== undefined && !session.isNew ? session.accessTokenExp : iat + options.accessTokenValiditySeconds;
+    const payload = {
+      ...session.getAccessTokenPayload(),
+      sub: session.userId,
+      rsub: session.recipeUserId,
+      tId: session.tenantId,
+      sessionHandle: session.handle,
+      refreshTokenHash1: refreshTokenHash,
+      parentRefreshTokenHash1: null,
+      antiCsrfToken,
+      iss: options.issuer,
+    };
+    const jwt = await new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: keys.kid, typ: 'JWT', version: '5' })
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(keys.privateKey);
+    return { jwt, payload: { ...payload, iat, exp }, exp };
+  }
+
+  function cookie(name: string, value: string, path: string, expires: Date): string {
+    const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${path}`, `Expires=${expires.toUTCString()}`, 'HttpOnly', `SameSite=${options.cookieSameSite[0]!.toUpperCase()}${options.cookieSameSite.slice(1)}`];
+    if (options.cookieSecure) parts.push('Secure');
+    return parts.join('; ');
+  }
+
+  function expose(ctx: RequestContext) {
+    ctx.responseHeaders.set('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+  }
+
+  const refreshPath = `${options.apiBasePath}/session/refresh`;
+
+  /** Writes the session's new tokens (and the front-token) onto the response. */
+  async function writeTokens(ctx: RequestContext, session: SessionContainer) {
+    const refreshToken = session.newRefreshToken;
+    const refreshHash = refreshToken === undefined ? null : await hashToken(refreshToken);
+    const antiCsrfToken = options.antiCsrf === 'VIA_TOKEN' && session.transferMethod === 'cookie' ? randomToken() : null;
+    const { jwt, payload, exp } = await signAccessToken(session, refreshHash, ctx.now, antiCsrfToken);
+    const frontToken = toBase64(new TextEncoder().encode(JSON.stringify({ uid: session.userId, ate: exp * 1000, up: payload })));
+    const h = ctx.responseHeaders;
+    expose(ctx);
+    h.set('front-token', frontToken);
+    if (session.transferMethod === 'header') {
+      h.set('st-access-token', jwt);
+      if (refreshToken !== undefined) h.set('st-refresh-token', refreshToken);
+    } else {
+      const far = new Date(ctx.now + 365 * 24 * 3600 * 1000);
+      h.append('Set-Cookie', cookie(ACCESS_COOKIE, jwt, '/', far));
+      if (refreshToken !== undefined) h.append('Set-Cookie', cookie(REFRESH_COOKIE, refreshToken, refreshPath, new Date(ctx.now + options.refreshTokenValidityMs)));
+      if (antiCsrfToken !== null) h.set('anti-csrf', antiCsrfToken);
+    }
+  }
+
+  /** Writes headers that make the client forget its tokens. */
+  function writeClearTokens(ctx: RequestContext, methods: TokenTransferMethod[]) {
+    const h = ctx.responseHeaders;
+    expose(ctx);
+    h.set('front-token', 'remove');
+    if (methods.includes('header')) {
+      h.set('st-access-token', '');
+      h.set('st-refresh-token', '');
+    }
+    if (methods.includes('cookie')) {
+      const epoch = new Date(0);
+      h.append('Set-Cookie', cookie(ACCESS_COOKIE, '', '/', epoch));
+      h.append('Set-Cookie', cookie(REFRESH_COOKIE, '', refreshPath, epoch));
+      if (options.antiCsrf === 'VIA_TOKEN') h.set('anti-csrf', 'remove');
+    }
+  }
+
+  async function issueRefreshToken(handle: string, now: number): Promise<string> {
+    const token = randomToken();
+    await db.query('INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($1, $2, FALSE, $3)', [await hashToken(token), handle, now]);
+    return token;
+  }
+
+  /** The transfer method a request's tokens came in by, if any. */
+  function requestTransferMethod(request: Request): TokenTransferMethod | undefined {
+    if (bearer(request) !== undefined) return 'header';
+    if (readCookie(request, ACCESS_COOKIE) || readCookie(request, REFRESH_COOKIE)) return 'cookie';
+    return undefined;
+  }
+
+  return {
+    /**
+     * Creates a session for a user. The tokens go out by `st-auth-mode` (`cookie`; anything else is header
+     * mode, as in node), replacing whatever session the request carried.
+     */
+    async createNewSession(ctx: RequestContext, input: { userId: string; recipeUserId: string; tenantId: string; payload: Record<string, unknown> }) {
+      const handle = uuid();
+      const transfer: TokenTransferMethod = ctx.request.headers.get('st-auth-mode') === 'cookie' ? 'cookie' : 'header';
+      await db.query(
+        'INSERT INTO fk_sessions (session_handle, user_id, recipe_user_id, tenant_id, payload, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [handle, input.userId, input.recipeUserId, input.tenantId, JSON.stringify(input.payload), ctx.now, ctx.now + options.refreshTokenValidityMs],
+      );
+      const session = new SessionContainer(db, handle, input.userId, input.recipeUserId, input.tenantId, input.payload, transfer, undefined, true);
+      session.newRefreshToken = await issueRefreshToken(handle, ctx.now);
+      ctx.session = session;
+      return session;
+    },
+
+    /**
+     * Loads the request's session. Throws `SessionError` for the protocol's 401s and 403s.
+     * `overrideGlobalClaimValidators` replaces the global validators (`() => []` turns them off).
+     */
+    async getSession(
+      ctx: RequestContext,
+      opts: { sessionRequired: boolean; overrideGlobalClaimValidators?: (globals: ClaimValidator[]) => ClaimValidator[] },
+    ): Promise<SessionContainer | undefined> {
+      const { request } = ctx;
+      const transfer = bearer(request) !== undefined ? 'header' : readCookie(request, ACCESS_COOKIE) ? 'cookie' : undefined;
+      const token = transfer === 'header' ? bearer(request) : transfer === 'cookie' ? readCookie(request, ACCESS_COOKIE) : undefined;
+      if (token === undefined || transfer === undefined) {
+        if (!opts.sessionRequired) return undefined;
+        // A missing access token must not clear the refresh token: the client may still refresh.
+        throw requestTransferMethod(request) ? SessionError.tryRefresh() : SessionError.unauthorised(false);
+      }
+      let claims: Record<string, unknown>;
+      try {
+        const { kid } = decodeProtectedHeader(token);
+        const key = kid === undefined ? undefined : keys.publicKeys.get(kid);
+        if (!key) throw SessionError.tryRefresh();
+        ({ payload: claims } = await jwtVerify(token, key, { algorithms: ['RS256'], currentDate: new Date(ctx.now) }));
+      } catch {
+        // Expired, forged, malformed or signed by an unknown key: node answers "try refresh token" for all.
+        throw SessionError.tryRefresh();
+      }
+      if (transfer === 'cookie' && request.method !== 'GET') {
+        if (options.antiCsrf === 'VIA_CUSTOM_HEADER' && !request.headers.get('rid')) throw SessionError.tryRefresh();
+        if (options.antiCsrf === 'VIA_TOKEN' && (typeof claims.antiCsrfToken !== 'string' || request.headers.get('anti-csrf') !== claims.antiCsrfToken)) {
+          throw SessionError.tryRefresh();
+        }
+      }
+      const handle = claims.sessionHandle;
+      if (typeof handle !== 'string') throw SessionError.tryRefresh();
+      const [row] = await db.query<SessionRow>('SELECT session_handle, user_id, recipe_user_id, tenant_id, payload, expires_at FROM fk_sessions WHERE session_handle = $1', [handle]);
+      if (!row || row.expires_at <= ctx.now) throw SessionError.unauthorised();
+      // Claims come from the token the client holds, as in node: a stale token must be refreshed or resynced.
+      const payload: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(claims)) {
+        if (!(PROTECTED_PAYLOAD_KEYS as readonly string[]).includes(k)) payload[k] = v;
+      }
+      const session = new SessionContainer(db, handle, row.user_id, row.recipe_user_id, row.tenant_id, payload, transfer, claims.exp as number, false);
+      ctx.session = session;
+      const validators = opts.overrideGlobalClaimValidators
+        ? opts.overrideGlobalClaimValidators(options.globalClaimValidators())
+        : options.globalClaimValidators();
+      for (const v of validators) {
+        if (v.refetch && v.shouldRefetch?.(session.getAccessTokenPayload())) await v.refetch(session);
+      }
+      const current = session.getAccessTokenPayload();
+      const failures = validators.map((v) => v.validate(current)).filter((f): f is ClaimValidationError => f !== undefined);
+      if (failures.length > 0) throw SessionError.invalidClaims(failures);
+      return session;
+    },
+
+    /**
+     * Rotates the refresh token. A token that was already rotated is reuse: the session is revoked and
+     * the answer is `token theft detected`.
+     */
+    async refreshSession(ctx: RequestContext): Promise<SessionContainer> {
+      const { request } = ctx;
+      const headerToken = bearer(request);
+      const transfer: TokenTransferMethod = headerToken !== undefined ? 'header' : 'cookie';
+      const token = headerToken ?? readCookie(request, REFRESH_COOKIE);
+      const unauthorised = () => {
+        ctx.clearTokens = [transfer];
+        return SessionError.unauthorised();
+      };
+      if (!token) {
+        ctx.clearTokens = ['cookie', 'header'];
+        throw SessionError.unauthorised();
+      }
+      if (transfer === 'cookie' && options.antiCsrf !== 'NONE' && !request.headers.get('rid')) throw unauthorised();
+      const hash = await hashToken(token);
+      const newToken = randomToken();
+      const newHash = await hashToken(newToken);
+      // Row lock on the presented token: of two concurrent uses, the second sees it rotated.
+      const outcome = await db.transaction(async (tx) => {
+        const [used] = await tx.query<{ session_handle: string; rotated: boolean }>(
+          'SELECT session_handle, rotated FROM fk_refresh_tokens WHERE token_hash = $1 FOR UPDATE',
+          [hash],
+        );
+        if (!used) return { kind: 'unknown' as const };
+        if (used.rotated) {
+          await tx.query('DELETE FROM fk_sessions WHERE session_handle = $1', [used.session_handle]);
+          return { kind: 'theft' as const };
+        }
+        const [row] = await tx.query<SessionRow>(
+          'SELECT session_handle, user_id, recipe_user_id, tenant_id, payload, expires_at FROM fk_sessions WHERE session_handle = $1',
+          [used.session_handle],
+        );
+        if (!row || row.expires_at <= ctx.now) return { kind: 'unknown' as const };
+        await tx.query('UPDATE fk_refresh_tokens SET rotated = TRUE WHERE token_hash = $1', [hash]);
+        await tx.query('INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($1, $2, FALSE, $3)', [newHash, row.session_handle, ctx.now]);
+        await tx.query('UPDATE fk_sessions SET expires_at = $1 WHERE session_handle = $2', [ctx.now + options.refreshTokenValidityMs, row.session_handle]);
+        return { kind: 'ok' as const, row };
+      });
+      if (outcome.kind === 'unknown') throw unauthorised();
+      if (outcome.kind === 'theft') {
+        ctx.clearTokens = [transfer];
+        throw new SessionError('TOKEN_THEFT_DETECTED', 'token theft detected', { clearTokens: true });
+      }
+      const { row } = outcome;
+      const session = new SessionContainer(db, row.session_handle, row.user_id, row.recipe_user_id, row.tenant_id, row.payload, transfer, undefined, true);
+      ctx.session = session;
+      session.newRefreshToken = newToken;
+      return session;
+    },
+
+    writeTokens,
+    writeClearTokens,
+    /** The public keys that verify access tokens (the JWKS). */
+    publicJwks: () => keys.publicJwks,
+    issueRefreshToken,
+    requestTransferMethod,
+
+    /** Deletes a session and its refresh tokens. */
+    async revokeSession(handle: string): Promise<void> {
+      await db.query('DELETE FROM fk_sessions WHERE session_handle = $1', [handle]);
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,135 @@
+import type { Queryable } from './db/Db.ts';
+import { uuid } from './crypto.ts';
+
+/** A login method ("recipe user") as it appears on the wire. @see protocol §2.1 */
+export interface LoginMethod {
+  recipeId: 'emailpassword' | 'passwordless' | 'thirdparty';
+  recipeUserId: string;
+  tenantIds: string[];
+  email?: string;
+  phoneNumber?: string;
+  timeJoined: number;
+  verified: boolean;
+}
+
+/** A user as it appears on the wire (node's `User.toJson()`). */
+export interface User {
+  id: string;
+  isPrimaryUser: boolean;
+  tenantIds: string[];
+  emails: string[];
+  phoneNumbers: string[];
+  thirdParty: { id: string; userId: string }[];
+  webauthn: { credentialIds: string[] };
+  loginMethods: LoginMethod[];
+  timeJoined: number;
+}
+
+interface LoginMethodRow {
+  recipe_user_id: string;
+  user_id: string;
+  recipe_id: LoginMethod['recipeId'];
+  tenant_id: string;
+  email: string | null;
+  phone_number: string | null;
+  time_joined: number;
+  verified: boolean;
+  is_primary: boolean;
+}
+
+const selectLoginMethods = `
+SELECT lm.recipe_user_id, lm.user_id, lm.recipe_id, lm.tenant_id, lm.email, lm.phone_number, lm.time_joined,
+       u.is_primary,
+       (lm.email IS NULL OR EXISTS (SELECT 1 FROM fk_verified_emails v WHERE v.recipe_user_id = lm.recipe_user_id AND v.email = lm.email)) AS verified
+FROM fk_login_methods lm JOIN fk_users u ON u.user_id = lm.user_id`;
+
+/** Fake emails stand in for users without one; they never receive mail. */
+export function isFakeEmail(email: string): boolean {
+  return email.endsWith('@stfakeemail.supertokens.com') || email.endsWith('.fakeemail.com');
+}
+
+function toUser(rows: LoginMethodRow[]): User | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  rows.sort((a, b) => a.time_joined - b.time_joined);
+  const loginMethods = rows.map<LoginMethod>((r) => ({
+    recipeId: r.recipe_id,
+    recipeUserId: r.recipe_user_id,
+    tenantIds: [r.tenant_id],
+    ...(r.email !== null && { email: r.email }),
+    ...(r.phone_number !== null && { phoneNumber: r.phone_number }),
+    timeJoined: r.time_joined,
+    verified: r.verified,
+  }));
+  const unique = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))];
+  return {
+    id: first.user_id,
+    isPrimaryUser: first.is_primary,
+    tenantIds: unique(loginMethods.flatMap((m) => m.tenantIds)),
+    emails: unique(loginMethods.map((m) => m.email)),
+    phoneNumbers: unique(loginMethods.map((m) => m.phoneNumber)),
+    thirdParty: [],
+    webauthn: { credentialIds: [] },
+    loginMethods,
+    timeJoined: Math.min(...loginMethods.map((m) => m.timeJoined)),
+  };
+}
+
+/** The user owning `id`, which may be a primary user id or any of its recipe user ids. */
+export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
+  const rows = await db.query<LoginMethodRow>(
+    `${selectLoginMethods} WHERE lm.user_id = (SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1 UNION SELECT user_id FROM fk_users WHERE user_id = $1 LIMIT 1)`,
+    [id],
+  );
+  return toUser(rows);
+}
+
+/** Users with a login method of `recipeId` matching the email or phone number in a tenant. */
+export async function findLoginMethod(
+  db: Queryable,
+  where: { tenantId: string; recipeId: LoginMethod['recipeId']; email?: string; phoneNumber?: string },
+): Promise<{ recipeUserId: string; userId: string; passwordHash: string | null } | undefined> {
+  const [column, value] = where.email !== undefined ? ['email', where.email] : ['phone_number', where.phoneNumber];
+  const rows = await db.query<{ recipe_user_id: string; user_id: string; password_hash: string | null }>(
+    `SELECT recipe_user_id, user_id, password_hash FROM fk_login_methods WHERE tenant_id = $1 AND recipe_id = $2 AND ${column} = $3`,
+    [where.tenantId, where.recipeId, value],
+  );
+  const row = rows[0];
+  return row && { recipeUserId: row.recipe_user_id, userId: row.user_id, passwordHash: row.password_hash };
+}
+
+/** Creates a recipe user that is its own (not yet primary) user. Returns its id. */
+export async function createRecipeUser(
+  db: Queryable,
+  input: { recipeId: LoginMethod['recipeId']; tenantId: string; email?: string; phoneNumber?: string; passwordHash?: string; now: number },
+): Promise<string> {
+  const id = uuid();
+  await db.query('INSERT INTO fk_users (user_id, is_primary, time_joined) VALUES ($1, FALSE, $2)', [id, input.now]);
+  await db.query(
+    'INSERT INTO fk_login_methods (recipe_user_id, user_id, recipe_id, tenant_id, email, phone_number, password_hash, time_joined) VALUES ($1, $1, $2, $3, $4, $5, $6, $7)',
+    [id, input.recipeId, input.tenantId, input.email ?? null, input.phoneNumber ?? null, input.passwordHash ?? null, input.now],
+  );
+  return id;
+}
+
+/** Makes a recipe user primary (its id stays the same, so a session's `sub` does not change). */
+export async function createPrimaryUser(db: Queryable, recipeUserId: string): Promise<void> {
+  await db.query('UPDATE fk_users SET is_primary = TRUE WHERE user_id = (SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1)', [recipeUserId]);
+}
+
+/** Links a recipe user to a primary user. The recipe user must not be linked to another user. */
+export async function linkAccounts(db: Queryable, recipeUserId: string, primaryUserId: string): Promise<void> {
+  const rows = await db.query<{ user_id: string }>('SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1', [recipeUserId]);
+  const current = rows[0]?.user_id;
+  if (current === undefined) throw new Error(`Unknown recipe user ${recipeUserId}`);
+  if (current === primaryUserId) return;
+  if (current !== recipeUserId) throw new Error(`Recipe user ${recipeUserId} is already linked to another user`);
+  await db.query('UPDATE fk_users SET is_primary = TRUE WHERE user_id = $1', [primaryUserId]);
+  await db.query('UPDATE fk_login_methods SET user_id = $1 WHERE recipe_user_id = $2', [primaryUserId, recipeUserId]);
+  await db.query('DELETE FROM fk_users WHERE user_id = $1', [recipeUserId]);
+}
+
+/** Marks an email as verified for a recipe user. */
+export async function markEmailVerified(db: Queryable, recipeUserId: string, email: string): Promise<void> {
+  await db.query('INSERT INTO fk_verified_emails (recipe_user_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING', [recipeUserId, email]);
+}
