@@ -3,6 +3,7 @@
  * runs end to end with nothing else installed; point the kit at a real SuperTokens backend in production.
  */
 export { createBackend } from './createBackend.ts';
+export { serve } from './serve.ts';
 export { openDb } from './db/openDb.ts';
 export { migrate, migrations } from './db/migrations.ts';
 export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
@@ -12,6 +13,7 @@ export { FactorIds } from '../core/factorIds.ts';
 export { getNextSetOfUnsatisfiedFactors } from '../core/mfa/requirements.ts';
 
 export type { Backend } from './createBackend.ts';
+export type { RunningServer } from './serve.ts';
 export type {
   AppInfo,
   BackendConfig,
