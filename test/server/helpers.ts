@@ -1,5 +1,5 @@
 import { TOTP, Secret } from 'otpauth';
-import { createBackend, type Backend, type BackendConfig } from '../../src/server/index.ts';
+import { createBackend, openDb, type Backend, type BackendConfig, type DatabaseOption } from '../../src/server/index.ts';
 
 export const API = 'http://api.test';
 export const WEBSITE = 'http://app.test';
@@ -12,8 +12,25 @@ export async function startBackend(overrides: Partial<BackendConfig> = {}): Prom
     totp: {},
     // Cheap hashing keeps the suite fast on 2 cores; the real parameters are tested in password.test.ts.
     passwordHashing: { memorySize: 256, iterations: 1 },
+    database: await testDatabase(),
     ...overrides,
   });
+}
+
+/**
+ * A fresh database for one backend: in-memory PGlite, or — when TEST_DATABASE_URL is set (the
+ * PostgreSQL run of `.ci/run`) — a new schema on that server, so tests never see each other's rows.
+ */
+export async function testDatabase(): Promise<DatabaseOption> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return { kind: 'memory' };
+  const schema = `t_${crypto.randomUUID().replace(/-/g, '')}`;
+  const admin = await openDb({ kind: 'postgres', url, max: 1 });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  await admin.close();
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return { kind: 'postgres', url: withSchema.toString(), max: 4 };
 }
 
 export interface Reply<T = any> {

@@ -158,9 +158,10 @@ INSERT INTO fk_tenants (tenant_id, created_at) VALUES ('public', 0);
  * lock serialises them, and each migration runs in its own transaction.
  */
 export async function migrate(db: Db): Promise<void> {
-  await db.exec('CREATE TABLE IF NOT EXISTS fk_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
   await db.transaction(async (tx) => {
+    // Inside the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide on PostgreSQL.
     await tx.query('SELECT pg_advisory_xact_lock(724242)');
+    await tx.query('CREATE TABLE IF NOT EXISTS fk_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
     const done = new Set((await tx.query<{ id: number }>('SELECT id FROM fk_migrations')).map((r) => r.id));
     for (const m of migrations) {
       if (done.has(m.id)) continue;
