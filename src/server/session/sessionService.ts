@@ -2,7 +2,7 @@ import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
 import type { Db } from '../db/Db.ts';
 import type { RequestContext } from '../context.ts';
 import type { AntiCsrfMode } from '../config.ts';
-import { hashToken, randomToken, toBase64, uuid } from '../crypto.ts';
+import { hashToken, randomToken, timingSafeEqual, toBase64, uuid } from '../crypto.ts';
 import type { SigningKeys } from './signingKeys.ts';
 import { PROTECTED_PAYLOAD_KEYS, SessionContainer, type TokenTransferMethod } from './SessionContainer.ts';
 import { SessionError, type ClaimValidationError } from './errors.ts';
@@ -201,7 +201,7 @@ export function createSessionService(options: SessionServiceOptions) {
       }
       if (transfer === 'cookie' && request.method !== 'GET') {
         if (options.antiCsrf === 'VIA_CUSTOM_HEADER' && !request.headers.get('rid')) throw SessionError.tryRefresh();
-        if (options.antiCsrf === 'VIA_TOKEN' && (typeof claims.antiCsrfToken !== 'string' || request.headers.get('anti-csrf') !== claims.antiCsrfToken)) {
+        if (options.antiCsrf === 'VIA_TOKEN' && (typeof claims.antiCsrfToken !== 'string' || !timingSafeEqual(request.headers.get('anti-csrf') ?? '', claims.antiCsrfToken))) {
           throw SessionError.tryRefresh();
         }
       }
