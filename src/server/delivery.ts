@@ -1,31 +1,24 @@
 import type { Db } from './db/Db.ts';
 
-/** An email the backend sends. */
-export type EmailMessage =
-  | {
-      type: 'PASSWORDLESS_LOGIN';
-      email: string;
-      userInputCode?: string;
-      urlWithLinkCode?: string;
-      /** Milliseconds. */
-      codeLifetime: number;
-      isFirstFactor: boolean;
-      preAuthSessionId: string;
-      tenantId: string;
-    }
-  | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string };
-
-/** A text message the backend sends. */
-export interface SmsMessage {
+/** A one-time code (and, for a first factor, maybe a magic link), by email or text message. */
+export interface PasswordlessLoginMessage {
   type: 'PASSWORDLESS_LOGIN';
-  phoneNumber: string;
   userInputCode?: string;
   urlWithLinkCode?: string;
+  /** Milliseconds. */
   codeLifetime: number;
   isFirstFactor: boolean;
   preAuthSessionId: string;
   tenantId: string;
 }
+
+/** An email the backend sends. */
+export type EmailMessage =
+  | (PasswordlessLoginMessage & { email: string })
+  | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string };
+
+/** A text message the backend sends. */
+export type SmsMessage = PasswordlessLoginMessage & { phoneNumber: string };
 
 /** How emails and text messages leave the backend. */
 export interface Delivery {

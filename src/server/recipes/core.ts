@@ -1,8 +1,8 @@
 import { FactorIds } from '../../core/factorIds.ts';
 import type { Route } from '../router.ts';
 import { BadInputError } from '../session/errors.ts';
+import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 
-const noValidators = { sessionRequired: true, overrideGlobalClaimValidators: () => [] };
 
 /** Session, MFA info, login methods, JWKS and the dev outbox. */
 export function coreRoutes(): Route[] {
@@ -19,7 +19,7 @@ export function coreRoutes(): Route[] {
       method: 'POST',
       path: '/signout',
       async handler(ctx, s) {
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.sessions.revokeSession(session.getHandle());
         session.revoked = true;
         ctx.clearTokens = [session.transferMethod];
@@ -30,7 +30,7 @@ export function coreRoutes(): Route[] {
       method: 'PUT',
       path: '/mfa/info',
       async handler(ctx, s) {
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         return s.mfa.apis.resyncSessionAndFetchMFAInfoPUT({ session });
       },
     },

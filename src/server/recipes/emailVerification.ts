@@ -6,7 +6,7 @@ import { hashToken, randomToken } from '../crypto.ts';
 import type { Route } from '../router.ts';
 import { parseBody } from '../router.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
-import type { ClaimValidator } from '../session/sessionService.ts';
+import { REQUIRED_WITHOUT_VALIDATORS, type ClaimValidator } from '../session/sessionService.ts';
 import { getUser, markEmailVerified } from '../users.ts';
 
 export const EV_CLAIM = 'st-ev';
@@ -103,7 +103,6 @@ export function createEmailVerification(deps: { db: Db; config: BackendConfig; d
 
 export type EmailVerification = ReturnType<typeof createEmailVerification>;
 
-const noValidators = { sessionRequired: true, overrideGlobalClaimValidators: () => [] };
 
 export function emailVerificationRoutes(): Route[] {
   return [
@@ -111,7 +110,7 @@ export function emailVerificationRoutes(): Route[] {
       method: 'GET',
       path: '/user/email/verify',
       async handler(ctx, s) {
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         return { status: 'OK', isVerified: await s.emailVerification.refreshClaim(session) };
       },
     },
@@ -119,7 +118,7 @@ export function emailVerificationRoutes(): Route[] {
       method: 'POST',
       path: '/user/email/verify/token',
       async handler(ctx, s) {
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         return { status: await s.emailVerification.sendVerificationEmail(session, session.getTenantId()) };
       },
     },

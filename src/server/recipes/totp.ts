@@ -6,6 +6,7 @@ import type { Route } from '../router.ts';
 import { parseBody } from '../router.ts';
 import type { Services } from '../services.ts';
 import { SessionError } from '../session/errors.ts';
+import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser } from '../users.ts';
 import { MFA_CLAIM } from '../mfa.ts';
@@ -23,7 +24,6 @@ type CheckResult =
   | { status: 'INVALID_TOTP_ERROR'; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number }
   | { status: 'LIMIT_REACHED_ERROR'; retryAfterMs: number; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number };
 
-const noValidators = { sessionRequired: true, overrideGlobalClaimValidators: () => [] };
 // Device names are shown in lists and read aloud: bounded, and no control characters.
 const deviceName = z.string().min(1).max(256).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
@@ -104,7 +104,7 @@ export function totpRoutes(): Route[] {
       path: '/totp/device',
       async handler(ctx, s) {
         const body = parseBody(ctx, z.object({ deviceName: deviceName.optional() }));
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
         const o = totpOptions(s);
         const userId = session.getUserId();
@@ -132,7 +132,7 @@ export function totpRoutes(): Route[] {
       method: 'GET',
       path: '/totp/device/list',
       async handler(ctx, s) {
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         const devices = await devicesOf(s, session.getUserId());
         return { status: 'OK', devices: devices.map((d) => ({ name: d.device_name, period: d.period, skew: d.skew, verified: d.verified })) };
       },
@@ -142,7 +142,7 @@ export function totpRoutes(): Route[] {
       path: '/totp/device/remove',
       async handler(ctx, s) {
         const body = parseBody(ctx, z.object({ deviceName }));
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         const [device] = await s.db.query<{ verified: boolean }>('SELECT verified FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [session.getUserId(), body.deviceName]);
         if (device?.verified && session.getClaimValue<{ v?: boolean }>(MFA_CLAIM)?.v !== true) {
           throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
@@ -156,7 +156,7 @@ export function totpRoutes(): Route[] {
       path: '/totp/device/verify',
       async handler(ctx, s) {
         const body = parseBody(ctx, z.object({ deviceName, totp: z.string().max(64) }));
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
         const userId = session.getUserId();
         const [device] = await s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, body.deviceName]);
@@ -176,7 +176,7 @@ export function totpRoutes(): Route[] {
       path: '/totp/verify',
       async handler(ctx, s) {
         const body = parseBody(ctx, z.object({ totp: z.string().max(64) }));
-        const session = (await s.sessions.getSession(ctx, noValidators))!;
+        const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         const devices = await devicesOf(s, session.getUserId());
         if (devices.length === 0) return { status: 'UNKNOWN_USER_ID_ERROR' };
         const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified));

@@ -17,6 +17,9 @@ export interface ClaimValidator {
   validate(payload: Record<string, unknown>): ClaimValidationError | undefined;
 }
 
+/** For the auth APIs that must work before the claims pass (MFA and email-verification screens). */
+export const REQUIRED_WITHOUT_VALIDATORS = { sessionRequired: true, overrideGlobalClaimValidators: (): ClaimValidator[] => [] } as const;
+
 export interface SessionServiceOptions {
   db: Db;
   keys: SigningKeys;
