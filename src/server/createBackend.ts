@@ -71,10 +71,34 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
+/** Reads at most MAX_BODY_BYTES: a chunked body without content-length must not be buffered whole. */
+async function readCappedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new BadInputError('Request body is too large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 async function readBody(request: Request): Promise<unknown> {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new BadInputError('Request body is too large');
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadInputError('Request body is too large');
+  const text = await readCappedText(request);
   if (text.trim() === '') return undefined;
   let value: unknown;
   try {
@@ -83,7 +107,26 @@ async function readBody(request: Request): Promise<unknown> {
     throw new BadInputError('Request body is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadInputError('Request body must be a JSON object');
+  // PostgreSQL text cannot hold U+0000: such a string would reach a query and fail there as a 500.
+  if (hasNul(value)) throw new BadInputError('Request body must not contain NUL characters');
   return value;
+}
+
+/** Whether any key or string in a parsed JSON value holds U+0000 (iterative: bodies may nest deeply). */
+function hasNul(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
 }
 
 /** Starts the reference backend: opens and migrates the database, loads keys, builds the routes. */

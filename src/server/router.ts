@@ -17,6 +17,9 @@ export function parseBody<T extends z.ZodType>(ctx: RequestContext, schema: T): 
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // zod words a missing field "expected string, received undefined"; say it as node does.
+  const given = issue.path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined), ctx.body ?? {});
+  if (issue.path.length > 0 && given === undefined) throw new BadInputError(`Missing input param: ${issue.path.join('.')}`);
   throw new BadInputError(`${where}${issue.message}`);
 }
 
@@ -24,6 +27,7 @@ export function parseBody<T extends z.ZodType>(ctx: RequestContext, schema: T): 
 export function queryParam(ctx: RequestContext, name: string, maxLength = 256): string {
   const value = ctx.url.searchParams.get(name);
   if (value === null || value.length === 0) throw new BadInputError(`Please provide the ${name} as a GET param`);
+  if (value.includes('\u0000')) throw new BadInputError(`${name} must not contain NUL characters`);
   if (value.length > maxLength) throw new BadInputError(`${name} is too long`);
   return value;
 }
