@@ -188,7 +188,7 @@ function strictify(node: Json, at = ''): void {
 
 const raw: Json = parse(readFileSync(SPEC_URL, 'utf8'));
 
-/** Spec operations and their response objects, for other tests to enumerate. */
+/** Every operation of the spec as `{method, path, key}` (path normalised), for coverage checks. */
 export function specOperations(): { method: string; path: string; key: string }[] {
   return Object.entries<Json>(raw.paths).flatMap(([key, ops]) =>
     Object.keys(ops)
