@@ -8,6 +8,7 @@ export default defineConfig({
     sourcemap: true,
     lib: {
       entry: {
+        core: 'src/core/index.ts',
         server: 'src/server/index.ts',
       },
       formats: ['es'],

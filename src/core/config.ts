@@ -1,0 +1,82 @@
+import { AuthError } from './errors.ts';
+import type { KeyValueStorage } from './storage.ts';
+
+/** How the session tokens travel. */
+export type TokenTransferMethod = 'cookie' | 'header';
+
+/** The subset of the Web Locks API the client uses, so tests and old browsers can supply one. */
+export interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** The subset of BroadcastChannel the client uses. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  close(): void;
+}
+
+/** Configuration of {@link createAuthClient}. */
+export interface AuthClientConfig {
+  /** Origin of the API, e.g. `https://api.example.com`. */
+  apiDomain: string;
+  /** @default '/auth' */
+  apiBasePath?: string;
+  /** Where the kit's screens live on the website. @default '/auth' */
+  websiteBasePath?: string;
+  /** @default 'cookie' */
+  tokenTransferMethod?: TokenTransferMethod;
+  /** Tenant for first-factor calls; `public` is the default tenant and is not put in paths. @default 'public' */
+  tenantId?: string;
+  /** The fetch to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Token storage. @default localStorage, or memory when unavailable */
+  storage?: KeyValueStorage;
+  /** Prefix of storage keys, so several apps on one origin do not share tokens. @default 'fk' */
+  storageKeyPrefix?: string;
+  /**
+   * Cross-tab session events. Pass `null` to turn off, or a channel to share with other clients.
+   * @default a BroadcastChannel named `fk-session:<apiDomain>` when available
+   */
+  channel?: ChannelLike | null;
+  /** Cross-tab lock for refresh. @default navigator.locks when available, else in-tab only */
+  locks?: LockManagerLike | null;
+  /** Times a request is retried after refreshing the session, before giving up. @default 3 */
+  maxRefreshAttempts?: number;
+  /** Clock, epoch ms. Tests move it. @default Date.now */
+  now?: () => number;
+}
+
+/** The config with defaults filled in. */
+export interface NormalisedConfig {
+  apiDomain: string;
+  apiBasePath: string;
+  websiteBasePath: string;
+  tokenTransferMethod: TokenTransferMethod;
+  tenantId: string;
+  maxRefreshAttempts: number;
+  storageKeyPrefix: string;
+}
+
+const PATH = /^(\/[a-zA-Z0-9._~-]+)*$/;
+
+/** Checks and fills in {@link AuthClientConfig}; a mistake throws `AuthError('config')` naming the field. */
+export function normaliseConfig(config: AuthClientConfig): NormalisedConfig {
+  let apiDomain: string;
+  try {
+    apiDomain = new URL(config.apiDomain).origin;
+  } catch {
+    throw new AuthError('config', `apiDomain must be an origin like https://api.example.com, got ${JSON.stringify(config.apiDomain)}`);
+  }
+  const apiBasePath = (config.apiBasePath ?? '/auth').replace(/\/$/, '');
+  const websiteBasePath = (config.websiteBasePath ?? '/auth').replace(/\/$/, '');
+  if (!PATH.test(apiBasePath)) throw new AuthError('config', `apiBasePath must be a path like /auth, got ${JSON.stringify(config.apiBasePath)}`);
+  if (!PATH.test(websiteBasePath)) throw new AuthError('config', `websiteBasePath must be a path like /auth, got ${JSON.stringify(config.websiteBasePath)}`);
+  const tokenTransferMethod = config.tokenTransferMethod ?? 'cookie';
+  if (tokenTransferMethod !== 'cookie' && tokenTransferMethod !== 'header') throw new AuthError('config', `tokenTransferMethod must be 'cookie' or 'header'`);
+  const tenantId = config.tenantId ?? 'public';
+  if (!/^[a-zA-Z0-9-]{1,64}$/.test(tenantId)) throw new AuthError('config', `tenantId may hold only letters, digits and '-'`);
+  const maxRefreshAttempts = config.maxRefreshAttempts ?? 3;
+  if (!Number.isInteger(maxRefreshAttempts) || maxRefreshAttempts < 1) throw new AuthError('config', 'maxRefreshAttempts must be a positive integer');
+  return { apiDomain, apiBasePath, websiteBasePath, tokenTransferMethod, tenantId, maxRefreshAttempts, storageKeyPrefix: config.storageKeyPrefix ?? 'fk' };
+}

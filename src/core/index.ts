@@ -1,0 +1,32 @@
+/**
+ * `factorkit/core`: the framework-free client. No React, no DOM access at import time.
+ */
+export { createAuthClient } from './createAuthClient.ts';
+export { AuthError, AuthErrorCodes, isAuthError } from './errors.ts';
+export { decodeFrontToken } from './frontToken.ts';
+export { createMemoryStorage } from './storage.ts';
+export { FactorIds } from './factorIds.ts';
+export { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied } from './mfa/requirements.ts';
+export { MultiFactorAuthClaim } from './claims/mfaClaim.ts';
+export { EmailVerificationClaim } from './claims/emailVerificationClaim.ts';
+export { createPrimitiveClaim, createBooleanClaim } from './claims/primitiveClaim.ts';
+export { validateClaims } from './claims/validateClaims.ts';
+export { sanitizeRedirectPath } from './redirect/sanitizeRedirectPath.ts';
+export { resolveRedirect, returnPath, authPaths, DEFAULT_FACTOR_SCREENS } from './redirect/resolveRedirect.ts';
+export { FDI_VERSIONS } from './session/transport.ts';
+
+export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptions, SessionSnapshot } from './createAuthClient.ts';
+export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
+export type { FrontToken, DecodeFrontTokenResult } from './frontToken.ts';
+export type { KeyValueStorage } from './storage.ts';
+export type { MFARequirement, MFARequirementList, MFAClaimValue, UnsatisfiedFactors } from './mfa/requirements.ts';
+export type { ClaimValidator, ClaimFailure, ClaimFailureTarget, ClaimValidationResult } from './claims/ClaimValidator.ts';
+export type { PrimitiveClaim, PrimitiveClaimOptions } from './claims/primitiveClaim.ts';
+export type { FactorScreen, ResolveRedirectInput, RedirectDecision, AccessDeniedReason } from './redirect/resolveRedirect.ts';
+export type { SessionEvent, SessionEventType, ClaimValidationError } from './session/sessionEvents.ts';
+export type { User, GeneralError, InvalidClaim, FieldError } from './api/types.ts';
+export type { SignInResult, SignUpResult, EmailPasswordInput } from './api/emailPassword.ts';
+export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, ConsumeCodeResult } from './api/passwordless.ts';
+export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';
+export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';
+export type { LoginMethods } from './api/multitenancy.ts';
