@@ -103,9 +103,30 @@ export interface MFAApis {
   resyncSessionAndFetchMFAInfoPUT(input: { session: SessionContainer }): Promise<MFAInfoResponse>;
 }
 
+/**
+ * The MFA settings API and its step-up check: OUR EXTENSION of the FDI, not part of SuperTokens.
+ * @see README.md "Protocol extensions"
+ */
+export interface MFASettingsOptions {
+  /** Mounts `GET {apiBasePath}/fk/mfa/settings` and `POST …/fk/mfa/settings/required-factors/{add,remove}`. @default true */
+  enabled?: boolean;
+  /**
+   * How long after completing a factor (its time in `st-mfa.c`) the session counts as re-verified
+   * for sensitive changes (step-up). Whole seconds, at least 1. @default 300
+   */
+  stepUpMaxAgeSeconds?: number;
+  /**
+   * Refuse `POST /totp/device/remove` of the user's last verified TOTP device without step-up
+   * (answered 403 with the `fk-step-up` claim). @default true
+   */
+  guardLastTotpDeviceRemoval?: boolean;
+}
+
 export interface MFAOptions {
   /** Factors that may create a session. @default every first factor the enabled recipes offer */
   firstFactors?: string[];
+  /** The settings API and step-up (our FDI extension). @default enabled, 300 s, removal of the last TOTP device guarded */
+  settings?: MFASettingsOptions;
   override?: {
     functions?: (original: MFAFunctions) => MFAFunctions;
     apis?: (original: MFAApis) => MFAApis;

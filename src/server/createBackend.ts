@@ -10,6 +10,7 @@ import { createMfa } from './mfa.ts';
 import { createPasswordHasher } from './password.ts';
 import { coreRoutes } from './recipes/core.ts';
 import { emailPasswordRoutes } from './recipes/emailPassword.ts';
+import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes, type MFASettingsApi } from './recipes/mfaSettings.ts';
 import { createEmailVerification, emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
 import { totpRoutes } from './recipes/totp.ts';
@@ -48,6 +49,8 @@ export interface Backend {
     addToRequiredSecondaryFactorsForUser(userId: string, factorId: string): Promise<void>;
     removeFromRequiredSecondaryFactorsForUser(userId: string, factorId: string): Promise<void>;
   };
+  /** The settings API and step-up for server code (our FDI extension; see README "Protocol extensions"). */
+  mfaSettings: MFASettingsApi;
   users: {
     getUser(userId: string): Promise<User | undefined>;
     createPrimaryUser(recipeUserId: string): Promise<void>;
@@ -137,6 +140,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     if (!/^(\/[a-zA-Z0-9._~-]+)*$/.test(appInfo[key])) throw new Error(`appInfo.${key} must be a path like /auth`);
   }
   if (config.mfa?.firstFactors?.length === 0) throw new Error('mfa.firstFactors, when given, must not be empty');
+  const settingsOptions = mfaSettingsOptions(config);
   const normalised = { ...config, appInfo };
   const db = await openDb(config.database);
   await migrate(db);
@@ -191,6 +195,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(config.passwordless ? passwordlessRoutes() : []),
     ...(config.totp ? totpRoutes() : []),
     ...(config.emailVerification ? emailVerificationRoutes() : []),
+    ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),
   ];
 
   const origin = appInfo.websiteDomain.replace(/\/$/, '');
@@ -289,6 +294,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       addToRequiredSecondaryFactorsForUser: (userId, factorId) => mfa.functions.addToRequiredSecondaryFactorsForUser({ userId, factorId }),
       removeFromRequiredSecondaryFactorsForUser: (userId, factorId) => mfa.functions.removeFromRequiredSecondaryFactorsForUser({ userId, factorId }),
     },
+    mfaSettings: createMfaSettingsApi(services),
     users: {
       getUser: (userId) => getUser(db, userId),
       createPrimaryUser: (recipeUserId) => createPrimaryUser(db, recipeUserId),

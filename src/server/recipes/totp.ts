@@ -10,6 +10,7 @@ import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser } from '../users.ts';
 import { MFA_CLAIM } from '../mfa.ts';
+import { removeTotpDevice } from './mfaSettings.ts';
 
 interface DeviceRow {
   device_name: string;
@@ -147,8 +148,8 @@ export function totpRoutes(): Route[] {
         if (device?.verified && session.getClaimValue<{ v?: boolean }>(MFA_CLAIM)?.v !== true) {
           throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
         }
-        const removed = await s.db.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2 RETURNING device_name', [session.getUserId(), body.deviceName]);
-        return { status: 'OK', didDeviceExist: removed.length > 0 };
+        // The last verified device needs step-up (our extension, `mfa.settings.guardLastTotpDeviceRemoval`).
+        return { status: 'OK', didDeviceExist: await removeTotpDevice(s, session, body.deviceName, ctx.now) };
       },
     },
     {

@@ -1,0 +1,307 @@
+/**
+ * The MFA settings API: OUR EXTENSION of the SuperTokens FDI (supertokens-node has no such API; its
+ * docs ask every app to write one). A signed-in user with a complete MFA session reads which factors
+ * are set up and required, turns factors on and off for their own account, and re-verifies (step-up)
+ * before changes that weaken their MFA. The same step-up guards `POST /totp/device/remove` of the last
+ * verified TOTP device. Paths live under `{apiBasePath}/fk/` so they never collide with FDI paths.
+ * @see README.md "Protocol extensions"
+ */
+import { z } from 'zod';
+import { FactorIds } from '../../core/factorIds.ts';
+import type { MFAClaimValue, MFARequirementList } from '../../core/mfa/requirements.ts';
+import type { BackendConfig, MFAInfoResponse } from '../config.ts';
+import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
+import { parseBody, type Route } from '../router.ts';
+import type { Services } from '../services.ts';
+import { BadInputError, SessionError } from '../session/errors.ts';
+import type { SessionContainer } from '../session/SessionContainer.ts';
+import { getUser, isFakeEmail } from '../users.ts';
+
+/** Path of the settings API after the API base path. */
+export const MFA_SETTINGS_PATH = '/fk/mfa/settings';
+
+/**
+ * The claim id of a step-up refusal in a 403's `claimValidationErrors`. It is not in the access token:
+ * it names the check, so SDKs that read 403s as "invalid claim" handle the refusal like any other.
+ */
+export const STEP_UP_CLAIM = 'fk-step-up';
+
+/** The `reason` of a `fk-step-up` claim validation error. */
+export interface StepUpRefusalReason {
+  message: string;
+  /** Factors whose completion (within `maxAgeSeconds`) would satisfy step-up. */
+  factors: string[];
+  maxAgeSeconds: number;
+}
+
+/** Whether the session has re-verified recently, and with what it could. */
+export interface StepUpStatus {
+  satisfied: boolean;
+  maxAgeSeconds: number;
+  /** When the current step-up ends (epoch ms), or null when it is not satisfied. */
+  satisfiedUntil: number | null;
+  /** The factors that count for step-up now (see `stepUpStatus`). */
+  factors: string[];
+}
+
+/** One factor as the settings page shows it. */
+export interface MFASettingsFactor {
+  id: string;
+  /** `getFactorsSetupForUser` lists it: the user has completed it at least once. */
+  setUp: boolean;
+  /** It may be turned on now: set up, or it needs no setup (an email or phone number the user has). */
+  canBeRequired: boolean;
+  /** In the user's `requiredSecondaryFactors` (user metadata). */
+  requiredForUser: boolean;
+  /** In the session tenant's required secondary factors (not changeable here). */
+  requiredForTenant: boolean;
+  /** As `allowedToSetup` of `PUT /mfa/info`. */
+  allowedToSetup: boolean;
+}
+
+/** The body of `GET {apiBasePath}/fk/mfa/settings`. */
+export interface MFASettingsResponse {
+  status: 'OK';
+  factors: MFASettingsFactor[];
+  /** The stored list, as is (may hold ids of factors no recipe offers now; they can still be removed). */
+  requiredSecondaryFactorsForUser: string[];
+  requiredSecondaryFactorsForTenant: string[];
+  /** The user's TOTP devices, oldest first; unverified ones are setups not finished. */
+  totpDevices: { name: string; verified: boolean; createdAt: number }[];
+  emails: MFAInfoResponse['emails'];
+  phoneNumbers: MFAInfoResponse['phoneNumbers'];
+  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
+}
+
+/** Answer of turning a factor on or off. */
+export type RequiredFactorChangeResult =
+  | { status: 'OK'; requiredSecondaryFactorsForUser: string[] }
+  | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string };
+
+/** Operations of the settings API for server code (`backend.mfaSettings`). Failures throw like the routes. */
+export interface MFASettingsApi {
+  /** What `GET …/fk/mfa/settings` answers for this session. */
+  getSettings(session: SessionContainer): Promise<MFASettingsResponse>;
+  /** Turns a factor on for the session user. */
+  addRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
+  /** Turns a factor off for the session user; throws the `fk-step-up` 403 without a recent factor. */
+  removeRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
+  /** Whether the session has re-verified within `stepUpMaxAgeSeconds`. */
+  getStepUpStatus(session: SessionContainer): Promise<StepUpStatus>;
+  /** Throws the `fk-step-up` 403 unless step-up is satisfied: guard your own sensitive APIs with it. */
+  requireStepUp(session: SessionContainer): Promise<void>;
+}
+
+/** The settings options with their defaults; throws on values that make no sense. */
+export function mfaSettingsOptions(config: BackendConfig): Required<NonNullable<NonNullable<BackendConfig['mfa']>['settings']>> {
+  const o = config.mfa?.settings ?? {};
+  const maxAge = o.stepUpMaxAgeSeconds ?? 300;
+  if (!Number.isInteger(maxAge) || maxAge < 1) throw new Error('mfa.settings.stepUpMaxAgeSeconds must be a whole number of seconds, at least 1');
+  return { enabled: o.enabled ?? true, stepUpMaxAgeSeconds: maxAge, guardLastTotpDeviceRemoval: o.guardLastTotpDeviceRemoval ?? true };
+}
+
+/**
+ * The factors a user can turn on and off: the enabled secondary factors except email + password,
+ * which is a first factor in every flow the kit offers.
+ */
+export function manageableFactors(config: BackendConfig): string[] {
+  return availableSecondaryFactors(config).filter((f) => f !== FactorIds.EMAILPASSWORD);
+}
+
+const EMAIL_FACTORS: string[] = [FactorIds.OTP_EMAIL, FactorIds.LINK_EMAIL];
+const PHONE_FACTORS: string[] = [FactorIds.OTP_PHONE, FactorIds.LINK_PHONE];
+
+/** What the user has: factors set up, and which factors they could complete now without a setup step. */
+async function userFacts(s: Services, session: SessionContainer) {
+  const user = await getUser(s.db, session.getUserId());
+  if (!user) throw SessionError.unauthorised();
+  const setUp = await s.mfa.functions.getFactorsSetupForUser({ user });
+  const hasEmail = user.emails.some((e) => !isFakeEmail(e));
+  const hasPhone = user.phoneNumbers.length > 0;
+  // An OTP to an email or phone the account already has needs no setup: the code proves it (seed: "otp-email").
+  const usable = (f: string) => setUp.includes(f) || (EMAIL_FACTORS.includes(f) && hasEmail) || (PHONE_FACTORS.includes(f) && hasPhone);
+  return { setUp, usable };
+}
+
+/** Every factor id a requirement list names. */
+function namedFactors(requirements: MFARequirementList): string[] {
+  return [...new Set(requirements.flatMap((r) => (typeof r === 'string' ? [r] : 'oneOf' in r ? r.oneOf : r.allOfInAnyOrder)))];
+}
+
+/**
+ * Step-up: one of the factors that protect the account now (those `getMFARequirementsForAuth` names
+ * for this session, that the user can complete), or — when none does — any factor the user can complete,
+ * was completed in this session within `stepUpMaxAgeSeconds` (times from `st-mfa.c`). So a factor that
+ * was just set up cannot vouch for turning itself on next to the factors already required, and email +
+ * password (a first factor) never counts.
+ */
+export async function stepUpStatus(s: Services, session: SessionContainer, nowMs: number): Promise<StepUpStatus> {
+  const maxAgeSeconds = mfaSettingsOptions(s.config).stepUpMaxAgeSeconds;
+  const facts = await userFacts(s, session);
+  const requirements = await s.mfa.getMFARequirementsForAuth(session);
+  const completable = manageableFactors(s.config).filter(facts.usable);
+  const protecting = namedFactors(requirements).filter((f) => completable.includes(f));
+  const factors = protecting.length > 0 ? protecting : completable;
+  const completed = session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.c ?? {};
+  const until = Math.max(-Infinity, ...factors.map((f) => completed[f]).filter((t): t is number => typeof t === 'number').map((t) => (t + maxAgeSeconds) * 1000));
+  const satisfied = until > nowMs;
+  return { satisfied, maxAgeSeconds, satisfiedUntil: satisfied ? until : null, factors };
+}
+
+/** The 403 of a refused sensitive change: `claimValidationErrors: [{ id: 'fk-step-up', reason }]`. */
+export function stepUpRequired(status: StepUpStatus): SessionError {
+  const reason: StepUpRefusalReason = { message: 'Verify a factor again to make this change', factors: status.factors, maxAgeSeconds: status.maxAgeSeconds };
+  return SessionError.invalidClaims([{ id: STEP_UP_CLAIM, reason }]);
+}
+
+/** Throws the protocol's 403 `st-mfa` when the session's MFA is not complete. */
+function assertMfaComplete(session: SessionContainer): void {
+  if (session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v !== true) {
+    throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
+  }
+}
+
+async function getSettings(s: Services, session: SessionContainer, nowMs: number): Promise<MFASettingsResponse> {
+  // The same resync as `PUT /mfa/info` (with its override): a stale claim is brought up to date first.
+  const info = await s.mfa.apis.resyncSessionAndFetchMFAInfoPUT({ session });
+  assertMfaComplete(session);
+  const userId = session.getUserId();
+  const facts = await userFacts(s, session);
+  const forUser = await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId });
+  const forTenant = (await s.tenants.get(session.getTenantId()))?.requiredSecondaryFactors ?? [];
+  const devices = s.config.totp
+    ? await s.db.query<{ device_name: string; verified: boolean; created_at: number }>(
+        'SELECT device_name, verified, created_at FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at, device_name',
+        [userId],
+      )
+    : [];
+  const stepUp = await stepUpStatus(s, session, nowMs);
+  return {
+    status: 'OK',
+    factors: manageableFactors(s.config).map((id) => ({
+      id,
+      setUp: facts.setUp.includes(id),
+      canBeRequired: facts.usable(id),
+      requiredForUser: forUser.includes(id),
+      requiredForTenant: forTenant.includes(id),
+      allowedToSetup: info.factors.allowedToSetup.includes(id),
+    })),
+    requiredSecondaryFactorsForUser: forUser,
+    requiredSecondaryFactorsForTenant: forTenant,
+    totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, createdAt: Number(d.created_at) })),
+    emails: info.emails,
+    phoneNumbers: info.phoneNumbers,
+    stepUp: { maxAgeSeconds: stepUp.maxAgeSeconds, satisfiedUntil: stepUp.satisfiedUntil, factors: stepUp.factors },
+  };
+}
+
+/**
+ * Turning on is guarded only while the account already has a requirement: under the default rule
+ * (`oneOf` user ∪ tenant) a new factor is one more way in, so it needs the consent of a factor that
+ * protects the account now. With nothing required yet, turning a factor on can only add a challenge.
+ */
+async function addRequiredFactor(s: Services, session: SessionContainer, factorId: string, nowMs: number): Promise<RequiredFactorChangeResult> {
+  const manageable = manageableFactors(s.config);
+  if (!manageable.includes(factorId)) throw new BadInputError(`factorId must be one of: ${manageable.join(', ')}`);
+  const userId = session.getUserId();
+  const facts = await userFacts(s, session);
+  if (!facts.usable(factorId)) return { status: 'FACTOR_SETUP_REQUIRED', factorId };
+  const current = await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId });
+  if (current.includes(factorId)) return { status: 'OK', requiredSecondaryFactorsForUser: current };
+  if (namedFactors(await s.mfa.getMFARequirementsForAuth(session)).length > 0) {
+    const stepUp = await stepUpStatus(s, session, nowMs);
+    if (!stepUp.satisfied) throw stepUpRequired(stepUp);
+  }
+  await s.mfa.functions.addToRequiredSecondaryFactorsForUser({ userId, factorId });
+  // As node's resync would: the new rule may ask this session for the factor now (`st-mfa.v` false).
+  await s.mfa.updateAndGetMFAInfoInSession(session);
+  return { status: 'OK', requiredSecondaryFactorsForUser: await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId }) };
+}
+
+/** Turning off always needs step-up; removing a factor that is not required changes nothing and needs none. */
+async function removeRequiredFactor(s: Services, session: SessionContainer, factorId: string, nowMs: number): Promise<RequiredFactorChangeResult> {
+  const userId = session.getUserId();
+  const current = await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId });
+  if (!current.includes(factorId)) return { status: 'OK', requiredSecondaryFactorsForUser: current };
+  const stepUp = await stepUpStatus(s, session, nowMs);
+  if (!stepUp.satisfied) throw stepUpRequired(stepUp);
+  await s.mfa.functions.removeFromRequiredSecondaryFactorsForUser({ userId, factorId });
+  await s.mfa.updateAndGetMFAInfoInSession(session);
+  return { status: 'OK', requiredSecondaryFactorsForUser: await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId }) };
+}
+
+/**
+ * Deletes one of the session user's TOTP devices for `POST /totp/device/remove`. The user's last
+ * verified device needs step-up (`mfa.settings.guardLastTotpDeviceRemoval`): the check and the delete
+ * run under a lock on the user's devices, so two parallel removals cannot each leave the other as "not last".
+ * Returns whether the device existed.
+ */
+export async function removeTotpDevice(s: Services, session: SessionContainer, deviceName: string, nowMs: number): Promise<boolean> {
+  const userId = session.getUserId();
+  const guard = mfaSettingsOptions(s.config).guardLastTotpDeviceRemoval;
+  // Outside the transaction: PGlite has one connection, and the status reads other tables.
+  const stepUp = guard ? await stepUpStatus(s, session, nowMs) : undefined;
+  return s.db.transaction(async (tx) => {
+    const rows = await tx.query<{ device_name: string; verified: boolean }>('SELECT device_name, verified FROM fk_totp_devices WHERE user_id = $1 FOR UPDATE', [userId]);
+    const target = rows.find((r) => r.device_name === deviceName);
+    if (!target) return false;
+    const isLastVerified = target.verified && !rows.some((r) => r.verified && r.device_name !== deviceName);
+    if (stepUp && isLastVerified && !stepUp.satisfied) throw stepUpRequired(stepUp);
+    await tx.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, deviceName]);
+    return true;
+  });
+}
+
+/** Builds `backend.mfaSettings`. */
+export function createMfaSettingsApi(s: Services): MFASettingsApi {
+  return {
+    getSettings: (session) => getSettings(s, session, s.now()),
+    addRequiredFactor: (session, factorId) => addRequiredFactor(s, session, factorId, s.now()),
+    removeRequiredFactor: (session, factorId) => removeRequiredFactor(s, session, factorId, s.now()),
+    getStepUpStatus: (session) => stepUpStatus(s, session, s.now()),
+    async requireStepUp(session) {
+      const status = await stepUpStatus(s, session, s.now());
+      if (!status.satisfied) throw stepUpRequired(status);
+    },
+  };
+}
+
+// A factor id is short and printable; anything else is a client mistake. Unknown keys (a `userId`!) are
+// refused: the user always comes from the session.
+const factorBody = z.strictObject({ factorId: z.string().min(1).max(64).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters') });
+
+/**
+ * `GET {apiBasePath}/fk/mfa/settings`, `POST …/required-factors/add` and `POST …/required-factors/remove`.
+ * Each needs a session that passes the global claim validators (so `st-mfa.v` is true): a user in the
+ * middle of signing in cannot change their factors.
+ */
+export function mfaSettingsRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: MFA_SETTINGS_PATH,
+      async handler(ctx, s) {
+        const session = (await s.sessions.getSession(ctx, { sessionRequired: true }))!;
+        return getSettings(s, session, ctx.now);
+      },
+    },
+    {
+      method: 'POST',
+      path: `${MFA_SETTINGS_PATH}/required-factors/add`,
+      async handler(ctx, s) {
+        const body = parseBody(ctx, factorBody);
+        const session = (await s.sessions.getSession(ctx, { sessionRequired: true }))!;
+        return addRequiredFactor(s, session, body.factorId, ctx.now);
+      },
+    },
+    {
+      method: 'POST',
+      path: `${MFA_SETTINGS_PATH}/required-factors/remove`,
+      async handler(ctx, s) {
+        const body = parseBody(ctx, factorBody);
+        const session = (await s.sessions.getSession(ctx, { sessionRequired: true }))!;
+        return removeRequiredFactor(s, session, body.factorId, ctx.now);
+      },
+    },
+  ];
+}

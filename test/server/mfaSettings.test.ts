@@ -1,0 +1,367 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/server/index.ts';
+import { API, latestCode, startBackend, TestClient, testClock, totpCode } from './helpers.ts';
+
+/**
+ * The MFA settings API (our FDI extension, `/auth/fk/mfa/settings`) and step-up: seed scenario S5
+ * with the default requirement (`oneOf` the user's and the tenant's required factors).
+ */
+
+const clock = testClock(Date.UTC(2026, 5, 1, 9, 0, 0));
+const MINUTE = 60_000;
+let backend: Backend;
+let n = 0;
+
+beforeAll(async () => {
+  backend = await startBackend({
+    now: clock.now,
+    tenants: [{ tenantId: 'strict', requiredSecondaryFactors: ['otp-email'] }],
+  });
+});
+afterAll(() => backend.close());
+
+const email = (what: string) => `${what}-${++n}@example.com`;
+
+/** Completes email OTP as a second factor for the session user (also the step-up re-verification). */
+async function doEmailOtp(c: TestClient, to: string) {
+  const code = await c.request('POST', '/signinup/code', { email: to, shouldTryLinkingWithSessionUser: true });
+  expect(code.body.status, JSON.stringify(code.body)).toBe('OK');
+  const consumed = await c.request('POST', '/signinup/code/consume', {
+    deviceId: code.body.deviceId,
+    preAuthSessionId: code.body.preAuthSessionId,
+    userInputCode: await latestCode(backend, to),
+    shouldTryLinkingWithSessionUser: true,
+  });
+  expect(consumed.body.status, JSON.stringify(consumed.body)).toBe('OK');
+}
+
+/** Sets up and verifies a TOTP device; returns its secret. */
+async function addTotpDevice(c: TestClient, deviceName: string): Promise<string> {
+  const device = await c.request('POST', '/totp/device', { deviceName });
+  expect(device.body.status).toBe('OK');
+  const verified = await c.request('POST', '/totp/device/verify', { deviceName, totp: totpCode(device.body.secret, clock.now()) });
+  expect(verified.body).toEqual({ status: 'OK', wasAlreadyVerified: false });
+  return device.body.secret as string;
+}
+
+const settings = (c: TestClient) => c.request('GET', '/fk/mfa/settings');
+const turnOn = (c: TestClient, factorId: string) => c.request('POST', '/fk/mfa/settings/required-factors/add', { factorId });
+const turnOff = (c: TestClient, factorId: string) => c.request('POST', '/fk/mfa/settings/required-factors/remove', { factorId });
+
+function expectStepUpRequired(r: { status: number; body: any }, factors: string[], maxAgeSeconds = 300) {
+  expect(r.status, JSON.stringify(r.body)).toBe(403);
+  expect(r.body).toEqual({
+    message: 'invalid claim',
+    claimValidationErrors: [{ id: 'fk-step-up', reason: { message: expect.any(String), factors, maxAgeSeconds } }],
+  });
+}
+
+describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
+  it('turning email OTP on makes the next sign-in ask for it; turning it off needs a recent factor', async () => {
+    const address = email('s5');
+    const c = new TestClient(backend, mode);
+    expect((await c.signUp(address)).body.status).toBe('OK');
+    expect(c.mfa?.v).toBe(true);
+
+    const before = await settings(c);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({
+      status: 'OK',
+      factors: [
+        { id: 'otp-email', setUp: false, canBeRequired: true, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
+        { id: 'otp-phone', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
+        { id: 'totp', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
+      ],
+      requiredSecondaryFactorsForUser: [],
+      requiredSecondaryFactorsForTenant: [],
+      totpDevices: [],
+      emails: { emailpassword: [address], 'otp-email': [address] },
+      phoneNumbers: { 'otp-phone': [] },
+      stepUp: { maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email'] },
+    });
+
+    // Nothing is required yet: turning a factor on only adds a challenge, so no step-up.
+    const on = await turnOn(c, 'otp-email');
+    expect(on.status).toBe(200);
+    expect(on.body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email'] });
+    // The new rule applies to this session at once, as node's resync would: it must do the OTP too.
+    expect(c.mfa?.v).toBe(false);
+    await doEmailOtp(c, address);
+    expect(c.mfa?.v).toBe(true);
+
+    const next = new TestClient(backend, mode);
+    await next.signIn(address);
+    expect(next.mfa?.v).toBe(false);
+    expect((await next.mfaInfo()).body.factors.next).toEqual(['otp-email']);
+    await doEmailOtp(next, address);
+    expect(next.mfa?.v).toBe(true);
+    const completedAt = next.mfa!.c['otp-email']!;
+
+    const now = await settings(next);
+    expect(now.body.factors[0]).toEqual({ id: 'otp-email', setUp: true, canBeRequired: true, requiredForUser: true, requiredForTenant: false, allowedToSetup: true });
+    expect(now.body.stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: (completedAt + 300) * 1000, factors: ['otp-email'] });
+
+    // Past the step-up window: the OTP done at sign-in no longer vouches for turning it off.
+    clock.advance(5 * MINUTE + 1000);
+    expect((await settings(next)).body.stepUp.satisfiedUntil).toBeNull();
+    expectStepUpRequired(await turnOff(next, 'otp-email'), ['otp-email']);
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(next.front!.uid)).toEqual(['otp-email']);
+
+    // Re-verify, then the change goes through within the window.
+    await doEmailOtp(next, address);
+    clock.advance(4 * MINUTE);
+    const off = await turnOff(next, 'otp-email');
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+
+    const after = new TestClient(backend, mode);
+    await after.signIn(address);
+    expect(after.mfa?.v).toBe(true);
+    expect((await after.mfaInfo()).body.factors.next).toEqual([]);
+  });
+
+  it('removing the last verified TOTP device needs a recent factor; removing another device does not', async () => {
+    const c = new TestClient(backend, mode);
+    await c.signUp(email('totp'));
+    const secret = await addTotpDevice(c, 'Phone');
+    clock.advance(2 * MINUTE);
+    await addTotpDevice(c, 'Tablet');
+
+    clock.advance(10 * MINUTE);
+    // Another verified device remains: not a weakening, no step-up.
+    expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Tablet' })).body).toEqual({ status: 'OK', didDeviceExist: true });
+
+    // TOTP is not required, so any factor the user can complete counts: email OTP or TOTP.
+    const refused = await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' });
+    expectStepUpRequired(refused, ['otp-email', 'totp']);
+    const devices = await c.request('GET', '/totp/device/list');
+    expect(devices.body.devices.map((d: { name: string }) => d.name)).toEqual(['Phone']);
+
+    const verify = await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) });
+    expect(verify.body).toEqual({ status: 'OK' });
+    expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' })).body).toEqual({ status: 'OK', didDeviceExist: true });
+    expect((await c.request('GET', '/totp/device/list')).body.devices).toEqual([]);
+  });
+});
+
+describe('step-up', () => {
+  it('turning a factor on next to one already required needs that factor, not the new one', async () => {
+    const address = email('alt');
+    const c = new TestClient(backend);
+    await c.signUp(address);
+    await turnOn(c, 'otp-email');
+    await doEmailOtp(c, address);
+    clock.advance(6 * MINUTE);
+
+    // Setting TOTP up completes it in this session, but a new factor cannot vouch for itself.
+    await addTotpDevice(c, 'Phone');
+    const refused = await turnOn(c, 'totp');
+    expectStepUpRequired(refused, ['otp-email']);
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(c.front!.uid)).toEqual(['otp-email']);
+
+    await doEmailOtp(c, address);
+    expect((await turnOn(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email', 'totp'] });
+    const s = await settings(c);
+    expect(s.body.stepUp.factors).toEqual(['otp-email', 'totp']);
+    expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() }]);
+  });
+
+  it('TOTP as the protecting factor: re-verifying with it allows turning it off', async () => {
+    const c = new TestClient(backend, 'cookie');
+    await c.signUp(email('totp-off'));
+    const secret = await addTotpDevice(c, 'Phone');
+    expect((await turnOn(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['totp'] });
+    clock.advance(5 * MINUTE + 30_000);
+    expectStepUpRequired(await turnOff(c, 'totp'), ['totp']);
+    expect((await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body.status).toBe('OK');
+    expect((await turnOff(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+  });
+
+  it('a factor that is not required is "turned off" without step-up and nothing changes', async () => {
+    const c = new TestClient(backend);
+    await c.signUp(email('noop'));
+    clock.advance(60 * MINUTE - 1000);
+    const r = await turnOff(c, 'totp');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+  });
+
+  it('a TOTP factor without a verified device cannot be turned on', async () => {
+    const c = new TestClient(backend);
+    await c.signUp(email('nodevice'));
+    expect((await turnOn(c, 'totp')).body).toEqual({ status: 'FACTOR_SETUP_REQUIRED', factorId: 'totp' });
+    expect((await turnOn(c, 'otp-phone')).body).toEqual({ status: 'FACTOR_SETUP_REQUIRED', factorId: 'otp-phone' });
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(c.front!.uid)).toEqual([]);
+  });
+
+  it('the window follows stepUpMaxAgeSeconds', async () => {
+    const own = testClock(clock.now());
+    const short = await startBackend({ now: own.now, mfa: { settings: { stepUpMaxAgeSeconds: 60 } } });
+    try {
+      const c = new TestClient(short);
+      await c.signUp('short@example.com');
+      const secret = (await c.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
+      await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
+      const completedAt = c.mfa!.c.totp!;
+      expect((await c.request('GET', '/fk/mfa/settings')).body.stepUp).toEqual({ maxAgeSeconds: 60, satisfiedUntil: (completedAt + 60) * 1000, factors: ['otp-email', 'totp'] });
+      own.advance(61_000);
+      expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['otp-email', 'totp'], 60);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('with guardLastTotpDeviceRemoval off, the last device goes without step-up', async () => {
+    const own = testClock(clock.now());
+    const open = await startBackend({ now: own.now, mfa: { settings: { guardLastTotpDeviceRemoval: false } } });
+    try {
+      const c = new TestClient(open);
+      await c.signUp('open@example.com');
+      const secret = (await c.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
+      await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
+      own.advance(60 * MINUTE - 1000);
+      expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' })).body).toEqual({ status: 'OK', didDeviceExist: true });
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('refuses nonsense options at start-up; enabled: false unmounts the API', async () => {
+    await expect(startBackend({ mfa: { settings: { stepUpMaxAgeSeconds: 0 } } })).rejects.toThrow(/stepUpMaxAgeSeconds/);
+    await expect(startBackend({ mfa: { settings: { stepUpMaxAgeSeconds: 1.5 } } })).rejects.toThrow(/stepUpMaxAgeSeconds/);
+    const off = await startBackend({ mfa: { settings: { enabled: false } } });
+    try {
+      const c = new TestClient(off);
+      await c.signUp('off@example.com');
+      expect((await c.request('GET', '/fk/mfa/settings')).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+  });
+});
+
+describe('only the session user, and only with complete MFA', () => {
+  it("user B's session cannot read or change user A's factors or devices", async () => {
+    const a = new TestClient(backend);
+    await a.signUp(email('a'));
+    const aId = a.front!.uid;
+    await addTotpDevice(a, 'A phone');
+    const b = new TestClient(backend);
+    const bEmail = email('b');
+    await b.signUp(bEmail);
+    const bId = b.front!.uid;
+
+    // A user id in the body is refused, not silently used or ignored.
+    for (const path of ['/fk/mfa/settings/required-factors/add', '/fk/mfa/settings/required-factors/remove']) {
+      const r = await b.request('POST', path, { factorId: 'otp-email', userId: aId });
+      expect(r.status).toBe(400);
+      expect(r.body.message).toMatch(/userId/);
+    }
+    expect((await turnOn(b, 'otp-email')).body.requiredSecondaryFactorsForUser).toEqual(['otp-email']);
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(aId)).toEqual([]);
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(bId)).toEqual(['otp-email']);
+    await doEmailOtp(b, bEmail);
+
+    // B's settings show B's things only; B cannot remove A's device by its name.
+    const bSettings = await settings(b);
+    expect(bSettings.body.totpDevices).toEqual([]);
+    expect((await b.request('POST', '/totp/device/remove', { deviceName: 'A phone' })).body).toEqual({ status: 'OK', didDeviceExist: false });
+    expect((await settings(a)).body.totpDevices).toEqual([{ name: 'A phone', verified: true, createdAt: expect.any(Number) }]);
+    expect((await settings(a)).body.requiredSecondaryFactorsForUser).toEqual([]);
+  });
+
+  it('a session in the middle of signing in (st-mfa.v false) gets 403 and changes nothing', async () => {
+    const address = email('mid');
+    const setup = new TestClient(backend);
+    await setup.signUp(address);
+    const userId = setup.front!.uid;
+    await backend.mfa.addToRequiredSecondaryFactorsForUser(userId, 'otp-email');
+
+    for (const mode of ['header', 'cookie'] as const) {
+      const c = new TestClient(backend, mode);
+      await c.signIn(address);
+      expect(c.mfa?.v).toBe(false);
+      const mfaRefusal = { message: 'invalid claim', claimValidationErrors: [{ id: 'st-mfa', reason: { message: 'MFA requirement for auth is not satisfied' } }] };
+      for (const r of [await settings(c), await turnOff(c, 'otp-email'), await turnOn(c, 'otp-phone')]) {
+        expect(r.status).toBe(403);
+        expect(r.body).toEqual(mfaRefusal);
+      }
+    }
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(userId)).toEqual(['otp-email']);
+  });
+
+  it('without a session: 401', async () => {
+    const c = new TestClient(backend);
+    for (const r of [await settings(c), await turnOn(c, 'otp-email'), await turnOff(c, 'otp-email')]) {
+      expect(r.status).toBe(401);
+      expect(r.body).toEqual({ message: 'unauthorised' });
+    }
+  });
+
+  it('bad bodies: 400 with a readable message', async () => {
+    const c = new TestClient(backend);
+    await c.signUp(email('bad'));
+    const cases: [unknown, RegExp][] = [
+      [{}, /Missing input param: factorId/],
+      [{ factorId: 5 }, /factorId/],
+      [{ factorId: '' }, /factorId/],
+      [{ factorId: 'x'.repeat(65) }, /factorId/],
+      [{ factorId: 'otp\nemail' }, /control characters/],
+    ];
+    for (const [body, message] of cases) {
+      for (const path of ['/fk/mfa/settings/required-factors/add', '/fk/mfa/settings/required-factors/remove']) {
+        const r = await c.request('POST', path, body);
+        expect(r.status, JSON.stringify(r.body)).toBe(400);
+        expect(r.body.message).toMatch(message);
+      }
+    }
+    const unknown = await turnOn(c, 'emailpassword');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ message: 'factorId must be one of: otp-email, otp-phone, totp' });
+  });
+});
+
+describe('tenants and server code', () => {
+  it("shows the tenant's required factors, which the user cannot turn off", async () => {
+    const address = email('tenant');
+    const c = new TestClient(backend, 'header', 'strict');
+    expect((await c.signUp(address)).body.status).toBe('OK');
+    expect(c.mfa?.v).toBe(false);
+    await doEmailOtp(c, address);
+    const s = await settings(c);
+    expect(s.body.requiredSecondaryFactorsForTenant).toEqual(['otp-email']);
+    expect(s.body.factors[0]).toMatchObject({ id: 'otp-email', requiredForUser: false, requiredForTenant: true });
+    // Not the user's own requirement: "turning it off" changes nothing.
+    expect((await turnOff(c, 'otp-email')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+    const again = new TestClient(backend, 'header', 'strict');
+    await again.signIn(address);
+    expect(again.mfa?.v).toBe(false);
+  });
+
+  it('backend.mfaSettings works behind withSession, and requireStepUp guards an app API', async () => {
+    const address = email('server');
+    const c = new TestClient(backend);
+    await c.signUp(address);
+    const call = (handler: Parameters<Backend['withSession']>[1]) =>
+      backend.withSession(new Request(`${API}/api/thing`, { headers: { authorization: `Bearer ${c.accessToken}`, rid: 'anti-csrf' } }), handler);
+
+    const read = await call((session) => backend.mfaSettings.getSettings(session));
+    expect(read.status).toBe(200);
+    expect((await read.json()).stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email'] });
+
+    const guarded = await call(async (session) => {
+      await backend.mfaSettings.requireStepUp(session);
+      return { status: 'OK' };
+    });
+    expect(guarded.status).toBe(403);
+    expect((await guarded.json()).claimValidationErrors[0]).toMatchObject({ id: 'fk-step-up', reason: { factors: ['otp-email'], maxAgeSeconds: 300 } });
+
+    await doEmailOtp(c, address);
+    const allowed = await call(async (session) => {
+      await backend.mfaSettings.requireStepUp(session);
+      return backend.mfaSettings.getStepUpStatus(session);
+    });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ satisfied: true, maxAgeSeconds: 300, satisfiedUntil: (c.mfa!.c['otp-email']! + 300) * 1000, factors: ['otp-email'] });
+  });
+});
