@@ -51,6 +51,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/totp/verify', auth: 'access', valid: { totp: '123456' }, fields: { totp: 'string' } },
   { method: 'POST', path: '/user/email/verify/token', auth: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/user/email/verify', auth: 'none', valid: { method: 'token', token: 'not-a-real-token' }, fields: { method: 'string', token: 'string' } },
+  // Our extension (README "Protocol extensions"): the MFA settings API.
+  { method: 'POST', path: '/fk/mfa/settings/required-factors/add', auth: 'access', valid: { factorId: 'otp-email' }, fields: { factorId: 'string' } },
+  { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', auth: 'access', valid: { factorId: 'totp' }, fields: { factorId: 'string' } },
   { method: 'PUT', path: '/mfa/info', auth: 'access', valid: undefined, fields: {} },
   { method: 'POST', path: '/session/refresh', auth: 'refresh', valid: undefined, fields: {} },
   { method: 'POST', path: '/signout', auth: 'access', valid: undefined, fields: {} },
