@@ -3,6 +3,9 @@ const BASE = 'http://fk.invalid';
 // browsers strip or reinterpret them (`/\evil.com` is `//evil.com` to WHATWG URL parsers).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/;
+// Once decoded, an encoded space in a query is ordinary; control, bidi and invisible characters are not.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FORBIDDEN_DECODED = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\\]/;
 
 function decodeFully(value: string): string | undefined {
   let current = value;
@@ -28,9 +31,8 @@ export function sanitizeRedirectPath(candidate: unknown): string | undefined {
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 2048) return undefined;
   const decoded = decodeFully(candidate);
   if (decoded === undefined) return undefined;
-  for (const form of [candidate, decoded]) {
-    if (!form.startsWith('/') || form.startsWith('//') || FORBIDDEN.test(form)) return undefined;
-  }
+  if (!candidate.startsWith('/') || candidate.startsWith('//') || FORBIDDEN.test(candidate)) return undefined;
+  if (decoded.startsWith('//') || FORBIDDEN_DECODED.test(decoded)) return undefined;
   let url: URL;
   try {
     url = new URL(candidate, BASE);
