@@ -9,6 +9,7 @@ export { migrate, migrations } from './db/migrations.ts';
 export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
 export { SessionContainer } from './session/SessionContainer.ts';
 export { SessionError } from './session/errors.ts';
+export { MFA_SETTINGS_PATH, STEP_UP_CLAIM } from './recipes/mfaSettings.ts';
 export { FactorIds } from '../core/factorIds.ts';
 export { getNextSetOfUnsatisfiedFactors } from '../core/mfa/requirements.ts';
 
@@ -23,6 +24,7 @@ export type {
   MFAFunctions,
   MFAInfoResponse,
   MFAOptions,
+  MFASettingsOptions,
   NewAccountInfo,
   PasswordlessOptions,
   SessionOptions,
@@ -35,4 +37,12 @@ export type { DatabaseOption } from './db/openDb.ts';
 export type { Delivery, EmailMessage, OutboxEntry, SmsMessage } from './delivery.ts';
 export type { ClaimValidator } from './session/sessionService.ts';
 export type { LoginMethod, User } from './users.ts';
+export type {
+  MFASettingsApi,
+  MFASettingsFactor,
+  MFASettingsResponse,
+  RequiredFactorChangeResult,
+  StepUpRefusalReason,
+  StepUpStatus,
+} from './recipes/mfaSettings.ts';
 export type { MFAClaimValue, MFARequirementList } from '../core/mfa/requirements.ts';
