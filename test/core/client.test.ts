@@ -186,3 +186,28 @@ describe('the app’s own API through client.fetch', () => {
     expect(events).toEqual([{ type: 'API_INVALID_CLAIM', claimValidationErrors: [expect.objectContaining({ id: 'st-mfa' })] }]);
   });
 });
+
+describe('an API that keeps answering 401', () => {
+  it('gives up after a bounded number of refreshes with an error that says why', async () => {
+    const log = requestLog();
+    const { client } = clientFor(
+      backend,
+      {
+        tokenTransferMethod: 'header',
+        maxRefreshAttempts: 3,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          log.calls.push(`${request.method} ${new URL(request.url).pathname}`);
+          // Another auth layer in front of this one path rejects every token.
+          if (new URL(request.url).pathname === '/auth/totp/device/list') return new Response('{"message":"try refresh token"}', { status: 401 });
+          return backend.fetch(request);
+        },
+      },
+    );
+    await client.emailPassword.signUp({ email: email(), password: 'password123' });
+    const error = await client.totp.listDevices().catch((e: unknown) => e);
+    expect(isAuthError(error, 'unauthorised') && error.message).toMatch(/after 3 session refreshes/);
+    expect(log.count('POST /auth/session/refresh')).toBe(3);
+    expect(client.session.getSnapshot().status).toBe('signedIn');
+  });
+});
