@@ -177,6 +177,41 @@ describe('step-up', () => {
     expect((await turnOff(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
   });
 
+  it('the window ends exactly at satisfiedUntil', async () => {
+    const address = email('edge');
+    const c = new TestClient(backend);
+    await c.signUp(address);
+    await turnOn(c, 'otp-email');
+    await doEmailOtp(c, address);
+    const until = (await settings(c)).body.stepUp.satisfiedUntil as number;
+    expect(until).toBe((c.mfa!.c['otp-email']! + 300) * 1000);
+    clock.set(until);
+    expectStepUpRequired(await turnOff(c, 'otp-email'), ['otp-email']);
+    clock.set(until - 1);
+    expect((await turnOff(c, 'otp-email')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+    clock.set(until + MINUTE);
+  });
+
+  it('a custom rule decides which factors protect the account (S1: TOTP for everyone)', async () => {
+    const own = testClock(clock.now());
+    const s1 = await startBackend({ now: own.now, mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['totp'] }) } } });
+    try {
+      const c = new TestClient(s1);
+      await c.signUp('s1@example.com');
+      const secret = (await c.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
+      await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
+      expect(c.mfa?.v).toBe(true);
+      own.advance(10 * MINUTE);
+      // Email OTP is fresh, but only TOTP protects this account: it does not count.
+      const code = await c.request('POST', '/signinup/code', { email: 's1@example.com', shouldTryLinkingWithSessionUser: true });
+      await c.request('POST', '/signinup/code/consume', { deviceId: code.body.deviceId, preAuthSessionId: code.body.preAuthSessionId, userInputCode: await latestCode(s1, 's1@example.com'), shouldTryLinkingWithSessionUser: true });
+      expect(c.mfa?.c['otp-email']).toBe(Math.floor(own.now() / 1000));
+      expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['totp']);
+    } finally {
+      await s1.close();
+    }
+  });
+
   it('a factor that is not required is "turned off" without step-up and nothing changes', async () => {
     const c = new TestClient(backend);
     await c.signUp(email('noop'));
