@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { FactorIds } from '../../core/factorIds.ts';
 import type { MFAClaimValue, MFARequirementList } from '../../core/mfa/requirements.ts';
-import type { BackendConfig, MFAInfoResponse } from '../config.ts';
+import type { BackendConfig, MFAInfoResponse, MFASettingsOptions } from '../config.ts';
 import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
@@ -93,7 +93,7 @@ export interface MFASettingsApi {
 }
 
 /** The settings options with their defaults; throws on values that make no sense. */
-export function mfaSettingsOptions(config: BackendConfig): Required<NonNullable<NonNullable<BackendConfig['mfa']>['settings']>> {
+export function mfaSettingsOptions(config: BackendConfig): Required<MFASettingsOptions> {
   const o = config.mfa?.settings ?? {};
   const maxAge = o.stepUpMaxAgeSeconds ?? 300;
   if (!Number.isInteger(maxAge) || maxAge < 1) throw new Error('mfa.settings.stepUpMaxAgeSeconds must be a whole number of seconds, at least 1');
@@ -273,7 +273,8 @@ const factorBody = z.strictObject({ factorId: z.string().min(1).max(64).regex(/^
 /**
  * `GET {apiBasePath}/fk/mfa/settings`, `POST …/required-factors/add` and `POST …/required-factors/remove`.
  * Each needs a session that passes the global claim validators (so `st-mfa.v` is true): a user in the
- * middle of signing in cannot change their factors.
+ * middle of signing in cannot change their factors. Turning off is a POST to `…/remove`, as the FDI's
+ * own `/totp/device/remove`: a DELETE body has no defined meaning (RFC 9110 §9.3.5) and proxies may drop it.
  */
 export function mfaSettingsRoutes(): Route[] {
   return [
