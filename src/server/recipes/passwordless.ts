@@ -194,7 +194,13 @@ export function passwordlessRoutes(): Route[] {
         const linkCode = byCode ? await linkCodeOf(body.deviceId!, found.link_code_salt, body.userInputCode!) : body.linkCode!;
         const linkCodeHash = toHex(await sha256(linkCode));
         const outcome = await s.db.transaction(async (tx) => {
-          const [device] = await tx.query<DeviceRow>('SELECT * FROM fk_pwless_devices WHERE device_id_hash = $1 FOR UPDATE', [found.device_id_hash]);
+          // Success deletes every device of the contact, so lock them all up front, in one order: two
+          // devices of one contact finished at once then queue instead of deadlocking.
+          const devices = await tx.query<DeviceRow>(
+            `SELECT * FROM fk_pwless_devices WHERE tenant_id = $1 AND ${found.email !== null ? 'email' : 'phone_number'} = $2 ORDER BY device_id_hash FOR UPDATE`,
+            [found.tenant_id, found.email ?? found.phone_number],
+          );
+          const device = devices.find((d) => d.device_id_hash === found.device_id_hash);
           if (!device) return RESTART;
           const [code] = await tx.query<{ created_at: number }>('SELECT created_at FROM fk_pwless_codes WHERE device_id_hash = $1 AND link_code_hash = $2', [device.device_id_hash, linkCodeHash]);
           const expired = code !== undefined && code.created_at + o.codeLifetimeMs <= ctx.now;
