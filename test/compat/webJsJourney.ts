@@ -5,7 +5,7 @@
  * interceptor; only the SDK's public API is used. Each test file calls `describeWebJsJourney` once,
  * because the SDK keeps module-level state (one SuperTokens.init per process) and the steps run in order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { init as initSuperTokens } from 'supertokens-web-js';
 import * as Session from 'supertokens-web-js/recipe/session';
 import * as EmailPassword from 'supertokens-web-js/recipe/emailpassword';
@@ -49,10 +49,20 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
   const heldToken = async () =>
     mode === 'header' ? Session.getAccessToken() : cookieValue(jar().getCookieStringSync(`${server.url}/auth/mfa/info`), 'sAccessToken');
 
+  /** The session events the SDK fired (`Session.init({ onHandleEvent })`). */
+  const events: string[] = [];
+  /** What the SDK wrote to the console as warnings or errors. */
+  const complaints: unknown[][] = [];
+
+  /** An app API behind the backend's session verification, with the global claim validators (MFA included). */
+  const appApi = (request: Request) => backend.withSession(request, async (session) => ({ userId: session.getUserId() }));
+  const callAppApi = () => fetch(`${server.url}/app/secret`, { credentials: 'include' });
+
   async function handle(request: Request): Promise<Response> {
     const h = request.headers;
     const headers = { rid: h.get('rid'), fdiVersion: h.get('fdi-version'), authMode: h.get('st-auth-mode'), authorization: h.get('authorization'), cookie: h.get('cookie'), antiCsrf: h.get('anti-csrf') };
-    const response = await backend.fetch(request);
+    const path = new URL(request.url).pathname;
+    const response = await (path === '/app/secret' ? appApi(request) : backend.fetch(request));
     wire.push({ method: request.method, path: new URL(request.url).pathname, headers, status: response.status, responseHeaders: response.headers });
     return response;
   }
@@ -87,13 +97,15 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
     });
 
     if (mode === 'cookie') window.fetch = browserFetch(window.fetch);
+    for (const level of ['warn', 'error'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void complaints.push(args));
     initSuperTokens({
       appInfo: { appName: 'Demo App', apiDomain: server.url, apiBasePath: '/auth' },
-      recipeList: [Session.init({ tokenTransferMethod: mode }), EmailPassword.init(), TOTP.init(), MultiFactorAuth.init()],
+      recipeList: [Session.init({ tokenTransferMethod: mode, onHandleEvent: (event) => void events.push(event.action) }), EmailPassword.init(), TOTP.init(), MultiFactorAuth.init()],
     });
   });
 
   afterAll(async () => {
+    vi.restoreAllMocks();
     await server?.close();
     await backend?.close();
   });
@@ -202,6 +214,16 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       expect(failures[0]!.id).toBe('st-mfa');
     });
 
+    it('sees the 403 of an app API guarded by the MFA claim (Session.getInvalidClaimsFromResponse, API_INVALID_CLAIM)', async () => {
+      const eventMark = events.length;
+      const response = await callAppApi();
+      expect(response.status).toBe(403);
+      const invalid = await Session.getInvalidClaimsFromResponse({ response });
+      expect(invalid).toEqual([expect.objectContaining({ id: 'st-mfa' })]);
+      expect(events.slice(eventMark)).toContain('API_INVALID_CLAIM');
+      expect(await Session.doesSessionExist()).toBe(true);
+    });
+
     it('answers a wrong code with INVALID_TOTP_ERROR and the attempt counts (TOTP.verifyCode)', async () => {
       const good = totpCode(secret, clock());
       const wrong = good === '000000' ? '111111' : '000000';
@@ -211,10 +233,13 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
     });
 
     it('completes the second factor with a fresh code (TOTP.verifyCode): st-mfa.v becomes true', async () => {
-      // The code used at setup may not be replayed: move the backend two time steps on.
-      offsetMs += 60_000;
+      // The code used at setup may not be replayed: move the backend one time step on (and stay
+      // within the access token's 60 s, so no refresh happens here).
+      offsetMs += 30_000;
+      const mark = wire.length;
       const result = await TOTP.verifyCode({ totp: totpCode(secret, clock()) });
       expect(result.status).toBe('OK');
+      expect(since(mark).map((x) => `${x.method} ${x.path} ${x.status}`)).toEqual(['POST /auth/totp/verify 200']);
       const mfa = await mfaPayload();
       expect(mfa.v).toBe(true);
       expect(typeof mfa.c.totp).toBe('number');
@@ -234,8 +259,11 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
           overrideGlobalClaimValidators: () => [MultiFactorAuth.MultiFactorAuthClaim.validators.hasCompletedFactors(['emailpassword', 'totp'])],
         }),
       ).toEqual([]);
-      // The global validators (the MFA recipe adds its own) agree.
+      // The global validators (the MFA recipe adds its own) agree, and so does the app API.
       expect(await Session.validateClaims()).toEqual([]);
+      const response = await callAppApi();
+      expect(response.status).toBe(200);
+      expect((await response.json()).userId).toBe(await Session.getUserId());
     });
 
     it('refreshes with Session.attemptRefreshingSession and uses the rotated tokens', async () => {
@@ -274,6 +302,20 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       expect(since(mark)[0]!.responseHeaders.get('front-token')).toBe('remove');
       expect(await Session.doesSessionExist()).toBe(false);
       expect(await heldToken()).toBeUndefined();
+    });
+
+    it('fired the session events in order and wrote no warnings or errors', () => {
+      expect(events.filter((e) => e !== 'ACCESS_TOKEN_PAYLOAD_UPDATED')).toEqual([
+        'SESSION_CREATED', // sign-up
+        'SIGN_OUT',
+        'SESSION_CREATED', // sign-in
+        'API_INVALID_CLAIM',
+        'REFRESH_SESSION', // attemptRefreshingSession
+        'REFRESH_SESSION', // after the 401
+        'SIGN_OUT',
+      ]);
+      expect(events).toContain('ACCESS_TOKEN_PAYLOAD_UPDATED'); // totp completion changes st-mfa
+      expect(complaints).toEqual([]);
     });
   });
 }
