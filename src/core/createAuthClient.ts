@@ -1,6 +1,7 @@
 import { createEmailPasswordApi } from './api/emailPassword.ts';
 import { createEmailVerificationApi } from './api/emailVerification.ts';
 import { createMfaApi } from './api/mfa.ts';
+import { createMfaSettingsApi } from './api/mfaSettings.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
 import { createTotpApi } from './api/totp.ts';
@@ -121,6 +122,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     totp: createTotpApi(transport),
     mfa: createMfaApi(transport, store, clock),
     emailVerification: createEmailVerificationApi(transport),
+    /** factorkit's settings extension: see {@link createMfaSettingsApi}. */
+    mfaSettings: createMfaSettingsApi(transport),
     multitenancy: createMultitenancyApi(transport),
     /**
      * `fetch` for the app's own API: on the API's origin it attaches the session, refreshes on 401

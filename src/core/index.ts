@@ -14,6 +14,7 @@ export { validateClaims } from './claims/validateClaims.ts';
 export { sanitizeRedirectPath } from './redirect/sanitizeRedirectPath.ts';
 export { resolveRedirect, returnPath, authPaths, DEFAULT_FACTOR_SCREENS } from './redirect/resolveRedirect.ts';
 export { FDI_VERSIONS } from './session/transport.ts';
+export { STEP_UP_CLAIM_ID } from './api/mfaSettings.ts';
 
 export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptions, SessionSnapshot } from './createAuthClient.ts';
 export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
@@ -30,3 +31,4 @@ export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, C
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';
 export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';
 export type { LoginMethods } from './api/multitenancy.ts';
+export type { MFASettings, MFASettingsFactor, RequiredFactorChangeResult } from './api/mfaSettings.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage, isAuthError, type LockManagerLike, type SessionEvent } from '../../src/core/index.ts';
 import type { Backend } from '../../src/server/index.ts';
-import { startBackend, testClock, totpCode } from '../server/helpers.ts';
+import { latestCode, startBackend, testClock, totpCode } from '../server/helpers.ts';
 import { clientFor, requestLog } from './helpers.ts';
 
 const clock = testClock();
@@ -209,5 +209,31 @@ describe('an API that keeps answering 401', () => {
     expect(isAuthError(error, 'unauthorised') && error.message).toMatch(/after 3 session refreshes/);
     expect(log.count('POST /auth/session/refresh')).toBe(3);
     expect(client.session.getSnapshot().status).toBe('signedIn');
+  });
+});
+
+describe('the MFA settings extension', () => {
+  it('turns a factor on, and refuses to turn it off without a recent step-up', async () => {
+    const settingsClock = testClock();
+    const plain = await startBackend({ now: settingsClock.now });
+    try {
+      const { client } = clientFor(plain, { tokenTransferMethod: 'header' });
+      const address = email();
+      await client.emailPassword.signUp({ email: address, password: 'password123' });
+      const settings = await client.mfaSettings.get();
+      expect(settings).toMatchObject({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+      expect(await client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email'] });
+      // The new requirement applies to this session at once: prove the factor.
+      expect(client.session.getSnapshot()).toMatchObject({ payload: { 'st-mfa': { v: false } } });
+      const code = await client.passwordless.createCode({ email: address, asSecondFactor: true });
+      if (code.status !== 'OK') throw new Error(code.status);
+      const consumed = await client.passwordless.consumeCode({ ...code, userInputCode: await latestCode(plain, address), asSecondFactor: true });
+      expect(consumed.status).toBe('OK');
+      settingsClock.advance(301_000);
+      const refused = await client.mfaSettings.removeRequiredFactor({ factorId: 'otp-email' });
+      expect(refused).toMatchObject({ status: 'INVALID_CLAIM', claimValidationErrors: [{ id: 'fk-step-up' }] });
+    } finally {
+      await plain.close();
+    }
   });
 });

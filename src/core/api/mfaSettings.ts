@@ -1,0 +1,50 @@
+import type { Transport } from '../session/transport.ts';
+import { callApi } from './callApi.ts';
+import type { GeneralError } from './types.ts';
+
+/** One secondary factor as the settings page shows it. */
+export interface MFASettingsFactor {
+  id: string;
+  /** The user has it set up (a verified TOTP device, a linked email/phone login). */
+  setUp: boolean;
+  /** It can be turned on now (set up, or an OTP to a contact the account already has). */
+  canBeRequired: boolean;
+  requiredForUser: boolean;
+  requiredForTenant: boolean;
+  allowedToSetup: boolean;
+}
+
+/** `GET {apiBasePath}/fk/mfa/settings`: factorkit's extension of the protocol. */
+export interface MFASettings {
+  status: 'OK';
+  factors: MFASettingsFactor[];
+  requiredSecondaryFactorsForUser: string[];
+  requiredSecondaryFactorsForTenant: string[];
+  totpDevices: { name: string; verified: boolean; createdAt: number }[];
+  emails: Record<string, string[] | undefined>;
+  phoneNumbers: Record<string, string[] | undefined>;
+  /** Until when sensitive changes need no re-verification (epoch ms), and which factors re-verify. */
+  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
+}
+
+export type RequiredFactorChangeResult = { status: 'OK'; requiredSecondaryFactorsForUser: string[] } | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string } | GeneralError;
+
+/** The claim id of the backend's step-up refusal (a 403 like any claim failure). */
+export const STEP_UP_CLAIM_ID = 'fk-step-up';
+
+/**
+ * The MFA settings API, factorkit's extension of the FDI (documented in the README, "Protocol
+ * extensions"). Changes that weaken MFA answer `INVALID_CLAIM` with `fk-step-up` until the user
+ * re-verifies a factor.
+ */
+export function createMfaSettingsApi(transport: Transport) {
+  return {
+    get: () => callApi<MFASettings | GeneralError>(transport, { method: 'GET', path: '/fk/mfa/settings', rid: 'fk', session: 'required' }),
+    /** Requires a factor at every sign-in for this user. */
+    addRequiredFactor: (input: { factorId: string }) =>
+      callApi<RequiredFactorChangeResult>(transport, { method: 'POST', path: '/fk/mfa/settings/required-factors/add', rid: 'fk', body: input, session: 'required' }),
+    /** Stops requiring a factor (needs a recent step-up). */
+    removeRequiredFactor: (input: { factorId: string }) =>
+      callApi<RequiredFactorChangeResult>(transport, { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', rid: 'fk', body: input, session: 'required' }),
+  };
+}
