@@ -16,8 +16,9 @@ import type { Backend } from '../../src/server/index.ts';
 import { startBackend, totpCode } from '../server/helpers.ts';
 
 /**
- * Runs the journey with the SDK in `header` or `cookie` token-transfer mode. In cookie mode the SDK's
- * fetch goes through `browserFetch`, which keeps the API's cookies in jsdom's jar as a browser would.
+ * Runs the journey with the SDK in `header` or `cookie` token-transfer mode. The page and the API are
+ * cross-origin (and cross-site); under the SDK's interceptor, fetch goes through `browserFetch`, which
+ * adds what a browser would do and Node's fetch does not: cookies and CORS.
  */
 export function describeWebJsJourney(mode: 'header' | 'cookie') {
   /** The backend's clock: real time plus an offset we move forward, so TOTP steps and token expiry can be reached. */
@@ -39,6 +40,8 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
     responseHeaders: Headers;
   }
   const wire: Exchange[] = [];
+  /** CORS preflights seen (kept out of `wire`). */
+  let preflights = 0;
   const since = (mark: number) => wire.slice(mark);
 
   /** The access token a request carried (the bearer in header mode, the sAccessToken cookie in cookie mode). */
@@ -62,6 +65,10 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
     const h = request.headers;
     const headers = { rid: h.get('rid'), fdiVersion: h.get('fdi-version'), authMode: h.get('st-auth-mode'), authorization: h.get('authorization'), cookie: h.get('cookie'), antiCsrf: h.get('anti-csrf') };
     const path = new URL(request.url).pathname;
+    if (request.method === 'OPTIONS') {
+      preflights += 1;
+      return backend.fetch(request);
+    }
     const response = await (path === '/app/secret' ? appApi(request) : backend.fetch(request));
     wire.push({ method: request.method, path: new URL(request.url).pathname, headers, status: response.status, responseHeaders: response.headers });
     return response;
@@ -96,7 +103,7 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       },
     });
 
-    if (mode === 'cookie') window.fetch = browserFetch(window.fetch);
+    window.fetch = browserFetch(window.fetch);
     for (const level of ['warn', 'error'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void complaints.push(args));
     initSuperTokens({
       appInfo: { appName: 'Demo App', apiDomain: server.url, apiBasePath: '/auth' },
@@ -316,6 +323,8 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       ]);
       expect(events).toContain('ACCESS_TOKEN_PAYLOAD_UPDATED'); // totp completion changes st-mfa
       expect(complaints).toEqual([]);
+      // Every call went through a browser-like CORS check (the SDK's rid/fdi-version headers force preflights).
+      expect(preflights).toBeGreaterThanOrEqual(wire.length);
     });
   });
 }
@@ -343,20 +352,66 @@ function jar(): CookieJar {
   return (globalThis as unknown as { jsdom: { cookieJar: CookieJar } }).jsdom.cookieJar;
 }
 
+/** Response headers a page may always read (Fetch standard, CORS-safelisted response-header names). */
+const SAFELISTED_RESPONSE_HEADERS = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
+/** Request headers that need no preflight (the SDK's own are never among them). */
+const SAFELISTED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-language', 'content-type'];
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+const corsFailure = (why: string) => new TypeError(`Failed to fetch (CORS: ${why})`);
+const listHeader = (value: string | null) => (value ?? '').split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+
 /**
- * A fetch that handles cookies as a browser does for `credentials: 'include'`: Node's fetch has no
- * cookie jar, so this one sends the jar's cookies for the request URL and stores each Set-Cookie
- * (HttpOnly ones included, which the page's `document.cookie` cannot see).
+ * What a browser does around a cross-origin `fetch` from the page that jsdom cannot (Node's fetch
+ * does neither cookies nor CORS), so the SDK sees what it would see in a browser:
+ * - cookies as for `credentials: 'include'`: sends the jar's cookies for the URL and stores each
+ *   Set-Cookie, HttpOnly ones included (which the page's `document.cookie` then cannot see);
+ * - CORS: sends `Origin`, preflights non-simple requests and fails like a browser when the preflight
+ *   or the answer does not allow the origin with credentials, the method or a header; the page then
+ *   reads only safelisted and `Access-Control-Expose-Headers` response headers.
  */
 function browserFetch(nodeFetch: typeof fetch): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    if (request.credentials !== 'omit') {
+    const origin = window.location.origin;
+    if (new URL(request.url).origin === origin) return nodeFetch(request);
+    const withCredentials = request.credentials === 'include';
+
+    const custom = [...request.headers.keys()]
+      .filter((name) => !SAFELISTED_REQUEST_HEADERS.includes(name) || (name === 'content-type' && !SIMPLE_CONTENT_TYPES.includes(request.headers.get(name)!.split(';')[0]!.trim())))
+      .sort();
+    if (custom.length > 0 || !['GET', 'HEAD', 'POST'].includes(request.method)) {
+      const preflight = await nodeFetch(request.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': request.method, ...(custom.length > 0 && { 'access-control-request-headers': custom.join(',') }) },
+      });
+      const ph = preflight.headers;
+      if (!preflight.ok) throw corsFailure(`preflight answered ${preflight.status}`);
+      if (ph.get('access-control-allow-origin') !== origin) throw corsFailure(`preflight allows origin ${ph.get('access-control-allow-origin')}`);
+      if (withCredentials && ph.get('access-control-allow-credentials') !== 'true') throw corsFailure('preflight does not allow credentials');
+      const methods = listHeader(ph.get('access-control-allow-methods'));
+      if (!['get', 'head', 'post'].includes(request.method.toLowerCase()) && !methods.includes(request.method.toLowerCase())) throw corsFailure(`method ${request.method} not allowed`);
+      const allowed = listHeader(ph.get('access-control-allow-headers'));
+      const missing = custom.filter((name) => !allowed.includes(name));
+      if (missing.length > 0) throw corsFailure(`request headers not allowed: ${missing.join(', ')}`);
+    }
+
+    request.headers.set('origin', origin);
+    if (withCredentials) {
       const cookie = jar().getCookieStringSync(request.url);
       if (cookie) request.headers.set('cookie', cookie);
     }
     const response = await nodeFetch(request);
-    for (const setCookie of response.headers.getSetCookie()) jar().setCookieSync(setCookie, request.url, { ignoreError: true });
-    return response;
+    const rh = response.headers;
+    if (rh.get('access-control-allow-origin') !== origin) throw corsFailure(`${request.method} ${request.url} allows origin ${rh.get('access-control-allow-origin')}`);
+    if (withCredentials && rh.get('access-control-allow-credentials') !== 'true') throw corsFailure(`${request.method} ${request.url} does not allow credentials`);
+    if (withCredentials) for (const setCookie of rh.getSetCookie()) jar().setCookieSync(setCookie, request.url, { ignoreError: true });
+
+    const readable = [...SAFELISTED_RESPONSE_HEADERS, ...listHeader(rh.get('access-control-expose-headers'))];
+    const visible = new Headers();
+    rh.forEach((value, name) => {
+      if (readable.includes(name)) visible.set(name, value);
+    });
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: visible });
   };
 }
