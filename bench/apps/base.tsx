@@ -1,0 +1,3 @@
+import { mount } from './shell.tsx';
+
+mount({});
