@@ -302,6 +302,24 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       expect(await Session.doesSessionExist()).toBe(true);
     });
 
+    it("carries the backend's step-up guard (our FDI extension) as a standard invalid-claim 403 to TOTP.removeDevice", async () => {
+      // Past the 300 s step-up window since totp was completed: removing the last device is refused.
+      offsetMs += 301_000;
+      const eventMark = events.length;
+      const refused: unknown = await TOTP.removeDevice({ deviceName }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(Response);
+      const response = refused as Response;
+      expect(response.status).toBe(403);
+      expect(await Session.getInvalidClaimsFromResponse({ response })).toEqual([expect.objectContaining({ id: 'fk-step-up' })]);
+      expect(events.slice(eventMark)).toContain('API_INVALID_CLAIM');
+      expect((await TOTP.listDevices()).devices).toHaveLength(1);
+
+      // Stepping up with a fresh code (TOTP.verifyCode) lets it through.
+      expect((await TOTP.verifyCode({ totp: totpCode(secret, clock()) })).status).toBe('OK');
+      expect(await TOTP.removeDevice({ deviceName })).toMatchObject({ status: 'OK', didDeviceExist: true });
+      expect((await TOTP.listDevices()).devices).toEqual([]);
+    });
+
     it('signs out again and the session is gone', async () => {
       const mark = wire.length;
       await Session.signOut();
@@ -319,6 +337,8 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
         'API_INVALID_CLAIM',
         'REFRESH_SESSION', // attemptRefreshingSession
         'REFRESH_SESSION', // after the 401
+        'REFRESH_SESSION', // removeDevice after the step-up window (the access token expired too)
+        'API_INVALID_CLAIM', // fk-step-up
         'SIGN_OUT',
       ]);
       expect(events).toContain('ACCESS_TOKEN_PAYLOAD_UPDATED'); // totp completion changes st-mfa
