@@ -44,7 +44,7 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
   let preflights = 0;
   const since = (mark: number) => wire.slice(mark);
 
-  /** The access token a request carried (the bearer in header mode, the sAccessToken cookie in cookie mode). */
+  /** The token a request carried: the bearer in header mode (access, or refresh on /session/refresh), the named cookie in cookie mode. */
   const sentToken = (x: Exchange, name: 'sAccessToken' | 'sRefreshToken' = 'sAccessToken') =>
     mode === 'header' ? x.headers.authorization?.replace(/^Bearer /, '') : cookieValue(x.headers.cookie, name);
 
@@ -70,7 +70,7 @@ export function describeWebJsJourney(mode: 'header' | 'cookie') {
       return backend.fetch(request);
     }
     const response = await (path === '/app/secret' ? appApi(request) : backend.fetch(request));
-    wire.push({ method: request.method, path: new URL(request.url).pathname, headers, status: response.status, responseHeaders: response.headers });
+    wire.push({ method: request.method, path, headers, status: response.status, responseHeaders: response.headers });
     return response;
   }
 
