@@ -58,11 +58,16 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
   return s ? `${path}?${s}` : path;
 }
 
-/** The path to come back to, unless it is missing, foreign, or one of the auth pages themselves. */
+/**
+ * The path to come back to, unless it is missing, foreign, or one of the auth flow's own pages
+ * (sign-in, factors, email verification). The settings page is a destination like any other page:
+ * a step-up started there must come back to it.
+ */
 export function returnPath(redirectToPath: unknown, websiteBasePath: string): string | undefined {
   const path = sanitizeRedirectPath(redirectToPath);
   if (path === undefined) return undefined;
-  const pathname = path.split(/[?#]/)[0]!;
+  const pathname = path.split(/[?#]/)[0]!.replace(/\/$/, '');
+  if (websiteBasePath && pathname === authPaths(websiteBasePath).settings) return path;
   if (websiteBasePath && (pathname === websiteBasePath || pathname.startsWith(`${websiteBasePath}/`))) return undefined;
   return path;
 }
