@@ -1,4 +1,5 @@
 import type { MFARequirementList } from '../core/mfa/requirements.ts';
+import type { Backend } from './createBackend.ts';
 import type { DatabaseOption } from './db/openDb.ts';
 import type { Delivery } from './delivery.ts';
 import type { PasswordHashingOptions } from './password.ts';
@@ -127,9 +128,14 @@ export interface MFAOptions {
   firstFactors?: string[];
   /** The settings API and step-up (our FDI extension). @default enabled, 300 s, removal of the last TOTP device guarded */
   settings?: MFASettingsOptions;
+  /**
+   * Replace MFA functions or APIs. Both receive the backend as a second argument, for the policy
+   * API (roles, metadata, account linking); call it from inside the returned functions, not while
+   * building them (the backend is still being created then).
+   */
   override?: {
-    functions?: (original: MFAFunctions) => MFAFunctions;
-    apis?: (original: MFAApis) => MFAApis;
+    functions?: (original: MFAFunctions, backend: Backend) => MFAFunctions;
+    apis?: (original: MFAApis, backend: Backend) => MFAApis;
   };
 }
 
