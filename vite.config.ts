@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 // Library build: one ES module per entry point. Runtime dependencies stay external so the host
 // app's bundler dedupes them.
 export default defineConfig({
+  plugins: [
+    {
+      // The theme ships as one plain stylesheet (`factorkit/styles.css`), copied as-is: it is already
+      // wrapped in `@layer fk` and has no imports to resolve.
+      name: 'factorkit-styles',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/ui/theme/styles.css', 'utf8') });
+      },
+    },
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,
