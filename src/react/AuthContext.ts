@@ -1,0 +1,63 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { AuthClient, FactorScreen, RedirectDecision } from '../core/index.ts';
+
+/** A factor screen the app enables, with what the chooser shows for it. */
+export interface FactorScreenInfo extends FactorScreen {
+  /** What the chooser calls it. The UI layer falls back to its message catalogue. */
+  label?: string;
+  /** One line under the label in the chooser. */
+  description?: string;
+}
+
+/** A decision that ends on an access-denied screen instead of a navigation. */
+export type AccessDeniedDecision = Extract<RedirectDecision, { type: 'ACCESS_DENIED' }>;
+
+/**
+ * Where the kit is about to send the user, given to `getRedirectionURL`. `redirectToPath` is the
+ * page the user asked for, when known.
+ */
+export type RedirectionContext = (Exclude<RedirectDecision, { type: 'ACCESS_DENIED' }> | { type: 'SIGN_OUT'; to: string }) & {
+  redirectToPath?: string;
+};
+
+/**
+ * Overrides a destination: return a path or URL to go there, `undefined` for the kit's default,
+ * `null` to stay where the user is.
+ */
+export type GetRedirectionURL = (context: RedirectionContext) => string | null | undefined;
+
+/** Opaque presentation settings the UI layer reads through {@link useAuthUiSettings}. */
+export interface AuthUiSettings {
+  theme?: unknown;
+  locale?: string;
+  messages?: unknown;
+}
+
+/** What {@link AuthProvider} shares with the hooks. */
+export interface AuthContextValue {
+  client: AuthClient;
+  queryClient: QueryClient;
+  factors: readonly FactorScreenInfo[];
+  basePath: string;
+  defaultRedirectPath: string;
+  getRedirectionURL?: GetRedirectionURL;
+  accessDenied?: (decision: AccessDeniedDecision) => ReactNode;
+  /** Set by `useSignOut` until the next session starts, so guards leave the navigation to it. */
+  signOutRequested: { current: boolean };
+  ui: AuthUiSettings;
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null);
+
+/** The provider's value; throws a message naming the hook when used outside `<AuthProvider>`. */
+export function useAuthContext(caller: string): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (value === null) throw new Error(`${caller} must be used inside <AuthProvider>: wrap your app (or this part of it) in <AuthProvider client={...}> from factorkit.`);
+  return value;
+}
+
+/** The theme, locale and messages given to `<AuthProvider>`, for the UI layer. */
+export function useAuthUiSettings(): AuthUiSettings {
+  return useAuthContext('useAuthUiSettings').ui;
+}

@@ -1,0 +1,104 @@
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { createAuthClient, DEFAULT_FACTOR_SCREENS, type AuthClient, type CreateAuthClientConfig, type SessionEvent } from '../core/index.ts';
+import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type FactorScreenInfo, type GetRedirectionURL } from './AuthContext.ts';
+import { fkKeys } from './fkKeys.ts';
+
+interface CommonProps {
+  /**
+   * The app's QueryClient. @default the one of the surrounding `QueryClientProvider`, else one
+   * the provider creates
+   */
+  queryClient?: QueryClient;
+  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
+  theme?: unknown;
+  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
+  locale?: string;
+  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
+  messages?: unknown;
+  /**
+   * The secondary-factor screens the app enables, in the order the chooser lists them. Register
+   * custom factors here. @default the built-in totp, otp-email and otp-phone screens
+   */
+  factors?: readonly FactorScreenInfo[];
+  /** Overrides any destination the kit picks; see {@link GetRedirectionURL}. */
+  getRedirectionURL?: GetRedirectionURL;
+  /** Every session event, from this tab and others. */
+  onEvent?: (event: SessionEvent) => void;
+  /** Where to go after signing in when no page was asked for. @default '/' */
+  defaultRedirectPath?: string;
+  /** What `<SessionAuth>` renders when access is denied and it has no `accessDenied` of its own. @default nothing */
+  accessDenied?: (decision: AccessDeniedDecision) => ReactNode;
+  children?: ReactNode;
+}
+
+/** Props of {@link AuthProvider}: a `client`, or a `config` to make one. */
+export type AuthProviderProps = CommonProps & ({ client: AuthClient; config?: never } | { config: CreateAuthClientConfig; client?: never });
+
+/**
+ * Shares the auth client, the query client and the app's choices with the kit's hooks, guards
+ * and screens. Keeps the kit's queries in step with session events.
+ */
+export function AuthProvider(props: AuthProviderProps) {
+  const { theme, locale, messages, getRedirectionURL, onEvent, accessDenied, children } = props;
+  // A config is read once: the client owns the session and must outlive re-renders.
+  const [ownClient] = useState(() => (props.client ? undefined : createAuthClient(props.config!)));
+  const client = props.client ?? ownClient!;
+  const outerQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() => (props.queryClient || outerQueryClient ? undefined : new QueryClient()));
+  const queryClient = props.queryClient ?? outerQueryClient ?? ownQueryClient!;
+  const factors = props.factors ?? DEFAULT_FACTOR_SCREENS;
+  const defaultRedirectPath = props.defaultRedirectPath ?? '/';
+  const signOutRequested = useRef(false);
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  });
+
+  useEffect(() => {
+    if (ownQueryClient === undefined) return;
+    ownQueryClient.mount();
+    return () => ownQueryClient.unmount();
+  }, [ownQueryClient]);
+
+  useEffect(
+    () =>
+      client.session.onEvent((event) => {
+        switch (event.type) {
+          case 'SESSION_CREATED':
+            signOutRequested.current = false;
+            queryClient.removeQueries({ queryKey: fkKeys.session() });
+            break;
+          case 'SIGN_OUT':
+          case 'UNAUTHORISED':
+            queryClient.removeQueries({ queryKey: fkKeys.session() });
+            break;
+          case 'API_INVALID_CLAIM':
+            void queryClient.invalidateQueries({ queryKey: fkKeys.session() });
+            break;
+          default:
+            // Marked stale, not refetched: PUT /mfa/info itself updates the payload, and
+            // refetching on that would answer every fetch with another one.
+            void queryClient.invalidateQueries({ queryKey: fkKeys.session(), refetchType: 'none' });
+        }
+        onEventRef.current?.(event);
+      }),
+    [client, queryClient],
+  );
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      client,
+      queryClient,
+      factors,
+      basePath: client.config.websiteBasePath,
+      defaultRedirectPath,
+      getRedirectionURL,
+      accessDenied,
+      signOutRequested,
+      ui: { theme, locale, messages },
+    }),
+    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, theme, locale, messages],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

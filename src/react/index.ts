@@ -1,0 +1,35 @@
+/**
+ * The React layer of factorkit: provider, guard, hooks and routes. No markup of its own beyond the
+ * guard's `aria-busy` wrapper; the screens come from the UI layer (or the app).
+ */
+export { AuthProvider } from './AuthProvider.tsx';
+export { SessionAuth } from './SessionAuth.tsx';
+export { createAuthRoutes, authRouteElements } from './routes.tsx';
+export { useAuthUiSettings } from './AuthContext.ts';
+export { fkKeys, mfaInfoQueryOptions, totpDevicesQueryOptions, emailVerificationQueryOptions, mfaSettingsQueryOptions, loginMethodsQueryOptions } from './fkKeys.ts';
+export { useAuthClient } from './useAuthClient.ts';
+export { useSession } from './useSession.ts';
+export { useClaimValue } from './useClaimValue.ts';
+export { useMFAInfo } from './useMFAInfo.ts';
+export { useSignOut } from './useSignOut.ts';
+export { useContinue } from './useContinue.ts';
+export { useAuthParams } from './useAuthParams.ts';
+export { useFactorChooser } from './useFactorChooser.ts';
+export { useTotpDevices, useCreateTotpDevice, useVerifyTotpDevice, useVerifyTotpCode, useRemoveTotpDevice } from './useTotp.ts';
+export { useOtpAttempt } from './useOtpAttempt.ts';
+export { useEmailVerification } from './useEmailVerification.ts';
+export { useSignIn, useSignUp } from './useEmailPassword.ts';
+export { useLoginMethods } from './useLoginMethods.ts';
+export { useMFASettings, useRequiredFactorChange } from './useMFASettings.ts';
+
+export type { AuthProviderProps } from './AuthProvider.tsx';
+export type { SessionAuthProps } from './SessionAuth.tsx';
+export type { AuthScreens, CreateAuthRoutesOptions, CustomFactorRoute } from './routes.tsx';
+export type { FactorScreenInfo, AccessDeniedDecision, RedirectionContext, GetRedirectionURL, AuthUiSettings } from './AuthContext.ts';
+export type { SessionState } from './useSession.ts';
+export type { ClaimReader } from './useClaimValue.ts';
+export type { AuthParams } from './useAuthParams.ts';
+export type { FactorOption } from './useFactorChooser.ts';
+export type { WithAttemptsRemaining } from './useTotp.ts';
+export type { UseOtpAttemptOptions, OtpStatus, OtpAttemptInfo, OtpConsumeResult, OtpRestartReason } from './useOtpAttempt.ts';
+export type { FieldErrors } from './useEmailPassword.ts';
