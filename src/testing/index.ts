@@ -15,4 +15,6 @@ export {
   createLegacyMfaUser,
 } from './seedScenarios.ts';
 
+export { createBackendHandlers } from './mswBackend.ts';
+
 export type { SeedScenario, SeedScenarioId, SeedAccount, SeedSetupOptions, EmailVerificationOrder } from './seedScenarios.ts';
