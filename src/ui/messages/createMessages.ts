@@ -1,0 +1,92 @@
+import { en } from './en.ts';
+import { localeDir } from './localeDir.ts';
+import { locales } from './locales.ts';
+import type { MessageArgs, MessageCatalogue, MessageKey, MessageOverrides, Messages, PluralMessage } from './types.ts';
+
+// First-strong isolate … pop directional isolate: keeps an email address or phone number from
+// reordering the Arabic sentence around it (and vice versa).
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function languageOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag.split(/[-_]/)[0]?.toLowerCase() ?? tag;
+  }
+}
+
+function canonical(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the messages for one locale: the built-in catalogue of its language (English when there is
+ * none), then the app's overrides for the language, then for the exact tag.
+ *
+ * @param locale a BCP 47 tag such as `fr`, `fr-CA`, `ar-EG`.
+ * @param overrides partial catalogues keyed by locale tag; a locale without a built-in catalogue
+ *   can be supplied this way (missing keys fall back to English).
+ * @example
+ * const messages = createMessages('fr', { fr: { 'otp.submit': 'Valider' } });
+ * messages.format('otp.attemptsLeft', { count: 2 }); // "Ce code est incorrect. Il vous reste 2 tentatives."
+ */
+export function createMessages(locale: string, overrides?: MessageOverrides): Messages {
+  const tag = canonical(locale) ?? 'en';
+  const language = languageOf(tag);
+  const builtIn = (locales as Record<string, { messages: MessageCatalogue } | undefined>)[language];
+  const languageOverrides = overrides?.[language];
+  const tagOverrides = tag === language ? undefined : overrides?.[tag];
+  const known = builtIn !== undefined || languageOverrides !== undefined || tagOverrides !== undefined;
+  const resolved = known ? tag : 'en';
+  const dir = known ? localeDir(resolved) : 'ltr';
+
+  const catalogue: MessageCatalogue = Object.freeze({
+    ...(en as MessageCatalogue),
+    ...builtIn?.messages,
+    ...languageOverrides,
+    ...tagOverrides,
+  });
+
+  const numberFormat = new Intl.NumberFormat(resolved);
+  const pad2 = new Intl.NumberFormat(resolved, { minimumIntegerDigits: 2, useGrouping: false });
+  const pluralRules = new Intl.PluralRules(resolved);
+
+  const renderValue = (value: unknown): string => {
+    if (typeof value === 'number') return numberFormat.format(value);
+    const text = String(value);
+    return dir === 'rtl' ? `${FSI}${text}${PDI}` : text;
+  };
+
+  const interpolate = (template: string, values: Record<string, unknown>): string =>
+    template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? renderValue(values[name]) : match));
+
+  return {
+    locale: resolved,
+    dir,
+    catalogue,
+    format<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
+      const message = catalogue[key] as string | PluralMessage | undefined;
+      const values = (args[0] ?? {}) as Record<string, unknown>;
+      if (message === undefined) return key;
+      if (typeof message === 'string') return interpolate(message, values);
+      const count = Number(values.count);
+      const category = pluralRules.select(count) as keyof PluralMessage;
+      return interpolate(message[category] ?? message.other, values);
+    },
+    formatNumber: (value) => numberFormat.format(value),
+    formatDuration(totalSeconds) {
+      const s = Math.max(0, Math.ceil(totalSeconds));
+      const hours = Math.floor(s / 3600);
+      const minutes = Math.floor((s % 3600) / 60);
+      const seconds = s % 60;
+      return hours > 0
+        ? `${numberFormat.format(hours)}:${pad2.format(minutes)}:${pad2.format(seconds)}`
+        : `${numberFormat.format(minutes)}:${pad2.format(seconds)}`;
+    },
+  };
+}
