@@ -150,12 +150,17 @@ export function createAuthClient(input: CreateAuthClientConfig) {
      */
     async resolveNext(options: ResolveNextOptions): Promise<RedirectDecision> {
       await client.session.doesSessionExist();
-      const failures = (await client.validateClaims(options)) ?? [];
+      let failures = (await client.validateClaims(options)) ?? [];
       let mfaNext: string[] | undefined;
       const first = failures[0];
       if (first?.onFailure.kind === 'MFA' && !hasNamedFactors(first.reason)) {
         const info = await client.mfa.getInfo();
-        if (info.status === 'OK') mfaNext = info.factors.next;
+        if (info.status === 'OK') {
+          mfaNext = info.factors.next;
+          // Nothing pending: the requirements changed since the token was issued and the resync
+          // has just marked MFA complete in the session. Check again instead of denying access.
+          if (mfaNext.length === 0) failures = (await client.validateClaims(options)) ?? [];
+        }
       }
       return resolveRedirect({
         sessionExists: store.exists(),
