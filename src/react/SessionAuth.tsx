@@ -24,7 +24,17 @@ export interface SessionAuthProps {
   maxAgeInSeconds?: number;
 }
 
-type State = { kind: 'pending' } | { kind: 'ok' } | { kind: 'denied'; decision: AccessDeniedDecision } | { kind: 'error'; error: unknown };
+/** The validators of one guard: the global ones (or the route's override), then the step-up one. */
+function routeValidators(props: SessionAuthProps, globals: ClaimValidator[]): ClaimValidator[] {
+  const list = props.overrideGlobalClaimValidators ? props.overrideGlobalClaimValidators(globals) : globals;
+  // After the global ones: an unfinished sign-in is finished before a step-up.
+  return props.requireFactors ? [...list, MultiFactorAuthClaim.validators.hasCompletedFactors(props.requireFactors, { maxAgeInSeconds: props.maxAgeInSeconds })] : list;
+}
+
+type State = ({ kind: 'pending' } | { kind: 'ok' } | { kind: 'denied'; decision: AccessDeniedDecision } | { kind: 'error'; error: unknown }) & {
+  /** The guard the decision was made for. */
+  guard?: string;
+};
 
 const PENDING: State = { kind: 'pending' };
 
@@ -44,29 +54,23 @@ export function SessionAuth(props: SessionAuthProps) {
   const run = useRef(0);
   const inFlight = useRef(false);
 
-  const evaluate = useCallback(async (hide: boolean) => {
+  const evaluate = useCallback(async (hide: boolean, guard: string) => {
     const id = ++run.current;
     inFlight.current = true;
-    if (hide) setState(PENDING);
+    if (hide) setState({ kind: 'pending', guard });
     const { props: p, ctx: c, nav: n } = latest.current;
-    const override = p.overrideGlobalClaimValidators;
-    const stepUp = p.requireFactors ? MultiFactorAuthClaim.validators.hasCompletedFactors(p.requireFactors, { maxAgeInSeconds: p.maxAgeInSeconds }) : undefined;
     let decision: RedirectDecision;
     try {
       decision = await c.client.resolveNext({
         factors: c.factors,
         redirectToPath: n.path,
         defaultPath: c.defaultRedirectPath,
-        overrideGlobalClaimValidators: (globals) => {
-          const list = override ? override(globals) : globals;
-          // After the global ones: an unfinished sign-in is finished before a step-up.
-          return stepUp ? [...list, stepUp] : list;
-        },
+        overrideGlobalClaimValidators: (globals) => routeValidators(p, globals),
       });
     } catch (error) {
       if (id === run.current) {
         inFlight.current = false;
-        setState({ kind: 'error', error });
+        setState({ kind: 'error', error, guard });
       }
       return;
     }
@@ -75,39 +79,51 @@ export function SessionAuth(props: SessionAuthProps) {
     const requireAuth = p.requireAuth ?? true;
     switch (decision.type) {
       case 'SUCCESS':
-        setState({ kind: 'ok' });
+        setState({ kind: 'ok', guard });
         return;
       case 'ACCESS_DENIED':
-        setState({ kind: 'denied', decision });
+        setState({ kind: 'denied', decision, guard });
         return;
       case 'SIGN_IN':
         if (!requireAuth) {
-          setState({ kind: 'ok' });
+          setState({ kind: 'ok', guard });
           return;
         }
-        setState(PENDING);
+        setState({ kind: 'pending', guard });
         // A sign-out from this tab navigates by itself (to sign-in, without coming back here).
         if (c.signOutRequested.current) return;
         break;
       default:
-        setState(PENDING);
+        setState({ kind: 'pending', guard });
     }
     // Replace: the back button should not return to a page that only redirects.
     const moved = redirectTo(c, n, { ...decision, redirectToPath: n.path }, { replace: true });
     if (!moved && decision.to === n.path) {
       // The failing claim points at this very page: deny rather than loop or show the content.
-      setState({ kind: 'denied', decision: { type: 'ACCESS_DENIED', reason: 'CLAIM_FAILED' } });
+      setState({ kind: 'denied', decision: { type: 'ACCESS_DENIED', reason: 'CLAIM_FAILED' }, guard });
     }
   }, []);
 
-  const key = JSON.stringify([props.requireAuth ?? true, props.requireFactors ?? null, props.maxAgeInSeconds ?? null]);
+  // What this guard checks. Router outlets reuse one SessionAuth instance across routes, so a
+  // change of it means another guard: hide the content until it has decided. A navigation under
+  // the same guard (a layout route) re-checks without hiding.
+  const guardKey = JSON.stringify([props.requireAuth ?? true, routeValidators(props, ctx.client.getGlobalClaimValidators()).map((v) => v.id)]);
+  const decidedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    void evaluate(true);
-    return () => {
+    const hide = decidedFor.current !== guardKey;
+    decidedFor.current = guardKey;
+    void evaluate(hide, guardKey);
+  }, [evaluate, guardKey, nav.path, ctx.client]);
+  useEffect(
+    () => () => {
       run.current++;
-    };
-  }, [evaluate, key, ctx.client]);
+      decidedFor.current = undefined;
+    },
+    [],
+  );
 
+  const guardRef = useRef(guardKey);
+  guardRef.current = guardKey;
   useEffect(
     () =>
       ctx.client.session.onEvent((event) => {
@@ -115,30 +131,32 @@ export function SessionAuth(props: SessionAuthProps) {
           case 'SIGN_OUT':
           case 'UNAUTHORISED':
             // The session is gone: hide the content at once.
-            void evaluate(true);
+            void evaluate(true, guardRef.current);
             return;
           case 'SESSION_CREATED':
-            void evaluate(false);
+            void evaluate(false, guardRef.current);
             return;
           default:
             // Our own evaluation may update the payload (PUT /mfa/info); it reads the final one.
             if (inFlight.current) return;
-            void evaluate(false);
+            void evaluate(false, guardRef.current);
         }
       }),
     [evaluate, ctx.client],
   );
 
-  switch (state.kind) {
+  // Until this guard has decided (an outlet may reuse the instance of another), render nothing of it.
+  const current = state.guard === guardKey ? state : PENDING;
+  switch (current.kind) {
     case 'ok':
       return <>{props.children}</>;
     case 'denied': {
       const render = props.accessDenied ?? ctx.accessDenied;
-      return <>{render ? render(state.decision) : null}</>;
+      return <>{render ? render(current.decision) : null}</>;
     }
     case 'error':
       // An unexpected failure (network, server error) belongs to the app's error boundary.
-      throw state.error;
+      throw current.error;
     default:
       return (
         <div aria-busy="true" data-fk="session-auth">

@@ -1,0 +1,253 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router-dom';
+import { setupServer } from 'msw/node';
+import { createAuthClient, createMemoryStorage, type CreateAuthClientConfig, type KeyValueStorage } from '../../src/core/index.ts';
+import {
+  AuthProvider,
+  SessionAuth,
+  createAuthRoutes,
+  useContinue,
+  useCreateTotpDevice,
+  useEmailVerification,
+  useFactorChooser,
+  useMFAInfo,
+  useOtpAttempt,
+  useSignIn,
+  useSignOut,
+  useVerifyTotpCode,
+  useVerifyTotpDevice,
+  type AuthProviderProps,
+} from '../../src/react/index.ts';
+import type { Backend } from '../../src/server/index.ts';
+import { createBackendHandlers } from '../../src/testing/index.ts';
+import { API } from '../server/helpers.ts';
+
+/** msw answering with the backend in-process, and a log of the auth requests (`METHOD /path`). */
+export function mswFor(getBackend: () => Backend) {
+  const calls: string[] = [];
+  const server = setupServer(...createBackendHandlers({ fetch: (request: Request) => getBackend().fetch(request) } as Backend, API));
+  server.events.on('request:start', ({ request }) => {
+    calls.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+  return { server, calls };
+}
+
+/** A client in header mode (simplest in jsdom), with its own storage unless one is shared. */
+export function testClient(overrides: Partial<CreateAuthClientConfig> & { storage?: KeyValueStorage } = {}) {
+  return createAuthClient({ apiDomain: API, tokenTransferMethod: 'header', storage: createMemoryStorage(), channel: null, locks: null, ...overrides });
+}
+
+/** Shows where the router is, so tests can assert the URL a user would see. */
+function Layout() {
+  const location = useLocation();
+  return (
+    <>
+      <output aria-label="location">{`${location.pathname}${location.search}${location.hash}`}</output>
+      <Outlet />
+    </>
+  );
+}
+
+// Tiny screens built on the hooks, standing in for the UI layer's.
+
+function SignIn() {
+  const signIn = useSignIn();
+  const next = useContinue();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) }, { onSuccess: (r) => r.status === 'OK' && next.mutate() });
+      }}
+    >
+      <h1>Sign in</h1>
+      <label>
+        Email <input name="email" />
+      </label>
+      <label>
+        Password <input name="password" type="password" />
+      </label>
+      <button type="submit">Sign in</button>
+    </form>
+  );
+}
+
+function Chooser() {
+  const chooser = useFactorChooser();
+  if (chooser.isPending) return <p>Loading factors</p>;
+  return (
+    <nav aria-label="factors">
+      <h1>Choose a factor</h1>
+      {chooser.options.map((o) => (
+        <button key={o.id} type="button" onClick={() => chooser.select(o.id)}>
+          {o.label ?? o.id}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function CodeForm(props: { onCode: (code: string) => void; error?: string }) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onCode(String(new FormData(e.currentTarget).get('code')));
+      }}
+    >
+      <label>
+        Code <input name="code" />
+      </label>
+      <button type="submit">Verify</button>
+      {props.error ? <p role="alert">{props.error}</p> : null}
+    </form>
+  );
+}
+
+function Totp() {
+  const info = useMFAInfo();
+  const create = useCreateTotpDevice();
+  const verifyDevice = useVerifyTotpDevice();
+  const verifyCode = useVerifyTotpCode();
+  const next = useContinue();
+  const data = info.data?.status === 'OK' ? info.data : undefined;
+  const setUp = data?.factors.alreadySetup.includes('totp');
+  const started = useRef(false);
+  useEffect(() => {
+    if (data && !setUp && !started.current) {
+      started.current = true;
+      create.mutate({ deviceName: 'Phone' });
+    }
+  }, [data, setUp, create]);
+  if (!data) return <p>Loading</p>;
+  const device = create.data?.status === 'OK' ? create.data : undefined;
+  const result = device ? verifyDevice.data : verifyCode.data;
+  const done = (r: { status: string }) => r.status === 'OK' && next.mutate();
+  return (
+    <section>
+      <h1>{setUp ? 'Enter your TOTP code' : 'Set up TOTP'}</h1>
+      {device ? <code aria-label="secret">{device.secret}</code> : null}
+      {setUp || device ? (
+        <CodeForm
+          onCode={(totp) => (device ? verifyDevice.mutate({ deviceName: device.deviceName, totp }, { onSuccess: done }) : verifyCode.mutate({ totp }, { onSuccess: done }))}
+          error={result && result.status !== 'OK' ? ('attemptsRemaining' in result ? `Wrong code, ${result.attemptsRemaining} attempts left` : result.status) : undefined}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** How long the OTP test screen waits between sends. */
+export const otpSettings = { resendCooldownSeconds: 15 };
+
+function OtpEmail() {
+  const otp = useOtpAttempt('otp-email', { resendCooldownSeconds: otpSettings.resendCooldownSeconds });
+  const next = useContinue();
+  if (otp.status === 'loading' || otp.status === 'sending') return <p>Sending a code</p>;
+  if (otp.status === 'enterContact')
+    return (
+      <section>
+        <h1>Where should we send a code?</h1>
+        {otp.restarted ? <p role="alert">Start again</p> : null}
+        <button type="button" onClick={() => otp.send.mutate(otp.contacts[0])}>
+          Send a code
+        </button>
+      </section>
+    );
+  const result = otp.consume.data;
+  return (
+    <section>
+      <h1>Enter the code sent to {otp.attempt?.contact}</h1>
+      <button type="button" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
+        Resend
+      </button>
+      <CodeForm
+        onCode={(code) => otp.consume.mutate(code, { onSuccess: (r) => r.status === 'OK' && next.mutate() })}
+        error={result && 'attemptsRemaining' in result ? `Wrong code, ${result.attemptsRemaining} attempts left` : undefined}
+      />
+    </section>
+  );
+}
+
+function VerifyEmail() {
+  const ev = useEmailVerification();
+  const next = useContinue();
+  return (
+    <section>
+      <h1>Verify your email</h1>
+      <button type="button" onClick={() => void ev.isVerified.refetch().then(() => next.mutate())}>
+        I have verified it
+      </button>
+    </section>
+  );
+}
+
+function Settings() {
+  const signOut = useSignOut();
+  return (
+    <section>
+      <h1>Settings</h1>
+      <button type="button" onClick={() => signOut.mutate()}>
+        Sign out
+      </button>
+    </section>
+  );
+}
+
+function AccessDenied() {
+  return <p role="alert">Access denied</p>;
+}
+
+/** Every render of the protected page, to prove it never rendered before the decision. */
+export const protectedRenders: string[] = [];
+
+function Orders() {
+  protectedRenders.push(useLocation().search);
+  return <h1>Orders</h1>;
+}
+
+/** The app under test: the kit's routes, a guarded page, a step-up page and a home page. */
+export function appRoutes(): RouteObject[] {
+  return [
+    {
+      element: <Layout />,
+      children: [
+        ...createAuthRoutes({ screens: { SignIn, FactorChooser: Chooser, Totp, OtpEmail, VerifyEmail, Settings, AccessDenied } }),
+        { path: '/', element: <h1>Home</h1> },
+        {
+          path: '/orders',
+          element: (
+            <SessionAuth fallback={<p>Checking your session</p>} accessDenied={() => <p role="alert">Access denied</p>}>
+              <Orders />
+            </SessionAuth>
+          ),
+        },
+        {
+          path: '/admin',
+          element: (
+            <SessionAuth requireFactors={['totp']} maxAgeInSeconds={300}>
+              <h1>Admin</h1>
+            </SessionAuth>
+          ),
+        },
+      ],
+    },
+  ];
+}
+
+/** Renders the app at `path` with a fresh QueryClient (no retries) and a memory router. */
+export function renderApp(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps>; wrap?: (app: ReactNode) => ReactNode }) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const router = createMemoryRouter(appRoutes(), { initialEntries: [options.path] });
+  const app = (
+    <AuthProvider client={options.client} queryClient={queryClient} {...(options.provider as object)}>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  );
+  const result = render(options.wrap ? options.wrap(app) : app);
+  return { ...result, router, queryClient };
+}
+
