@@ -100,6 +100,7 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
         const result = await client.passwordless.createCode(method === 'EMAIL' ? { email: to, asSecondFactor } : { phoneNumber: to, asSecondFactor });
         if (result.status === 'OK') {
           const t = now();
+          setFinished(false);
           setAttempt({ userId, deviceId: result.deviceId, preAuthSessionId: result.preAuthSessionId, flowType: result.flowType, contactMethod: method, contact: to, sentAt: t, expiresAt: t + lifetimeMs, resendAvailableAt: t + cooldownMs });
           setRestarted(undefined);
           setAskForContact(false);
@@ -115,7 +116,10 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
     queryClient,
   );
 
+  // One automatic send per visit: not after a resumed, consumed or discarded attempt.
   const autoSent = useRef(false);
+  if (attempt !== undefined) autoSent.current = true;
+  const [finished, setFinished] = useState(false);
   const wantsAutoSend =
     (options.autoSend ?? true) && asSecondFactor && attempt === undefined && !nothingToDo && !params.setup && !askForContact && restarted === undefined && contacts.length > 0 && !autoSent.current;
   useEffect(() => {
@@ -169,6 +173,7 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
         const result = await client.passwordless.consumeCode({ deviceId: current.deviceId, preAuthSessionId: current.preAuthSessionId, userInputCode, asSecondFactor });
         switch (result.status) {
           case 'OK':
+            setFinished(true);
             setAttempt(undefined);
             await invalidateFactorQueries(queryClient);
             return result;
@@ -189,7 +194,7 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
   );
 
   const status: OtpStatus =
-    attempt !== undefined ? 'enterCode' : send.isPending ? 'sending' : (asSecondFactor && info.isPending) || wantsAutoSend || nothingToDo ? 'loading' : 'enterContact';
+    attempt !== undefined ? 'enterCode' : send.isPending ? 'sending' : (asSecondFactor && info.isPending) || wantsAutoSend || nothingToDo || finished ? 'loading' : 'enterContact';
 
   return {
     status,
@@ -220,6 +225,7 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
     consume,
     /** Forgets the attempt and asks for a contact. */
     changeContact(): void {
+      setFinished(false);
       setAttempt(undefined);
       setRestarted(undefined);
       setAskForContact(true);
