@@ -19,8 +19,10 @@ export default defineConfig({
     sourcemap: true,
     lib: {
       entry: {
+        index: 'src/index.ts',
         core: 'src/core/index.ts',
         server: 'src/server/index.ts',
+        testing: 'src/testing/index.ts',
       },
       formats: ['es'],
     },
