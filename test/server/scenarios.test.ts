@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/server/index.ts';
 import {
   createLegacyMfaUser,
@@ -31,18 +31,23 @@ import {
  */
 
 const MINUTE = 60_000;
-let backend: Backend | undefined;
 let clock: Clock;
 
+/** One backend (and clock) per scenario, shared by its tests: every test uses its own accounts. */
+const started = new Map<string, { backend: Backend; clock: Clock }>();
 async function start(id: keyof typeof seedScenarios) {
-  // Near the real time: TestClient drops cookies whose Expires is past by the real clock.
-  clock = testClock(Date.now());
-  backend = await startScenario(id, clock);
-  return backend;
+  let entry = started.get(id);
+  if (!entry) {
+    // Near the real time: TestClient drops cookies whose Expires is past by the real clock.
+    const own = testClock(Date.now());
+    entry = { backend: await startScenario(id, own), clock: own };
+    started.set(id, entry);
+  }
+  clock = entry.clock;
+  return entry.backend;
 }
-afterEach(async () => {
-  await backend?.close();
-  backend = undefined;
+afterAll(async () => {
+  for (const { backend } of started.values()) await backend.close();
 });
 
 /** What a client with the scenario's validator order fixes first, of the claims an app API refused. */
@@ -304,7 +309,7 @@ describe('S7 per tenant', () => {
   it('tenant B needs nothing more, and also signs in with an email code alone; tenant A does not', async () => {
     const b = await start('S7');
     const c = new TestClient(b, 'header', SeedTenants.B);
-    await c.signUp('s7@example.com');
+    await c.signUp('s7-b@example.com');
     expect(c.front?.up.tId).toBe(SeedTenants.B);
     expect(c.mfa?.v).toBe(true);
     expect((await c.mfaInfo()).body.factors.next).toEqual([]);
@@ -328,7 +333,7 @@ describe('S7 per tenant', () => {
     expect(refused.status).toBe(401);
     expect(refused.body).toEqual({ message: 'unauthorised' });
     // Accounts belong to their tenant.
-    expect((await new TestClient(b, 'header', SeedTenants.A).signIn('s7@example.com')).body).toEqual({ status: 'WRONG_CREDENTIALS_ERROR' });
+    expect((await new TestClient(b, 'header', SeedTenants.A).signIn('s7-b@example.com')).body).toEqual({ status: 'WRONG_CREDENTIALS_ERROR' });
   });
 });
 
