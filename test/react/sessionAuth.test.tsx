@@ -220,6 +220,19 @@ describe('SessionAuth', () => {
     expect(location()).toBe(`/auth?redirectToPath=${encodeURIComponent('/orders?id=5')}`);
   });
 
+  it('re-validates when the access-token payload changes under an open page', async () => {
+    policy = [];
+    const client = testClient();
+    await signedUp(client);
+    renderApp({ client, path: '/orders?id=4' });
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    // The requirements tighten; the next resync (any screen, any tab) rewrites st-mfa in the token.
+    policy = ['totp'];
+    await client.mfa.getInfo({ fresh: true });
+    expect(await screen.findByRole('heading', { name: 'Set up TOTP' })).toBeTruthy();
+    expect(location()).toBe(`/auth/mfa/totp?redirectToPath=${encodeURIComponent('/orders?id=4')}`);
+  });
+
   it('sign-out from this tab goes to sign-in without a way back to the page it left', async () => {
     policy = [];
     const client = testClient();
