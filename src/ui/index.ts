@@ -1,0 +1,67 @@
+/**
+ * factorkit UI: message catalogues and the unstyled-but-themed parts the screens are built from.
+ * The theme is a separate stylesheet: `import 'factorkit/styles.css'`.
+ */
+export { createMessages } from './messages/createMessages.ts';
+export { localeDir } from './messages/localeDir.ts';
+export { locales } from './messages/locales.ts';
+export { en } from './messages/en.ts';
+export { fr } from './messages/fr.ts';
+export { de } from './messages/de.ts';
+export { ar } from './messages/ar.ts';
+
+export { Alert, AlertTones } from './parts/Alert.tsx';
+export { Button, ButtonVariants } from './parts/Button.tsx';
+export { Card } from './parts/Card.tsx';
+export { CopyButton } from './parts/CopyButton.tsx';
+export { Countdown } from './parts/Countdown.tsx';
+export { DelayedFallback } from './parts/DelayedFallback.tsx';
+export { ErrorSummary } from './parts/ErrorSummary.tsx';
+export { FactorIcon } from './parts/FactorIcon.tsx';
+export { FactorList } from './parts/FactorList.tsx';
+export { FactorOption } from './parts/FactorOption.tsx';
+export { LiveRegion } from './parts/LiveRegion.tsx';
+export { OtpInput } from './parts/OtpInput.tsx';
+export { PhoneField } from './parts/PhoneField.tsx';
+export { QrCode } from './parts/QrCode.tsx';
+export { ScreenLayout } from './parts/ScreenLayout.tsx';
+export { SecretDisplay } from './parts/SecretDisplay.tsx';
+export { Spinner } from './parts/Spinner.tsx';
+export { SpinnerIcon } from './parts/SpinnerIcon.tsx';
+export { TextField } from './parts/TextField.tsx';
+export { checkPhoneShape, compactPhoneNumber, loadPhoneLibrary, validatePhoneNumber } from './parts/validatePhoneNumber.ts';
+export { normaliseDigits } from './parts/normaliseDigits.ts';
+export { visuallyHidden } from './parts/visuallyHidden.ts';
+
+export type {
+  MessageArgs,
+  MessageCatalogue,
+  MessageKey,
+  MessageOverrides,
+  MessagePlaceholders,
+  MessageValues,
+  Messages,
+  PartialCatalogue,
+  PluralMessage,
+  TextDirection,
+} from './messages/types.ts';
+export type { BuiltInLocale, LocaleDefinition } from './messages/locales.ts';
+export type { AlertProps } from './parts/Alert.tsx';
+export type { ButtonProps } from './parts/Button.tsx';
+export type { CardProps } from './parts/Card.tsx';
+export type { CopyButtonProps } from './parts/CopyButton.tsx';
+export type { CountdownProps } from './parts/Countdown.tsx';
+export type { DelayedFallbackProps } from './parts/DelayedFallback.tsx';
+export type { ErrorSummaryItem, ErrorSummaryProps } from './parts/ErrorSummary.tsx';
+export type { FactorIconProps } from './parts/FactorIcon.tsx';
+export type { FactorListProps } from './parts/FactorList.tsx';
+export type { FactorOptionProps } from './parts/FactorOption.tsx';
+export type { LiveRegionProps } from './parts/LiveRegion.tsx';
+export type { OtpInputProps } from './parts/OtpInput.tsx';
+export type { PhoneFieldProps } from './parts/PhoneField.tsx';
+export type { QrCodeProps } from './parts/QrCode.tsx';
+export type { ScreenLayoutProps } from './parts/ScreenLayout.tsx';
+export type { SecretDisplayProps } from './parts/SecretDisplay.tsx';
+export type { SpinnerProps } from './parts/Spinner.tsx';
+export type { TextFieldProps } from './parts/TextField.tsx';
+export type { PhoneValidation } from './parts/validatePhoneNumber.ts';

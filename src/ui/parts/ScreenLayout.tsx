@@ -1,0 +1,43 @@
+import { useId } from 'react';
+import type { ComponentProps, ReactNode, Ref } from 'react';
+
+/** Props of {@link ScreenLayout}. */
+export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> {
+  /** The screen's title, rendered as a heading that labels the card. */
+  heading: ReactNode;
+  /** A line under the heading. */
+  subtitle?: ReactNode;
+  /** Secondary actions under the body (sign out, change contact...). */
+  footer?: ReactNode;
+  /** Heading level. @default 1 */
+  headingLevel?: 1 | 2 | 3;
+  /**
+   * Ref to the heading. It has `tabIndex={-1}` so a screen can move focus to it when its step
+   * changes (the new title is then read out).
+   */
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/**
+ * The frame of every screen: a centred card (`data-fk="card"`, a `<section>` named by its heading)
+ * with heading, optional subtitle, body and footer. Props and `ref` go to the outer
+ * `data-fk="screen"` element: put `dir` and `data-fk-theme` there.
+ */
+export function ScreenLayout({ heading, subtitle, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
+  const headingId = useId();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <div data-fk="screen" {...props}>
+      <section data-fk="card" aria-labelledby={headingId}>
+        <header data-fk="screen-header">
+          <Heading data-fk="heading" id={headingId} ref={headingRef} tabIndex={-1}>
+            {heading}
+          </Heading>
+          {subtitle !== undefined && subtitle !== null && <p data-fk="subtitle">{subtitle}</p>}
+        </header>
+        <div data-fk="screen-body">{children}</div>
+        {footer !== undefined && footer !== null && <footer data-fk="screen-footer">{footer}</footer>}
+      </section>
+    </div>
+  );
+}
