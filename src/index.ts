@@ -21,6 +21,7 @@ export {
   useContinue,
   useAuthParams,
   useFactorChooser,
+  useFactorScreen,
   useTotpDevices,
   useCreateTotpDevice,
   useVerifyTotpDevice,

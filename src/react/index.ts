@@ -15,6 +15,7 @@ export { useSignOut } from './useSignOut.ts';
 export { useContinue } from './useContinue.ts';
 export { useAuthParams } from './useAuthParams.ts';
 export { useFactorChooser } from './useFactorChooser.ts';
+export { useFactorScreen } from './useFactorScreen.ts';
 export { useTotpDevices, useCreateTotpDevice, useVerifyTotpDevice, useVerifyTotpCode, useRemoveTotpDevice } from './useTotp.ts';
 export { useOtpAttempt } from './useOtpAttempt.ts';
 export { useEmailVerification } from './useEmailVerification.ts';

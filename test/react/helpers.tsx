@@ -12,7 +12,7 @@ import {
   useCreateTotpDevice,
   useEmailVerification,
   useFactorChooser,
-  useMFAInfo,
+  useFactorScreen,
   useOtpAttempt,
   useSignIn,
   useSignOut,
@@ -108,21 +108,20 @@ function CodeForm(props: { onCode: (code: string) => void; error?: string }) {
 }
 
 function Totp() {
-  const info = useMFAInfo();
+  const factor = useFactorScreen('totp');
   const create = useCreateTotpDevice();
   const verifyDevice = useVerifyTotpDevice();
   const verifyCode = useVerifyTotpCode();
   const next = useContinue();
-  const data = info.data?.status === 'OK' ? info.data : undefined;
-  const setUp = data?.factors.alreadySetup.includes('totp');
+  const setUp = !factor.needsSetup;
   const started = useRef(false);
   useEffect(() => {
-    if (data && !setUp && !started.current) {
+    if (factor.info && factor.needsSetup && !started.current) {
       started.current = true;
       create.mutate({ deviceName: 'Phone' });
     }
-  }, [data, setUp, create]);
-  if (!data) return <p>Loading</p>;
+  }, [factor.info, factor.needsSetup, create]);
+  if (factor.isPending) return <p>Loading</p>;
   const device = create.data?.status === 'OK' ? create.data : undefined;
   const result = device ? verifyDevice.data : verifyCode.data;
   const done = (r: { status: string }) => r.status === 'OK' && next.mutate();
@@ -144,9 +143,10 @@ function Totp() {
 export const otpSettings = { resendCooldownSeconds: 15 };
 
 function OtpEmail() {
+  const factor = useFactorScreen('otp-email');
   const otp = useOtpAttempt('otp-email', { resendCooldownSeconds: otpSettings.resendCooldownSeconds });
   const next = useContinue();
-  if (otp.status === 'loading' || otp.status === 'sending') return <p>Sending a code</p>;
+  if (factor.isPending || otp.status === 'loading' || otp.status === 'sending') return <p>Sending a code</p>;
   if (otp.status === 'enterContact')
     return (
       <section>

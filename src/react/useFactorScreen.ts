@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { useAuthContext } from './AuthContext.ts';
+import { useAuthParams } from './useAuthParams.ts';
+import { useContinue } from './useContinue.ts';
+import { useMFAInfo } from './useMFAInfo.ts';
+
+/**
+ * What every factor screen decides before showing anything: is the factor set up (else: set it
+ * up), is this a step-up, may the user go back to the chooser. When nothing is pending and
+ * neither `?stepUp=true` nor `?setup=true` is asked for, it continues on its own (`isPending`
+ * stays true meanwhile), so a screen opened after the fact never strands the user.
+ */
+export function useFactorScreen(factorId: string) {
+  const ctx = useAuthContext('useFactorScreen');
+  const params = useAuthParams();
+  const info = useMFAInfo();
+  const next = useContinue();
+  const data = info.data?.status === 'OK' ? info.data : undefined;
+  const nothingPending = data !== undefined && data.factors.next.length === 0 && !params.stepUp && !params.setup;
+
+  const continued = useRef(false);
+  useEffect(() => {
+    if (!nothingPending || continued.current) return;
+    continued.current = true;
+    next.mutate();
+  }, [nothingPending, next]);
+
+  const isSetUp = data?.factors.alreadySetup.includes(factorId) ?? false;
+  const registered = ctx.factors.filter((f) => data?.factors.next.includes(f.id));
+  return {
+    /** MFA info is loading, or the screen is continuing on its own. */
+    isPending: info.isPending || nothingPending,
+    /** A failure of `PUT /mfa/info` (thrown, or a non-OK answer). */
+    error: info.error ?? (info.data && info.data.status !== 'OK' ? info.data : null),
+    /** The protocol's MFA info, once loaded. */
+    info: data,
+    isSetUp,
+    /** Show the set-up flow: not set up yet, or `?setup=true`. */
+    needsSetup: data !== undefined && (params.setup || !isSetUp),
+    /** Allowed to set it up (when `needsSetup`). */
+    canSetUp: data?.factors.allowedToSetup.includes(factorId) ?? false,
+    stepUp: params.stepUp,
+    /** Other factors would do too (or sign-in is complete): offer a way back to the chooser. */
+    canGoBack: data !== undefined && (data.factors.next.length === 0 || registered.length > 1),
+  };
+}
