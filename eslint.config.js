@@ -30,6 +30,11 @@ export default tseslint.config(
   ]),
   layer(['src/react/**'], [
     { group: ['**/ui/**', '**/server/**', '**/testing/**'], message: 'src/react may import only src/core.' },
+    { group: ['react-router-dom', 'react-router'], message: 'Only the router module (src/react/routes.tsx, useNavigation.ts) imports react-router-dom.' },
+  ]),
+  // The router module: the same layer rule, without the router restriction.
+  layer(['src/react/routes.tsx', 'src/react/useNavigation.ts'], [
+    { group: ['**/ui/**', '**/server/**', '**/testing/**'], message: 'src/react may import only src/core.' },
   ]),
   layer(['src/ui/**'], [
     { group: ['**/server/**', '**/testing/**'], message: 'src/ui may import only src/core and src/react.' },
