@@ -1,3 +1,4 @@
+import { authPaths, type AuthClient } from '../core/index.ts';
 import type { AuthContextValue, RedirectionContext } from './AuthContext.ts';
 import type { Navigation } from './useNavigation.ts';
 
@@ -10,6 +11,8 @@ export function redirectTo(ctx: AuthContextValue, nav: Navigation, context: Redi
   if (custom === null) return false;
   const to = custom ?? context.to;
   if (to === nav.path) return false;
+  // The verification link opens a fresh page without our query string: remember where to return.
+  if (context.type === 'VERIFY_EMAIL' && context.redirectToPath) rememberReturn(ctx.client, context.redirectToPath);
   nav.navigate(to, options);
   return true;
 }
@@ -17,4 +20,44 @@ export function redirectTo(ctx: AuthContextValue, nav: Navigation, context: Redi
 /** The `redirectToPath` query parameter of the current URL (the core sanitises it before use). */
 export function redirectToPathOf(nav: Navigation): string | undefined {
   return nav.searchParams.get('redirectToPath') ?? undefined;
+}
+
+/** How long a remembered return path waits for its verification link (the link's lifetime). */
+const RETURN_TTL_MS = 24 * 3600 * 1000;
+
+function returnKey(client: AuthClient): string {
+  return `${client.config.storageKeyPrefix}.emailVerificationReturnTo`;
+}
+
+function rememberReturn(client: AuthClient, path: string): void {
+  try {
+    globalThis.localStorage?.setItem(returnKey(client), JSON.stringify({ path, at: Date.now() }));
+  } catch {
+    // No storage: after the link the user lands on the default page.
+  }
+}
+
+/**
+ * The page to return to after email verification when the URL lost it (the link was opened).
+ * Read only on the verify-email page, so a stale entry never bends another flow.
+ */
+export function rememberedReturn(ctx: AuthContextValue, nav: Navigation): string | undefined {
+  if (nav.path.split(/[?#]/)[0] !== authPaths(ctx.basePath).verifyEmail) return undefined;
+  try {
+    const raw = globalThis.localStorage?.getItem(returnKey(ctx.client));
+    if (!raw) return undefined;
+    const value = JSON.parse(raw) as { path?: unknown; at?: unknown };
+    return typeof value.path === 'string' && typeof value.at === 'number' && Date.now() - value.at < RETURN_TTL_MS ? value.path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the remembered return path (the user got back). */
+export function forgetReturn(ctx: AuthContextValue): void {
+  try {
+    globalThis.localStorage?.removeItem(returnKey(ctx.client));
+  } catch {
+    // Nothing to forget.
+  }
 }

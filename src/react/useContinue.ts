@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RedirectDecision } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
-import { redirectTo, redirectToPathOf } from './redirect.ts';
+import { forgetReturn, redirectTo, redirectToPathOf, rememberedReturn } from './redirect.ts';
 import { useNavigation } from './useNavigation.ts';
 
 /**
@@ -16,8 +16,9 @@ export function useContinue() {
   return useMutation(
     {
       mutationFn: async (): Promise<RedirectDecision> => {
-        const redirectToPath = redirectToPathOf(nav);
+        const redirectToPath = redirectToPathOf(nav) ?? rememberedReturn(ctx, nav);
         const decision = await ctx.client.resolveNext({ factors: ctx.factors, redirectToPath, defaultPath: ctx.defaultRedirectPath });
+        if (decision.type === 'SUCCESS') forgetReturn(ctx);
         // Replace: the back button should not return to a screen that is finished.
         if (decision.type !== 'ACCESS_DENIED') redirectTo(ctx, nav, { ...decision, redirectToPath }, { replace: true });
         return decision;

@@ -8,6 +8,7 @@ import {
   AuthProvider,
   SessionAuth,
   createAuthRoutes,
+  useAuthParams,
   useContinue,
   useCreateTotpDevice,
   useEmailVerification,
@@ -174,7 +175,15 @@ function OtpEmail() {
 
 function VerifyEmail() {
   const ev = useEmailVerification();
+  const { token } = useAuthParams();
   const next = useContinue();
+  const started = useRef(false);
+  useEffect(() => {
+    if (!token || started.current) return;
+    started.current = true;
+    ev.verifyToken.mutate({ token }, { onSuccess: (r) => r.status === 'OK' && next.mutate() });
+  }, [token, ev.verifyToken, next]);
+  if (token) return <p>Verifying</p>;
   return (
     <section>
       <h1>Verify your email</h1>

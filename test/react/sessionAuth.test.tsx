@@ -24,6 +24,7 @@ afterEach(() => {
   msw.calls.length = 0;
   protectedRenders.length = 0;
   sessionStorage.clear();
+  localStorage.clear();
 });
 afterAll(async () => {
   msw.server.close();
@@ -180,6 +181,27 @@ describe('SessionAuth', () => {
     await user.click(screen.getByRole('button', { name: 'I have verified it' }));
     expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
     expect(location()).toBe('/orders?id=9');
+  });
+
+  it('email verification before MFA through the link opened in this tab: then the factor, then back to the page', async () => {
+    const client = testClient({ claims: { emailVerification: { mode: 'REQUIRED', order: 'beforeMfa' } } });
+    const address = await signedUp(client);
+    const user = userEvent.setup();
+    renderApp({ client, path: '/orders?id=11' });
+    await screen.findByRole('heading', { name: 'Verify your email' });
+    await client.emailVerification.sendEmail();
+    const [message] = await backend.outbox.list({ to: address, limit: 1 });
+    const link = new URL(message!.link!);
+    expect(link.searchParams.has('redirectToPath')).toBe(false);
+
+    // Opening the link is a new page load: the query string of the flow is gone.
+    cleanup();
+    renderApp({ client, path: `${link.pathname}${link.search}` });
+    expect(await screen.findByRole('heading', { name: 'Set up TOTP' })).toBeTruthy();
+    expect(location()).toBe(`/auth/mfa/totp?redirectToPath=${encodeURIComponent('/orders?id=11')}`);
+    await setUpTotpOnScreen(user);
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?id=11');
   });
 
   it('step-up on one route: re-verify TOTP there, then come back', async () => {
