@@ -19,13 +19,14 @@ export interface PhoneFieldProps extends Omit<TextFieldProps, 'type'> {
  * A phone number field (`type="tel"`, `autocomplete="tel"`, left to right in every script) that
  * checks international numbers without putting libphonenumber-js in the main bundle: the first
  * check (when the field is left) starts `import('libphonenumber-js/min')` and uses a cheap E.164
- * shape check until it arrives, then re-checks. Once left, the field re-checks as you type, so the
- * error clears as soon as the number is fixed. An `error` prop (e.g. from the backend) wins.
+ * shape check until it arrives, then re-checks. Once left, the field re-checks as you type: the
+ * error clears as soon as the number is fixed, but a new error waits for the next blur. An `error`
+ * prop (e.g. from the backend) wins.
  * At submit, call `validatePhoneNumber(value, defaultCountry)` for the E.164 form.
  */
 export function PhoneField({ invalidMessage, defaultCountry, onValidityChange, error, onBlur, onChange, ...props }: PhoneFieldProps) {
   const [touched, setTouched] = useState(false);
-  const [result, setResult] = useState<PhoneValidation | undefined>(undefined);
+  const [invalid, setInvalid] = useState(false);
   const latestValue = useRef('');
   const notify = useRef(onValidityChange);
   notify.current = onValidityChange;
@@ -37,26 +38,31 @@ export function PhoneField({ invalidMessage, defaultCountry, onValidityChange, e
     };
   }, []);
 
-  const check = (value: string) => {
+  // "Reward early, punish late": a fix clears the error as you type; a new error waits for blur.
+  const apply = (result: PhoneValidation, fromBlur: boolean) => {
+    if (result.valid) setInvalid(false);
+    else if (fromBlur) setInvalid(true);
+    notify.current?.(result);
+  };
+
+  const check = (value: string, fromBlur: boolean) => {
     latestValue.current = value;
     if (value.trim() === '') {
-      setResult(undefined);
+      setInvalid(false);
       return;
     }
     const now = checkPhoneNumberSync(value, defaultCountry) ?? checkPhoneShape(value, defaultCountry);
-    setResult(now);
-    notify.current?.(now);
+    apply(now, fromBlur);
     if (now.level === 'shape') {
       void validatePhoneNumber(value, defaultCountry).then((full) => {
         // Ignore an answer for text the user has since changed.
         if (!mounted.current || latestValue.current !== value) return;
-        setResult(full);
-        notify.current?.(full);
+        apply(full, fromBlur);
       });
     }
   };
 
-  const shownError = error ?? (touched && result && !result.valid ? invalidMessage : undefined);
+  const shownError = error ?? (touched && invalid ? invalidMessage : undefined);
 
   return (
     <TextField
@@ -69,11 +75,11 @@ export function PhoneField({ invalidMessage, defaultCountry, onValidityChange, e
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         onBlur?.(event);
         setTouched(true);
-        check(event.currentTarget.value);
+        check(event.currentTarget.value, true);
       }}
       onChange={(event: ChangeEvent<HTMLInputElement>) => {
         onChange?.(event);
-        if (touched) check(event.currentTarget.value);
+        if (touched) check(event.currentTarget.value, false);
       }}
     />
   );
