@@ -1,61 +1,6 @@
 /**
- * `factorkit`: the React layer (provider, guard, hooks, routes) and the pre-built UI.
+ * `factorkit`: the React layer (provider, guard, hooks, routes) and the pre-built UI. Both indexes
+ * name every export; this entry is their union (a name clash is a type error here).
  */
-export {
-  AuthProvider,
-  SessionAuth,
-  createAuthRoutes,
-  authRouteElements,
-  useAuthUiSettings,
-  fkKeys,
-  mfaInfoQueryOptions,
-  totpDevicesQueryOptions,
-  emailVerificationQueryOptions,
-  mfaSettingsQueryOptions,
-  loginMethodsQueryOptions,
-  useAuthClient,
-  useSession,
-  useClaimValue,
-  useMFAInfo,
-  useSignOut,
-  useContinue,
-  useAuthParams,
-  useFactorChooser,
-  useFactorScreen,
-  useTotpDevices,
-  useCreateTotpDevice,
-  useVerifyTotpDevice,
-  useVerifyTotpCode,
-  useRemoveTotpDevice,
-  useOtpAttempt,
-  useEmailVerification,
-  useSignIn,
-  useSignUp,
-  useLoginMethods,
-  useMFASettings,
-  useRequiredFactorChange,
-} from './react/index.ts';
-
-export type {
-  AuthProviderProps,
-  SessionAuthProps,
-  AuthScreens,
-  CreateAuthRoutesOptions,
-  CustomFactorRoute,
-  FactorScreenInfo,
-  AccessDeniedDecision,
-  RedirectionContext,
-  GetRedirectionURL,
-  AuthUiSettings,
-  SessionState,
-  ClaimReader,
-  AuthParams,
-  FactorOption,
-  WithAttemptsRemaining,
-  UseOtpAttemptOptions,
-  OtpStatus,
-  OtpAttemptInfo,
-  OtpConsumeResult,
-  OtpRestartReason,
-  FieldErrors,
-} from './react/index.ts';
+export * from './react/index.ts';
+export * from './ui/index.ts';

@@ -9,15 +9,22 @@ const entries = {
   'factorkit/testing': { file: 'src/testing/index.ts', load: () => import('../src/testing/index.ts') },
 };
 
-/** Names listed in `export type { … }` blocks (types vanish at run time, so they are read from source). */
+/**
+ * Names listed in `export type { … }` blocks (types vanish at run time, so they are read from
+ * source), following `export * from` into the indexes an entry re-exports.
+ */
 function typeExports(file: string): string[] {
-  const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+  const url = new URL(`../${file}`, import.meta.url);
+  const source = readFileSync(url, 'utf8');
   const names: string[] = [];
   for (const block of source.matchAll(/export type \{([^}]*)\}/g)) {
     for (const part of block[1]!.split(',')) {
       const name = part.trim().split(/\s+as\s+/).pop();
       if (name) names.push(name);
     }
+  }
+  for (const star of source.matchAll(/export \* from '([^']+)'/g)) {
+    names.push(...typeExports(new URL(star[1]!, url).pathname.replace(new URL('../', import.meta.url).pathname, '')));
   }
   return names.sort();
 }

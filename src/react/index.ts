@@ -30,7 +30,7 @@ export type { FactorScreenInfo, AccessDeniedDecision, RedirectionContext, GetRed
 export type { SessionState } from './useSession.ts';
 export type { ClaimReader } from './useClaimValue.ts';
 export type { AuthParams } from './useAuthParams.ts';
-export type { FactorOption } from './useFactorChooser.ts';
+export type { FactorChoice } from './useFactorChooser.ts';
 export type { WithAttemptsRemaining } from './useTotp.ts';
 export type { UseOtpAttemptOptions, OtpStatus, OtpAttemptInfo, OtpConsumeResult, OtpRestartReason } from './useOtpAttempt.ts';
 export type { FieldErrors } from './useEmailPassword.ts';

@@ -7,7 +7,7 @@ import { useMFAInfo } from './useMFAInfo.ts';
 import { useNavigation } from './useNavigation.ts';
 
 /** One option of the factor chooser: a factor screen the app enables, with where it lives. */
-export interface FactorOption extends FactorScreenInfo {
+export interface FactorChoice extends FactorScreenInfo {
   /** The factor screen's URL, keeping `redirectToPath` and `stepUp`. */
   to: string;
 }
@@ -41,7 +41,7 @@ export function useFactorChooser() {
     next.mutate();
   }, [complete, next]);
 
-  const options = useMemo<FactorOption[]>(() => {
+  const options = useMemo<FactorChoice[]>(() => {
     if (data === undefined) return [];
     const ids = new Set(params.factorIds ?? (data.factors.next.length > 0 ? data.factors.next : [...data.factors.alreadySetup, ...data.factors.allowedToSetup]));
     const redirectToPath = redirectToPathOf(nav);
