@@ -82,7 +82,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       }
       if (url.pathname === '/demo/scenario' && request.method === 'GET') {
         const s = seedScenarios[currentId];
-        return json({ id: currentId, emailVerificationOrder: s.emailVerificationOrder ?? null, scenarios: Object.values(seedScenarios).map(({ id, title, description }) => ({ id, title, description })) });
+        return json({ id: currentId, emailVerificationOrder: s.emailVerificationOrder ?? null, tenants: s.tenants ?? [], accounts: (s.accounts ?? []).map(({ email, tenantId, note }) => ({ email, tenantId, note })), scenarios: Object.values(seedScenarios).map(({ id, title, description }) => ({ id, title, description })) });
       }
       if (url.pathname === '/demo/scenario' && request.method === 'POST') {
         const body = (await request.json().catch(() => ({}))) as { id?: unknown };
