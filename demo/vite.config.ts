@@ -6,4 +6,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
+  // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-router-dom', '@tanstack/react-query', 'qrcode.react', 'libphonenumber-js/min'],
+  },
+  build: { target: 'es2022' },
 });

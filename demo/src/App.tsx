@@ -1,32 +1,68 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import type { CreateAuthClientConfig } from '../../src/core/index.ts';
+import { AuthProvider, SessionAuth, authRouteElements } from '../../src/index.ts';
+import { API_URL, type ScenarioInfo } from './api.ts';
+import { Layout } from './Layout.tsx';
+import { Home } from './pages/Home.tsx';
+import { Orders } from './pages/Orders.tsx';
+import { Outbox } from './pages/Outbox.tsx';
+import { Settings } from './pages/Settings.tsx';
+import { savePreferences, type Preferences } from './preferences.ts';
+import { screens } from './screens.ts';
 
-const API: string = import.meta.env.VITE_FK_API_URL ?? 'http://localhost:3001';
+const queryClient = new QueryClient();
 
-interface ScenarioInfo {
-  id: string;
-  scenarios: { id: string; title: string; description: string }[];
-}
+/**
+ * The demo app: the kit's provider, the kit's routes (sign-in, factor chooser, factor screens,
+ * email verification) and three pages of "the app": a home page, a protected orders page and a
+ * settings page where the user manages their second factors.
+ */
+export function App({ scenario, initialPreferences }: { scenario: ScenarioInfo; initialPreferences: Preferences }) {
+  const [preferences, setPreferences] = useState(initialPreferences);
+  // Read once by the provider: the tenant changes with a reload (see Layout).
+  const [config] = useState<CreateAuthClientConfig>(() => ({
+    apiDomain: API_URL,
+    tenantId: preferences.tenantId,
+    claims: {
+      emailVerification: scenario.emailVerificationOrder === null ? false : { mode: 'REQUIRED', order: scenario.emailVerificationOrder },
+    },
+  }));
+  const changePreferences = (next: Preferences) => {
+    savePreferences(next);
+    setPreferences(next);
+  };
 
-/** The demo shell: the scenario picker. The kit's screens are mounted here as they land. */
-export function App() {
-  const [info, setInfo] = useState<ScenarioInfo>();
-  useEffect(() => {
-    void fetch(`${API}/demo/scenario`).then(async (r) => setInfo((await r.json()) as ScenarioInfo));
-  }, []);
   return (
-    <main>
-      <h1>factorkit demo</h1>
-      {info === undefined ? (
-        <p>Loading…</p>
-      ) : (
-        <ul>
-          {info.scenarios.map((s) => (
-            <li key={s.id}>
-              <strong>{s.id === info.id ? `${s.title} (current)` : s.title}</strong>: {s.description}
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider config={config} theme={preferences.theme} locale={preferences.locale}>
+          <Routes>
+            <Route element={<Layout scenario={scenario} preferences={preferences} onPreferencesChange={changePreferences} />}>
+              {authRouteElements({ screens })}
+              <Route path="/" element={<Home scenario={scenario} />} />
+              <Route
+                path="/orders"
+                element={
+                  <SessionAuth>
+                    <Orders />
+                  </SessionAuth>
+                }
+              />
+              <Route
+                path="/settings"
+                element={
+                  <SessionAuth>
+                    <Settings />
+                  </SessionAuth>
+                }
+              />
+              <Route path="/outbox" element={<Outbox />} />
+            </Route>
+          </Routes>
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,72 @@
+/** The demo's own pages, whatever the scenario: the dev outbox, the scenario switch, theme and language. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
+
+describe('demo app', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('shows the codes the backend sent in the dev outbox, as text', async () => {
+    await useScenario('S7');
+    // Tenant B allows email OTP as a first factor: asking for a code puts one in the outbox.
+    const email = uniqueEmail('outbox');
+    const response = await fetch(`${demo.apiUrl}/auth/tenant-b/signinup/code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', rid: 'passwordless', 'fdi-version': '3.1' },
+      body: JSON.stringify({ email, shouldTryLinkingWithSessionUser: false }),
+    });
+    expect(response.status).toBe(200);
+    const message = await waitForMessage(email, 'PASSWORDLESS_LOGIN');
+
+    const v = await Visitor.open(browser, 'demo-outbox');
+    await v.page.goto('/outbox');
+    await v.seeHeading('Dev outbox');
+    const row = v.page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(message.userInputCode);
+    await v.reached('outbox');
+    await v.close();
+  });
+
+  it('switches the scenario from the header and starts afresh', async () => {
+    await useScenario('S1');
+    const v = await Visitor.open(browser, 'demo-switch');
+    await v.page.goto('/');
+    await v.seeHeading(/^S1:/);
+    await v.reached('home S1');
+    await v.page.getByLabel('Scenario').selectOption('S3');
+    await v.seeHeading(/^S3:/);
+    const info = (await (await fetch(`${demo.apiUrl}/demo/scenario`)).json()) as { id: string };
+    expect(info.id).toBe('S3');
+    await v.reached('home S3');
+    await v.close();
+  });
+
+  it('applies the theme and the language to the whole page, right to left in Arabic', async () => {
+    await useScenario('S6');
+    const v = await Visitor.open(browser, 'demo-theme-locale');
+    await v.page.goto('/');
+    await v.seeHeading(/^S6:/);
+    for (const theme of ['light', 'dark', 'high-contrast', 'system']) {
+      await v.page.getByLabel('Theme').selectOption(theme);
+      expect(await v.page.locator('html').getAttribute('data-fk-theme')).toBe(theme);
+      await v.reached(`theme ${theme}`);
+    }
+    await v.page.getByLabel('Language').selectOption('ar');
+    expect(await v.page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await v.page.locator('html').getAttribute('lang')).toBe('ar');
+    await v.reached('arabic');
+    // Kept across a reload.
+    await v.page.reload();
+    await v.seeHeading(/^S6:/);
+    expect(await v.page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await v.page.locator('html').getAttribute('data-fk-theme')).toBe('system');
+    await v.close();
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The e2e harness: Debian's Chromium through playwright-core, the demo started by globalSetup,
+ * axe-core injected into every screen reached, a screenshot of every step under test-results/e2e/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import * as OTPAuth from 'otpauth';
+import { expect, inject } from 'vitest';
+import type { SeedScenarioId } from '../../src/testing/seedScenarios.ts';
+
+export const demo = inject('demo');
+export const PASSWORD = 'e2e-Passw0rd';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Switches the demo's backend to a scenario (as the demo's switcher does, without the UI). */
+export async function useScenario(id: SeedScenarioId): Promise<void> {
+  const response = await fetch(`${demo.apiUrl}/demo/scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+  expect(response.status).toBe(200);
+}
+
+let counter = 0;
+/** An address nobody else in the run uses. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${++counter}@example.com`;
+}
+
+/** A user's browsing session: a fresh context (own cookies and storage), a page, numbered steps. */
+export class Visitor {
+  private step = 0;
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly folder: string,
+  ) {}
+
+  static async open(browser: Browser, name: string): Promise<Visitor> {
+    const context = await browser.newContext({ baseURL: demo.webUrl, viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    const folder = `test-results/e2e/${name.replace(/[^\w.-]+/g, '-')}`;
+    mkdirSync(folder, { recursive: true });
+    const visitor = new Visitor(context, page, folder);
+    page.on('pageerror', (error) => visitor.errors.push(error));
+    return visitor;
+  }
+
+  /** Uncaught errors in the page. */
+  readonly errors: Error[] = [];
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /**
+   * One step the user reached: waits for `ready` (a heading, usually), runs axe (zero violations),
+   * and saves a screenshot.
+   */
+  async reached(label: string, ready?: () => Promise<unknown>): Promise<void> {
+    await ready?.();
+    await this.page.waitForLoadState('domcontentloaded');
+    await this.page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await this.page.screenshot({ path: `${this.folder}/${String(++this.step).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '-')}.png`, fullPage: true });
+    expect(await axeViolations(this.page), `axe on "${label}" (${this.page.url()})`).toEqual([]);
+  }
+
+  /** The visible heading of level 1. */
+  heading(name: string | RegExp) {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  async seeHeading(name: string | RegExp): Promise<void> {
+    await this.heading(name).waitFor({ state: 'visible' });
+  }
+
+  /** The current path and query. */
+  path(): string {
+    const url = new URL(this.page.url());
+    return url.pathname + url.search;
+  }
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+}
+
+/** axe-core's violations on the page as it is now, in a readable shape. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(options: object): Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as AxeResult;
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
+}
+
+/** One message of the dev outbox. */
+export interface OutboxMessage {
+  id: number;
+  to: string;
+  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION';
+  userInputCode?: string;
+  link?: string;
+}
+
+export async function outbox(to?: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`${demo.apiUrl}/auth/dev/outbox${to ? `?to=${encodeURIComponent(to)}` : ''}`);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+}
+
+/** The newest message to `to` of a type, waiting for it (after `afterId` when given). */
+export async function waitForMessage(to: string, type: OutboxMessage['type'], afterId = 0): Promise<OutboxMessage> {
+  for (let i = 0; i < 100; i++) {
+    const found = (await outbox(to)).find((m) => m.type === type && m.id > afterId);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No ${type} message to ${to} in the outbox`);
+}
+
+/** The newest message id for `to` (0 when none), to wait for the next one. */
+export async function lastMessageId(to: string): Promise<number> {
+  return (await outbox(to))[0]?.id ?? 0;
+}
+
+/** The TOTP code an authenticator app would show now for a base32 secret. */
+export function totpNow(secret: string, offsetPeriods = 0): string {
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')), digits: 6, period: 30, algorithm: 'SHA1' });
+  return totp.generate({ timestamp: Date.now() + offsetPeriods * 30_000 });
+}
