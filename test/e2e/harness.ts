@@ -130,3 +130,6 @@ export function totpNow(secret: string, offsetPeriods = 0): string {
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')), digits: 6, period: 30, algorithm: 'SHA1' });
   return totp.generate({ timestamp: Date.now() + offsetPeriods * 30_000 });
 }
+
+/** The demo mounts the kit's pre-built screens; the flows need at least the sign-in screen. */
+export const hasScreens = async (): Promise<boolean> => (await import('../../demo/src/screens.ts')).screens.SignIn !== undefined;
