@@ -1,0 +1,154 @@
+/**
+ * What every story runs inside: the toolbar globals (theme, locale, direction), the loader that
+ * installs msw handlers and starts a live backend, and the decorator that wraps the story in the
+ * kit's provider and theme root. `.storybook/preview.tsx` uses these; so do the vitest runs of the
+ * stories (test/stories), through the same preview annotations.
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { QueryClient } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
+import type { Decorator, Loader, Preview } from '@storybook/react';
+import type { RequestHandler } from 'msw';
+import type { AuthClient } from '../../src/core/index.ts';
+import { AuthProvider, type AuthProviderProps } from '../../src/react/index.ts';
+import { createMessages, type Messages } from '../../src/ui/index.ts';
+import { startStoryBackend, storyClient, type BackendParameters, type LiveContext } from './backend.ts';
+import { mswController, type MswParameters } from './msw.ts';
+
+/** The themes the toolbar offers; `system` follows the OS (prefers-color-scheme / prefers-contrast). */
+export const themes = ['light', 'dark', 'high-contrast', 'system'] as const;
+/** A theme of the toolbar. */
+export type StoryTheme = (typeof themes)[number];
+/** The built-in locales. */
+export const storyLocales = ['en', 'fr', 'de', 'ar'] as const;
+/** A locale of the toolbar. */
+export type StoryLocale = (typeof storyLocales)[number];
+
+/** The toolbar globals, with their defaults. */
+export const globalTypes: Preview['globalTypes'] = {
+  theme: {
+    description: 'factorkit theme (data-fk-theme)',
+    toolbar: { title: 'Theme', icon: 'paintbrush', items: [...themes], dynamicTitle: true },
+  },
+  locale: {
+    description: 'Message catalogue',
+    toolbar: {
+      title: 'Locale',
+      icon: 'globe',
+      items: [
+        { value: 'en', title: 'English' },
+        { value: 'fr', title: 'Français' },
+        { value: 'de', title: 'Deutsch' },
+        { value: 'ar', title: 'العربية (rtl)' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+  direction: {
+    description: 'Text direction (Arabic is always rtl)',
+    toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+  },
+};
+
+/** Defaults of {@link globalTypes}. */
+export const initialGlobals = { theme: 'light', locale: 'en', direction: 'ltr' };
+
+/** What the decorator derives from the globals. */
+export interface StoryKit {
+  theme: StoryTheme;
+  locale: StoryLocale;
+  dir: 'ltr' | 'rtl';
+  messages: Messages;
+}
+
+const KitContext = createContext<StoryKit | null>(null);
+
+/** The story's theme, locale, direction and messages (from the toolbar). */
+export function useStoryKit(): StoryKit {
+  const kit = useContext(KitContext);
+  if (!kit) throw new Error('useStoryKit: render the story inside the factorkit decorator (stories/support/kit.tsx).');
+  return kit;
+}
+
+/** The story's messages: `useStoryMessages().format('otp.submit')`. */
+export function useStoryMessages(): Messages {
+  return useStoryKit().messages;
+}
+
+/** Resolves the globals to a theme, locale and direction. Arabic forces rtl. */
+export function kitFromGlobals(globals: Record<string, unknown>): Omit<StoryKit, 'messages'> {
+  const theme = (themes as readonly string[]).includes(String(globals.theme)) ? (globals.theme as StoryTheme) : 'light';
+  const locale = (storyLocales as readonly string[]).includes(String(globals.locale)) ? (globals.locale as StoryLocale) : 'en';
+  const messages = createMessages(locale);
+  const dir = messages.dir === 'rtl' || globals.direction === 'rtl' ? 'rtl' : 'ltr';
+  return { theme, locale, dir };
+}
+
+/** `parameters.route` of a story: where the memory router starts. @default '/auth' */
+export type RouteParameter = string;
+
+/** `loaded` of a story after {@link kitLoader}. */
+export interface KitLoaded {
+  live?: LiveContext;
+}
+
+/**
+ * Installs the story's msw handlers and, when it has `parameters.backend`, starts the reference
+ * backend and puts it (and a client bound to it) in `loaded.live`.
+ */
+export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
+  const msw = (parameters.msw ?? {}) as MswParameters;
+  const backendParameters = parameters.backend as BackendParameters | undefined;
+  const controller = await mswController();
+  if (!backendParameters) {
+    controller.reset(msw.handlers ?? []);
+    return {};
+  }
+  const { handlers, ...live } = await startStoryBackend(backendParameters);
+  controller.reset([...(msw.handlers ?? []), ...(handlers as RequestHandler[])]);
+  return { live };
+};
+
+/** Props of {@link KitRoot}. */
+export interface KitRootProps {
+  kit: Omit<StoryKit, 'messages'>;
+  client?: AuthClient;
+  route?: string;
+  providerProps?: Partial<AuthProviderProps>;
+  children: ReactNode;
+}
+
+/**
+ * The provider and theme root every story renders in: a fresh QueryClient (no retries, so error
+ * states show at once), an AuthProvider with the story's client, a memory router, and the
+ * `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
+ */
+export function KitRoot({ kit, client, route = '/auth', providerProps, children }: KitRootProps) {
+  const [ownClient] = useState(() => client ?? storyClient());
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
+  const { theme, locale, dir } = kit;
+  const value = useMemo(() => ({ theme, locale, dir, messages: createMessages(locale) }), [theme, locale, dir]);
+  return (
+    <KitContext.Provider value={value}>
+      <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
+        <MemoryRouter initialEntries={[route]}>
+          <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="">
+            {children}
+          </div>
+        </MemoryRouter>
+      </AuthProvider>
+    </KitContext.Provider>
+  );
+}
+
+/** The decorator: reads the globals and `loaded.live`, renders the story inside {@link KitRoot}. */
+export const withKit: Decorator = (Story, context) => {
+  const kit = kitFromGlobals(context.globals);
+  const loaded = context.loaded as KitLoaded;
+  // A new story (or a new live backend) gets a new client and query cache.
+  return (
+    <KitRoot key={context.id} kit={kit} client={loaded.live?.client} route={context.parameters.route as string | undefined}>
+      <Story />
+    </KitRoot>
+  );
+};

@@ -1,0 +1,62 @@
+/// <reference types="vite/client" />
+/**
+ * Runs stories as tests: each story through its loaders, decorators and `play`, then axe-core on
+ * what it rendered. Shared by the test files of test/stories (one file per stories folder, so the
+ * folders run in parallel).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeStories, setProjectAnnotations, type composeStory } from '@storybook/react';
+import axe from 'axe-core';
+import { setupServer } from 'msw/node';
+import preview from '../../.storybook/preview.tsx';
+import { setMswController } from '../../stories/support/msw.ts';
+
+type StoriesModule = Parameters<typeof composeStories>[0];
+
+/** Globals a story runs with in a pass; `undefined` means the toolbar defaults (light, en, ltr). */
+export interface Pass {
+  name: string;
+  globals?: Record<string, string>;
+}
+
+/**
+ * Declares one test per story and pass. msw answers in Node exactly as the service worker does in
+ * the browser: the stories' loader installs their handlers (or a live backend) through it.
+ */
+export function runStories(modules: Record<string, unknown>, passes: readonly Pass[] = [{ name: 'default' }]) {
+  // jsdom has no canvas; axe probes it for icon fonts and copes with null, but jsdom prints
+  // "Not implemented" for every call.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+  const server = setupServer();
+  setMswController({ reset: (handlers) => server.resetHandlers(...handlers) });
+  setProjectAnnotations([preview]);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  for (const [path, module] of Object.entries(modules)) {
+    const stories = composeStories(module as StoriesModule) as Record<string, ReturnType<typeof composeStory>>;
+    describe(path.replace(/^.*stories\//, ''), () => {
+      for (const [name, Story] of Object.entries(stories)) {
+        for (const pass of passes) {
+          it(passes.length > 1 ? `${name} (${pass.name})` : name, async () => {
+            const canvasElement = document.createElement('div');
+            document.body.append(canvasElement);
+            try {
+              await Story.run({ canvasElement, ...(pass.globals ? { globals: { ...Story.globals, ...pass.globals } } : {}) });
+              const root = canvasElement.querySelector('[data-story-root]');
+              expect(root).not.toBeNull();
+              if (pass.globals?.locale === 'ar') expect(root?.getAttribute('dir')).toBe('rtl');
+              const results = await axe.run(canvasElement, {
+                // jsdom computes no CSS colours: contrast is checked in a real browser (the a11y addon).
+                rules: { 'color-contrast': { enabled: false } },
+              });
+              expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }))).toEqual([]);
+            } finally {
+              canvasElement.remove();
+            }
+          });
+        }
+      }
+    });
+  }
+}
