@@ -62,6 +62,12 @@ export interface StoryKit {
 }
 
 const KitContext = createContext<StoryKit | null>(null);
+const LiveContextReact = createContext<LiveContext | undefined>(undefined);
+
+/** The live backend and client of a story with `parameters.backend`, else undefined. */
+export function useStoryLive(): LiveContext | undefined {
+  return useContext(LiveContextReact);
+}
 
 /** The story's theme, locale, direction and messages (from the toolbar). */
 export function useStoryKit(): StoryKit {
@@ -113,6 +119,7 @@ export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
 export interface KitRootProps {
   kit: Omit<StoryKit, 'messages'>;
   client?: AuthClient;
+  live?: LiveContext;
   route?: string;
   providerProps?: Partial<AuthProviderProps>;
   children: ReactNode;
@@ -123,13 +130,14 @@ export interface KitRootProps {
  * states show at once), an AuthProvider with the story's client, a memory router, and the
  * `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
  */
-export function KitRoot({ kit, client, route = '/auth', providerProps, children }: KitRootProps) {
+export function KitRoot({ kit, client, live, route = '/auth', providerProps, children }: KitRootProps) {
   const [ownClient] = useState(() => client ?? storyClient());
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
   const { theme, locale, dir } = kit;
   const value = useMemo(() => ({ theme, locale, dir, messages: createMessages(locale) }), [theme, locale, dir]);
   return (
     <KitContext.Provider value={value}>
+      <LiveContextReact.Provider value={live}>
       <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
         <MemoryRouter initialEntries={[route]}>
           <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="">
@@ -137,6 +145,7 @@ export function KitRoot({ kit, client, route = '/auth', providerProps, children 
           </div>
         </MemoryRouter>
       </AuthProvider>
+      </LiveContextReact.Provider>
     </KitContext.Provider>
   );
 }
@@ -147,7 +156,7 @@ export const withKit: Decorator = (Story, context) => {
   const loaded = context.loaded as KitLoaded;
   // A new story (or a new live backend) gets a new client and query cache.
   return (
-    <KitRoot key={context.id} kit={kit} client={loaded.live?.client} route={context.parameters.route as string | undefined}>
+    <KitRoot key={context.id} kit={kit} client={loaded.live?.client} live={loaded.live} route={context.parameters.route as string | undefined}>
       <Story />
     </KitRoot>
   );
