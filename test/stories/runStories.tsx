@@ -12,6 +12,9 @@ import preview from '../../.storybook/preview.tsx';
 import { setMswController } from '../../stories/support/msw.ts';
 
 type StoriesModule = Parameters<typeof composeStories>[0];
+interface A11yParameters {
+  config?: { rules?: { id: string; enabled?: boolean }[] };
+}
 
 /** Globals a story runs with in a pass; `undefined` means the toolbar defaults (light, en, ltr). */
 export interface Pass {
@@ -46,10 +49,11 @@ export function runStories(modules: Record<string, unknown>, passes: readonly Pa
               const root = canvasElement.querySelector('[data-story-root]');
               expect(root).not.toBeNull();
               if (pass.globals?.locale === 'ar') expect(root?.getAttribute('dir')).toBe('rtl');
-              const results = await axe.run(canvasElement, {
-                // jsdom computes no CSS colours: contrast is checked in a real browser (the a11y addon).
-                rules: { 'color-contrast': { enabled: false } },
-              });
+              // A story may switch a rule off, with its reason, in parameters.a11y.config.rules (the
+              // addon's format); jsdom computes no CSS colours, so contrast is checked only in a
+              // real browser (the a11y addon).
+              const storyRules = ((Story.parameters.a11y as A11yParameters | undefined)?.config?.rules ?? []).map((r) => [r.id, { enabled: r.enabled ?? true }]);
+              const results = await axe.run(canvasElement, { rules: { ...Object.fromEntries(storyRules), 'color-contrast': { enabled: false } } });
               expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }))).toEqual([]);
             } finally {
               canvasElement.remove();

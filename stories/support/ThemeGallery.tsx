@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { themes, useStoryKit } from './kit.tsx';
+
+/** Renders the same content once per theme, side by side, each in its own `data-fk-theme` root. */
+export function ThemeGallery({ children }: { children: () => ReactNode }) {
+  const { dir, locale } = useStoryKit();
+  return (
+    <div data-story="theme-gallery" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))', gap: '1rem' }}>
+      {themes.map((theme) => (
+        <section key={theme} aria-label={`Theme: ${theme}`} data-fk-theme={theme} dir={dir} lang={locale} style={{ background: 'var(--fk-color-bg)', padding: '0.5rem' }}>
+          <p style={{ color: 'var(--fk-color-muted)', margin: 0, fontFamily: 'var(--fk-font-family, sans-serif)' }}>{theme}</p>
+          {children()}
+        </section>
+      ))}
+    </div>
+  );
+}
