@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { Reply } from './helpers.ts';
 
 /**
- * Checks backend replies against the FDI 4.0.0 OpenAPI spec (`../shared/fdi/4.0.0/api_spec.yaml`).
+ * Checks backend replies against the FDI 4.0.0 OpenAPI spec (a copy of the shared spec in `test/fixtures/fdi/4.0.0/api_spec.yaml`, so a clean clone tests on its own).
  *
  * The spec lists the keys of each body but marks few as required and never forbids extra ones, so a
  * plain reading would accept `{}` everywhere. We read it strictly: every listed key is required and
@@ -13,7 +13,7 @@ import type { Reply } from './helpers.ts';
  * named deviation must be needed, or the check fails, so the table cannot rot.
  */
 
-export const SPEC_URL = new URL('../../../shared/fdi/4.0.0/api_spec.yaml', import.meta.url);
+export const SPEC_URL = new URL('../fixtures/fdi/4.0.0/api_spec.yaml', import.meta.url);
 
 type Json = any;
 
