@@ -13,7 +13,7 @@ import type { AuthClient } from '../../src/core/index.ts';
 import { AuthProvider, type AuthProviderProps } from '../../src/react/index.ts';
 import { createMessages, type Messages } from '../../src/ui/index.ts';
 import { startStoryBackend, storyClient, type BackendParameters, type LiveContext } from './backend.ts';
-import { mswController, type MswParameters } from './msw.ts';
+import { mswController, mswStarted, type MswParameters } from './msw.ts';
 
 /** The themes the toolbar offers; `system` follows the OS (prefers-color-scheme / prefers-contrast). */
 export const themes = ['light', 'dark', 'high-contrast', 'system'] as const;
@@ -105,6 +105,11 @@ export interface KitLoaded {
 export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
   const msw = (parameters.msw ?? {}) as MswParameters;
   const backendParameters = parameters.backend as BackendParameters | undefined;
+  if (!backendParameters && !msw.handlers?.length) {
+    // No network: do not start a service worker just to say so (a plain story works anywhere).
+    if (mswStarted()) (await mswController()).reset([]);
+    return {};
+  }
   const controller = await mswController();
   if (!backendParameters) {
     controller.reset(msw.handlers ?? []);
@@ -114,6 +119,9 @@ export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
   controller.reset([...(msw.handlers ?? []), ...(handlers as RequestHandler[])]);
   return { live };
 };
+
+// Story chrome: paint the theme's page colours so a part on its own shows as it would on a page.
+const rootStyle = { background: 'var(--fk-color-bg)', color: 'var(--fk-color-fg)', fontFamily: 'var(--fk-font-family)', minHeight: '100vh', padding: '1rem', boxSizing: 'border-box' } as const;
 
 /** Props of {@link KitRoot}. */
 export interface KitRootProps {
@@ -138,13 +146,13 @@ export function KitRoot({ kit, client, live, route = '/auth', providerProps, chi
   return (
     <KitContext.Provider value={value}>
       <LiveContextReact.Provider value={live}>
-      <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
-        <MemoryRouter initialEntries={[route]}>
-          <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="">
-            {children}
-          </div>
-        </MemoryRouter>
-      </AuthProvider>
+        <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
+          <MemoryRouter initialEntries={[route]}>
+            <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="" style={rootStyle}>
+              {children}
+            </div>
+          </MemoryRouter>
+        </AuthProvider>
       </LiveContextReact.Provider>
     </KitContext.Provider>
   );

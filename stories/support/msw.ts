@@ -37,6 +37,11 @@ async function startWorker(): Promise<MswController> {
   return { reset: (handlers) => worker.resetHandlers(...handlers) };
 }
 
+/** Whether a controller exists (set by a test, or a worker started). */
+export function mswStarted(): boolean {
+  return controller !== undefined;
+}
+
 /** The controller: the one a test set, or a service worker started on first use in the browser. */
 export function mswController(): Promise<MswController> {
   controller ??= startWorker();
