@@ -34,6 +34,16 @@ describe('demo app', () => {
     await v.close();
   });
 
+  it('sends a signed-out visitor from a protected page to sign in, remembering the page and its query', async () => {
+    await useScenario('S1');
+    const v = await Visitor.open(browser, 'demo-protected');
+    await v.page.goto('/orders?status=open');
+    await v.page.waitForURL((url) => url.pathname === '/auth');
+    expect(new URL(v.page.url()).searchParams.get('redirectToPath')).toBe('/orders?status=open');
+    expect(await v.heading('Your orders').count()).toBe(0);
+    await v.close();
+  });
+
   it('switches the scenario from the header and starts afresh', async () => {
     await useScenario('S1');
     const v = await Visitor.open(browser, 'demo-switch');
