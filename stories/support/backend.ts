@@ -16,6 +16,8 @@ export const STORY_WEBSITE = 'http://app.factorkit.test';
 export interface LiveContext {
   backend: Backend;
   client: AuthClient;
+  /** The backend's clock: move it to expire a code or end a lockout without waiting. */
+  clock: { advance(ms: number): void; now(): number };
 }
 
 /** `parameters.backend` of a story. */
@@ -35,11 +37,16 @@ export function storyClient(overrides: Partial<CreateAuthClientConfig> = {}): Au
 
 const open = new Set<Backend>();
 
-/** Starts a backend for one story; the previous story's backend is closed first. */
-export async function startStoryBackend(parameters: BackendParameters): Promise<LiveContext & { handlers: ReturnType<typeof createBackendHandlers> }> {
+/**
+ * Starts a backend for one story (the previous story's backend is closed first), hands its msw
+ * handlers to `install`, then runs the scenario's setup and the story's `prepare` through them.
+ */
+export async function startStoryBackend(parameters: BackendParameters, install: (handlers: ReturnType<typeof createBackendHandlers>) => void): Promise<LiveContext> {
   for (const backend of open) await backend.close();
   open.clear();
   const scenario = parameters.scenario ? seedScenarios[parameters.scenario] : undefined;
+  let offset = 0;
+  const clock = { advance: (ms: number) => void (offset += ms), now: () => Date.now() + offset };
   const backend = await createBackend({
     appInfo: { appName: 'Factorkit Stories', apiDomain: STORY_API, websiteDomain: STORY_WEBSITE },
     passwordless: { contactMethod: 'EMAIL_OR_PHONE', flowType: 'USER_INPUT_CODE' },
@@ -50,13 +57,15 @@ export async function startStoryBackend(parameters: BackendParameters): Promise<
     ...scenario?.config(),
     ...parameters.config,
     database: { kind: 'memory' },
+    now: clock.now,
   });
   open.add(backend);
+  install(createBackendHandlers(backend, STORY_API));
   await scenario?.setup?.(backend);
   const client = storyClient(
     scenario?.emailVerificationOrder ? { claims: { emailVerification: { mode: 'REQUIRED', order: scenario.emailVerificationOrder } } } : {},
   );
-  const live = { backend, client };
+  const live = { backend, client, clock };
   await parameters.prepare?.(live);
-  return { ...live, handlers: createBackendHandlers(backend, STORY_API) };
+  return live;
 }

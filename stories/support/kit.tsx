@@ -115,8 +115,7 @@ export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
     controller.reset(msw.handlers ?? []);
     return {};
   }
-  const { handlers, ...live } = await startStoryBackend(backendParameters);
-  controller.reset([...(msw.handlers ?? []), ...(handlers as RequestHandler[])]);
+  const live = await startStoryBackend(backendParameters, (handlers) => controller.reset([...(msw.handlers ?? []), ...(handlers as RequestHandler[])]));
   return { live };
 };
 

@@ -10,6 +10,8 @@ import axe from 'axe-core';
 import { setupServer } from 'msw/node';
 import preview from '../../.storybook/preview.tsx';
 import { setMswController } from '../../stories/support/msw.ts';
+import { missingScreens } from '../../stories/support/screens.ts';
+import type { AuthScreens } from '../../src/react/index.ts';
 
 type StoriesModule = Parameters<typeof composeStories>[0];
 interface A11yParameters {
@@ -41,7 +43,10 @@ export function runStories(modules: Record<string, unknown>, passes: readonly Pa
     describe(path.replace(/^.*stories\//, ''), () => {
       for (const [name, Story] of Object.entries(stories)) {
         for (const pass of passes) {
-          it(passes.length > 1 ? `${name} (${pass.name})` : name, async () => {
+          // A story written ahead of its screen (parameters.needsScreens) is listed, skipped, until the screen lands.
+          const missing = missingScreens(Story.parameters.needsScreens as (keyof AuthScreens)[] | undefined);
+          const title = `${passes.length > 1 ? `${name} (${pass.name})` : name}${missing.length ? ` [waiting for ${missing.join(', ')}]` : ''}`;
+          it.skipIf(missing.length > 0)(title, async () => {
             const canvasElement = document.createElement('div');
             document.body.append(canvasElement);
             try {

@@ -1,0 +1,62 @@
+/**
+ * Steps a person takes through the kit's screens, for live stories' `play`: found by role and by
+ * the English catalogue's wording (the same words the screens render), never by test id.
+ */
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { Secret, TOTP } from 'otpauth';
+import { createMessages } from '../../src/ui/index.ts';
+import type { LiveContext } from './backend.ts';
+
+const m = createMessages('en');
+const slow = { timeout: 15_000 };
+
+/** The current TOTP code for a base32 secret, on the backend's clock. */
+export function totpNow(secret: string, live: LiveContext): string {
+  return new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: live.clock.now() });
+}
+
+/** Signs up (or in) with email and password on the sign-in screen. */
+export async function signIn(canvasElement: HTMLElement, email: string, password: string, mode: 'signIn' | 'signUp' = 'signIn') {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('signIn.title') }, slow);
+  if (mode === 'signUp') await userEvent.click(canvas.getByRole('button', { name: m.format('signIn.toSignUp') }));
+  await userEvent.type(canvas.getByLabelText(m.format('field.email.label')), email);
+  await userEvent.type(canvas.getByLabelText(m.format('field.password.label')), password);
+  await userEvent.click(canvas.getByRole('button', { name: m.format(mode === 'signUp' ? 'signUp.submit' : 'signIn.submit') }));
+}
+
+/** Sets up an authenticator on the TOTP set-up screen: reads the secret shown, enters the current code. */
+export async function setUpTotp(canvasElement: HTMLElement, live: LiveContext): Promise<string> {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('totp.setup.title') }, slow);
+  const secret = (await canvas.findByRole('group', { name: m.format('totp.secretGroups') })).textContent ?? '';
+  await userEvent.type(canvas.getByLabelText(m.format('totp.codeLabel')), totpNow(secret, live));
+  await userEvent.click(canvas.getByRole('button', { name: m.format('totp.submit') }));
+  return secret;
+}
+
+/** Enters the latest code the dev outbox holds for `to` on the OTP screen. */
+export async function enterEmailCode(canvasElement: HTMLElement, live: LiveContext, to: string) {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('otp.email.title') }, slow);
+  let code = '';
+  await waitFor(async () => {
+    const [latest] = await live.backend.outbox.list({ to, limit: 1 });
+    code = latest?.userInputCode ?? '';
+    await expect(code).not.toBe('');
+  }, slow);
+  await userEvent.type(canvas.getByLabelText(m.format('otp.codeLabel')), code);
+  await userEvent.click(canvas.getByRole('button', { name: m.format('otp.submit') }));
+}
+
+/** Picks a factor on the chooser. */
+export async function choose(canvasElement: HTMLElement, factorName: 'factor.totp.name' | 'factor.otp-email.name') {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('chooser.title') }, slow);
+  await userEvent.click(canvas.getByRole('button', { name: m.format(factorName) }));
+}
+
+/** The flow reached the app's protected page. */
+export async function reachedHome(canvasElement: HTMLElement) {
+  await within(canvasElement).findByRole('heading', { name: 'Protected page' }, slow);
+}

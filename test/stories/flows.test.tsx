@@ -1,0 +1,6 @@
+// @vitest-environment jsdom
+/// <reference types="vite/client" />
+import { runStories } from './runStories.tsx';
+
+// Live flows: the reference backend on PGlite per story, driven by each story's play.
+runStories(import.meta.glob('../../stories/ui/flows/**/*.stories.tsx', { eager: true }));
