@@ -5,9 +5,9 @@ import { themes, useStoryKit } from './kit.tsx';
 export function ThemeGallery({ children }: { children: () => ReactNode }) {
   const { dir, locale } = useStoryKit();
   return (
-    <div data-story="theme-gallery" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))', gap: '1rem' }}>
+    <div data-story="theme-gallery" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 30rem), 1fr))', gap: '1rem' }}>
       {themes.map((theme) => (
-        <section key={theme} aria-label={`Theme: ${theme}`} data-fk-theme={theme} dir={dir} lang={locale} style={{ background: 'var(--fk-color-bg)', padding: '0.5rem' }}>
+        <section key={theme} aria-label={`Theme: ${theme}`} data-fk-theme={theme} dir={dir} lang={locale} style={{ background: 'var(--fk-color-bg)', padding: '0.5rem', overflow: 'auto' }}>
           <p style={{ color: 'var(--fk-color-muted)', margin: 0, fontFamily: 'var(--fk-font-family, sans-serif)' }}>{theme}</p>
           {children()}
         </section>
