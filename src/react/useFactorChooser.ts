@@ -65,5 +65,13 @@ export function useFactorChooser() {
       if (!option) throw new Error(`useFactorChooser: "${factorId}" is not one of the options (${options.map((o) => o.id).join(', ')})`);
       redirectTo(ctx, nav, { type: 'FACTOR', factorId, stepUp: params.stepUp, to: option.to, redirectToPath: redirectToPathOf(nav) });
     },
+    /**
+     * Leaves the chooser when sign-in is complete (step-up, settings): to `redirectToPath` when
+     * there is one, else one step back in the browser history.
+     */
+    goBack(): void {
+      if (params.redirectToPath !== undefined) nav.navigate(params.redirectToPath);
+      else globalThis.history?.back();
+    },
   };
 }

@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { authPaths } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
+import { redirectTo, redirectToPathOf } from './redirect.ts';
 import { useAuthParams } from './useAuthParams.ts';
 import { useContinue } from './useContinue.ts';
 import { useMFAInfo } from './useMFAInfo.ts';
+import { useNavigation } from './useNavigation.ts';
 
 /**
  * What every factor screen decides before showing anything: is the factor set up (else: set it
@@ -12,6 +15,7 @@ import { useMFAInfo } from './useMFAInfo.ts';
  */
 export function useFactorScreen(factorId: string) {
   const ctx = useAuthContext('useFactorScreen');
+  const nav = useNavigation();
   const params = useAuthParams();
   const info = useMFAInfo();
   const next = useContinue();
@@ -42,5 +46,15 @@ export function useFactorScreen(factorId: string) {
     stepUp: params.stepUp,
     /** Other factors would do too (or sign-in is complete): offer a way back to the chooser. */
     canGoBack: data !== undefined && (data.factors.next.length === 0 || registered.length > 1),
+    /** Goes to the factor chooser, keeping `redirectToPath` and `stepUp` (the screen's back action). */
+    goToChooser(): void {
+      const redirectToPath = redirectToPathOf(nav);
+      const query = new URLSearchParams();
+      if (redirectToPath !== undefined) query.set('redirectToPath', redirectToPath);
+      if (params.stepUp) query.set('stepUp', 'true');
+      const search = query.toString();
+      const to = `${authPaths(ctx.basePath).chooser}${search ? `?${search}` : ''}`;
+      redirectTo(ctx, nav, { type: 'CHOOSER', factorIds: [], stepUp: params.stepUp, to, redirectToPath });
+    },
   };
 }
