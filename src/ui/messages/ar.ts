@@ -154,6 +154,17 @@ export const ar: MessageCatalogue = {
   'error.reload': 'حدث خطأ ما. أعد تحميل الصفحة أو حاول لاحقًا.',
   'error.server': '{message}',
 
+  // -------------------------------------------- pre-built screens (additions)
+  'signIn.withEmailCode': 'تسجيل الدخول برمز عبر البريد الإلكتروني',
+  'signIn.withPhoneCode': 'تسجيل الدخول برمز عبر رسالة نصية',
+  'signIn.withPassword': 'تسجيل الدخول بكلمة مرور',
+  'signIn.otherMethods': 'طرق أخرى لتسجيل الدخول',
+  'accessDenied.noFactorAvailable': 'لا تتوفر أي طريقة تحقق لحسابك.',
+  'totp.setup.nameSubtitle': 'أدخل اسمًا لتطبيق المصادقة هذا إن أردت، ثم أضف الحساب إلى التطبيق.',
+  'ev.resendCooldown': 'يمكنك طلب رسالة أخرى بعد {seconds} ث',
+  'ev.checkInbox.done': 'لقد أكدت بريدي الإلكتروني',
+  'ev.notVerifiedYet': 'لم يتم تأكيد بريدك الإلكتروني بعد. افتح الرابط في الرسالة التي أرسلناها إليك.',
+
   'settings.title': 'التحقق بخطوتين',
   'settings.subtitle': 'اختر الطرق الإضافية التي تحمي حسابك عند تسجيل الدخول.',
   'settings.factorOn': 'مفعّل',

@@ -137,6 +137,17 @@ export const de: MessageCatalogue = {
   'error.reload': 'Etwas ist schiefgelaufen. Laden Sie die Seite neu oder versuchen Sie es später erneut.',
   'error.server': '{message}',
 
+  // -------------------------------------------- pre-built screens (additions)
+  'signIn.withEmailCode': 'Mit einem Code per E-Mail anmelden',
+  'signIn.withPhoneCode': 'Mit einem Code per SMS anmelden',
+  'signIn.withPassword': 'Mit einem Passwort anmelden',
+  'signIn.otherMethods': 'Andere Anmeldemöglichkeiten',
+  'accessDenied.noFactorAvailable': 'Für Ihr Konto ist keine Bestätigungsmethode verfügbar.',
+  'totp.setup.nameSubtitle': 'Geben Sie dieser Authenticator-App bei Bedarf einen Namen und fügen Sie das Konto dann in der App hinzu.',
+  'ev.resendCooldown': 'Sie können in {seconds} s eine weitere E-Mail anfordern',
+  'ev.checkInbox.done': 'Ich habe meine E-Mail-Adresse bestätigt',
+  'ev.notVerifiedYet': 'Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in der E-Mail, die wir Ihnen gesendet haben.',
+
   'settings.title': 'Bestätigung in zwei Schritten',
   'settings.subtitle': 'Wählen Sie die zusätzlichen Methoden, die Ihr Konto bei der Anmeldung schützen.',
   'settings.factorOn': 'An',

@@ -156,6 +156,17 @@ export const en = {
   // A sentence from the backend (SIGN_IN_UP_NOT_ALLOWED reason, GENERAL_ERROR message), shown as-is.
   'error.server': '{message}',
 
+  // -------------------------------------------- pre-built screens (additions)
+  'signIn.withEmailCode': 'Sign in with a code by email',
+  'signIn.withPhoneCode': 'Sign in with a code by text message',
+  'signIn.withPassword': 'Sign in with a password',
+  'signIn.otherMethods': 'Other ways to sign in',
+  'accessDenied.noFactorAvailable': 'There is no verification method available for your account.',
+  'totp.setup.nameSubtitle': 'Give this authenticator app a name if you like, then add the account to the app.',
+  'ev.resendCooldown': 'You can ask for another email in {seconds}s',
+  'ev.checkInbox.done': 'I have confirmed my email address',
+  'ev.notVerifiedYet': 'Your email address is not confirmed yet. Open the link in the email we sent you.',
+
   // ------------------------------------------------------------ MFA settings
   'settings.title': 'Two-step verification',
   'settings.subtitle': 'Choose the extra methods that protect your account at sign-in.',

@@ -137,6 +137,17 @@ export const fr: MessageCatalogue = {
   'error.reload': 'Un problème est survenu. Rechargez la page ou réessayez plus tard.',
   'error.server': '{message}',
 
+  // -------------------------------------------- pre-built screens (additions)
+  'signIn.withEmailCode': 'Se connecter avec un code par e-mail',
+  'signIn.withPhoneCode': 'Se connecter avec un code par SMS',
+  'signIn.withPassword': 'Se connecter avec un mot de passe',
+  'signIn.otherMethods': 'Autres façons de se connecter',
+  'accessDenied.noFactorAvailable': 'Aucune méthode de vérification n’est disponible pour votre compte.',
+  'totp.setup.nameSubtitle': 'Donnez un nom à cette application d’authentification si vous le souhaitez, puis ajoutez-y le compte.',
+  'ev.resendCooldown': 'Vous pourrez demander un autre e-mail dans {seconds} s',
+  'ev.checkInbox.done': 'J’ai confirmé mon adresse e-mail',
+  'ev.notVerifiedYet': 'Votre adresse e-mail n’est pas encore confirmée. Ouvrez le lien de l’e-mail que nous vous avons envoyé.',
+
   'settings.title': 'Validation en deux étapes',
   'settings.subtitle': 'Choisissez les méthodes supplémentaires qui protègent votre compte à la connexion.',
   'settings.factorOn': 'Activée',
