@@ -65,3 +65,27 @@ export type { SecretDisplayProps } from './parts/SecretDisplay.tsx';
 export type { SpinnerProps } from './parts/Spinner.tsx';
 export type { TextFieldProps } from './parts/TextField.tsx';
 export type { PhoneValidation } from './parts/validatePhoneNumber.ts';
+
+// ------------------------------------------------------------------ pre-built screens
+export { FactorKitProvider, ThemeRoot, ThemeNames, useFactorKit, useThemeRootProps } from './screens/FactorKitProvider.tsx';
+export { defaultScreenComponents } from './screens/components.ts';
+export { LoadingScreen } from './screens/LoadingScreen.tsx';
+export { AccessDeniedScreen } from './screens/AccessDeniedScreen.tsx';
+export { SignInScreen } from './screens/SignInScreen.tsx';
+export { FactorChooserScreen } from './screens/FactorChooserScreen.tsx';
+export { OtpScreen, OtpEmailScreen, OtpPhoneScreen } from './screens/OtpScreen.tsx';
+export { TotpScreen } from './screens/TotpScreen.tsx';
+export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
+export { prebuiltScreens, getPrebuiltAuthRoutes } from './screens/prebuiltScreens.ts';
+
+export type { FactorKitValue, FactorKitProviderProps, ThemeRootProps } from './screens/FactorKitProvider.tsx';
+export type { ScreenComponents } from './screens/components.ts';
+export type { BaseScreenProps } from './screens/screenSupport.ts';
+export type { LoadingScreenProps } from './screens/LoadingScreen.tsx';
+export type { AccessDeniedScreenProps, AccessDeniedScreenReason } from './screens/AccessDeniedScreen.tsx';
+export type { SignInScreenProps, SignInMode } from './screens/SignInScreen.tsx';
+export type { FactorChooserScreenProps } from './screens/FactorChooserScreen.tsx';
+export type { OtpScreenProps, OtpFactorScreenProps } from './screens/OtpScreen.tsx';
+export type { TotpScreenProps } from './screens/TotpScreen.tsx';
+export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
+export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';

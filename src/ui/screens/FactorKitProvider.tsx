@@ -1,0 +1,108 @@
+import { createContext, useContext, useMemo, type ComponentProps, type ReactNode } from 'react';
+import { useAuthUiSettings, type AuthUiSettings } from '../../react/index.ts';
+import { createMessages } from '../messages/createMessages.ts';
+import type { MessageOverrides, Messages } from '../messages/types.ts';
+import { defaultScreenComponents, type ScreenComponents } from './components.ts';
+
+/** The built-in themes of `factorkit/styles.css`. */
+export const ThemeNames = {
+  LIGHT: 'light',
+  DARK: 'dark',
+  HIGH_CONTRAST: 'high-contrast',
+  /** Follows the OS (dark mode, more contrast). */
+  SYSTEM: 'system',
+} as const;
+
+/** One of {@link ThemeNames}. */
+export type ThemeNames = (typeof ThemeNames)[keyof typeof ThemeNames];
+
+/** What the pre-built screens share: messages, theme and parts. */
+export interface FactorKitValue {
+  messages: Messages;
+  theme: ThemeNames;
+  components: ScreenComponents;
+}
+
+const FactorKitContext = createContext<FactorKitValue | null>(null);
+
+const themeNames = new Set<string>(Object.values(ThemeNames));
+
+function themeOf(value: unknown): ThemeNames {
+  return typeof value === 'string' && themeNames.has(value) ? (value as ThemeNames) : ThemeNames.LIGHT;
+}
+
+function overridesOf(value: unknown): MessageOverrides | undefined {
+  return typeof value === 'object' && value !== null ? (value as MessageOverrides) : undefined;
+}
+
+// The screens also run under a bare <AuthProvider> (no FactorKitProvider), and a few of them
+// (LoadingScreen) in a story with neither: read the provider's settings when there is one.
+function useOptionalUiSettings(): AuthUiSettings {
+  try {
+    return useAuthUiSettings();
+  } catch {
+    return {};
+  }
+}
+
+function useValue(theme: unknown, locale: string | undefined, overrides: unknown, components: Partial<ScreenComponents> | undefined, outer: FactorKitValue | null): FactorKitValue {
+  return useMemo(
+    () => ({
+      messages: createMessages(locale ?? 'en', overridesOf(overrides)),
+      theme: themeOf(theme),
+      components: { ...defaultScreenComponents, ...outer?.components, ...components },
+    }),
+    [theme, locale, overrides, components, outer],
+  );
+}
+
+/** Props of {@link FactorKitProvider}. Anything left out comes from `<AuthProvider>`. */
+export interface FactorKitProviderProps {
+  /** @default AuthProvider's `theme`, else 'light' */
+  theme?: ThemeNames;
+  /** A BCP 47 tag (`fr`, `ar-EG`). @default AuthProvider's `locale`, else 'en' */
+  locale?: string;
+  /** App wording, keyed by locale. @default AuthProvider's `messages` */
+  messages?: MessageOverrides;
+  /** Parts to use instead of the kit's, in every screen below. */
+  components?: Partial<ScreenComponents>;
+  children?: ReactNode;
+}
+
+/**
+ * Shares messages (built for the locale), the theme name and part overrides with the pre-built
+ * screens below it. Optional: without it, screens read `theme`, `locale` and `messages` from
+ * `<AuthProvider>`. It renders no element; wrap content of your own in {@link ThemeRoot}.
+ */
+export function FactorKitProvider({ theme, locale, messages, components, children }: FactorKitProviderProps) {
+  const settings = useOptionalUiSettings();
+  const outer = useContext(FactorKitContext);
+  const value = useValue(theme ?? settings.theme, locale ?? settings.locale, messages ?? settings.messages, components, outer);
+  return <FactorKitContext.Provider value={value}>{children}</FactorKitContext.Provider>;
+}
+
+/** Messages, theme and parts of the nearest {@link FactorKitProvider}, else of `<AuthProvider>`'s settings. */
+export function useFactorKit(): FactorKitValue {
+  const outer = useContext(FactorKitContext);
+  const settings = useOptionalUiSettings();
+  const own = useValue(settings.theme, settings.locale, settings.messages, undefined, null);
+  return outer ?? own;
+}
+
+/** The attributes that apply a theme and a writing direction: `data-fk-theme`, `dir`, `lang`. */
+export function useThemeRootProps(): { 'data-fk-theme': ThemeNames; dir: 'ltr' | 'rtl'; lang: string } {
+  const { messages, theme } = useFactorKit();
+  return { 'data-fk-theme': theme, dir: messages.dir, lang: messages.locale };
+}
+
+/** Props of {@link ThemeRoot}: those of a `<div>`. */
+export type ThemeRootProps = ComponentProps<'div'>;
+
+/**
+ * A `<div>` carrying the theme and the locale's direction and language (`data-fk-theme`, `dir`,
+ * `lang`), for content of your own around or beside the screens. Every pre-built screen applies
+ * them to its own root already.
+ */
+export function ThemeRoot(props: ThemeRootProps) {
+  return <div {...useThemeRootProps()} {...props} />;
+}

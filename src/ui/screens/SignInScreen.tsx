@@ -1,0 +1,205 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { SignInResult, SignUpResult } from '../../core/index.ts';
+import { useContinue, useLoginMethods, useOtpAttempt, useSession, useSignIn, useSignUp } from '../../react/index.ts';
+import type { Messages } from '../messages/types.ts';
+import type { ScreenComponents } from './components.ts';
+import { LoadingScreen } from './LoadingScreen.tsx';
+import { OtpSteps } from './OtpSteps.tsx';
+import type { BaseScreenProps } from './screenSupport.ts';
+import { answerText, failureText, useScreenKit, useStepFocus } from './screenSupport.ts';
+
+/** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
+export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
+
+/** Props of {@link SignInScreen}. */
+export interface SignInScreenProps extends BaseScreenProps {
+  /** The first form shown. @default 'signIn' when passwords are enabled, else the first code method */
+  defaultMode?: SignInMode;
+  /** ISO 3166 country for phone numbers typed without `+`. Without it, `+` is required. */
+  defaultCountry?: string;
+}
+
+// node's default validator sentences, mapped to our wording; anything else is shown as sent.
+const backendSentences: Record<string, 'fieldError.required' | 'fieldError.emailInvalid' | 'fieldError.emailExists' | 'fieldError.passwordTooWeak'> = {
+  'Field is not optional': 'fieldError.required',
+  'Email is invalid': 'fieldError.emailInvalid',
+  'This email already exists. Please sign in instead.': 'fieldError.emailExists',
+  'Password must contain at least 8 characters, including a number': 'fieldError.passwordTooWeak',
+  "Password's length must be lesser than 100 characters": 'fieldError.passwordTooWeak',
+  'Password must contain at least one alphabet': 'fieldError.passwordTooWeak',
+  'Password must contain at least one number': 'fieldError.passwordTooWeak',
+};
+
+function fieldText(m: Messages, sentence: string): string {
+  const key = backendSentences[sentence];
+  return key ? m.format(key) : m.format('error.server', { message: sentence });
+}
+
+function formError(m: Messages, result: SignInResult | SignUpResult | undefined): string | undefined {
+  if (result === undefined) return undefined;
+  switch (result.status) {
+    case 'OK':
+    case 'FIELD_ERROR':
+      return undefined;
+    case 'WRONG_CREDENTIALS_ERROR':
+      return m.format('fieldError.wrongCredentials');
+    case 'INVALID_CLAIM':
+      return m.format('error.genericRetry');
+    default:
+      return answerText(m, result);
+  }
+}
+
+/**
+ * `{basePath}`: the first factor. Email and password, signing in or creating an account, with the
+ * backend's field errors under their fields (and a summary when there are several); a one-time
+ * code by email or text message when the tenant's login methods offer it. A visitor who is signed
+ * in already, or just signed in, continues (to the next factor, or the page asked for).
+ */
+export function SignInScreen({ defaultMode, defaultCountry, components, ...props }: SignInScreenProps) {
+  const { m, c, root } = useScreenKit(components);
+  const methods = useLoginMethods();
+  const session = useSession();
+  const next = useContinue();
+  const [chosen, setChosen] = useState<SignInMode | undefined>(defaultMode);
+
+  const continued = useRef(false);
+  useEffect(() => {
+    if (!session.exists || session.isPending || continued.current) return;
+    continued.current = true;
+    next.mutate();
+  }, [session.exists, session.isPending, next]);
+
+  const first = methods.data?.status === 'OK' ? methods.data.firstFactors : undefined;
+  const available: SignInMode[] = first === undefined ? ['signIn'] : [...(first.includes('emailpassword') ? (['signIn'] as const) : []), ...(['otp-email', 'otp-phone'] as const).filter((f) => first.includes(f))];
+  const mode = chosen !== undefined && (available.includes(chosen) || (chosen === 'signUp' && available.includes('signIn'))) ? chosen : available[0];
+
+  if (methods.isPending || session.isPending || (session.exists && !next.isError)) return <LoadingScreen components={components} {...props} />;
+
+  const rootProps = { ...root, ...props };
+  const loadError = methods.isError ? failureText(m, methods.error) : methods.data && methods.data.status !== 'OK' ? answerText(m, methods.data) : undefined;
+  const screenError = next.isError ? failureText(m, next.error) : loadError;
+  const others = available.filter((a) => a !== mode && !(a === 'signIn' && mode === 'signUp'));
+  const switcher =
+    others.length > 0 ? (
+      <nav data-fk="other-methods" aria-label={m.format('signIn.otherMethods')}>
+        {others.map((other) => (
+          <c.Button key={other} variant="link" onClick={() => setChosen(other)}>
+            {m.format(other === 'otp-email' ? 'signIn.withEmailCode' : other === 'otp-phone' ? 'signIn.withPhoneCode' : 'signIn.withPassword')}
+          </c.Button>
+        ))}
+      </nav>
+    ) : undefined;
+
+  if (mode === undefined)
+    return (
+      <c.ScreenLayout data-state="error" {...rootProps} heading={m.format('signIn.title')}>
+        <c.Alert tone="error">{screenError ?? m.format('error.reload')}</c.Alert>
+      </c.ScreenLayout>
+    );
+  if (mode === 'otp-email' || mode === 'otp-phone')
+    return <OtpSignIn key={mode} factorId={mode} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
+  return <PasswordForm mode={mode} onModeChange={setChosen} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
+}
+
+interface FormProps {
+  m: Messages;
+  c: ScreenComponents;
+  rootProps: Record<string, unknown>;
+  footer: ReactNode;
+  screenError: string | undefined;
+}
+
+function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void }) {
+  const signIn = useSignIn();
+  const signUp = useSignUp();
+  const action = mode === 'signIn' ? signIn : signUp;
+  const [showPassword, setShowPassword] = useState(false);
+  const headingRef = useStepFocus(mode);
+  const id = useId();
+  const emailId = `${id}-email`;
+  const passwordId = `${id}-password`;
+
+  const errors = action.fieldErrors;
+  const fieldErrors = [
+    ...(errors.email !== undefined ? [{ fieldId: emailId, message: fieldText(m, errors.email) }] : []),
+    ...(errors.password !== undefined ? [{ fieldId: passwordId, message: fieldText(m, errors.password) }] : []),
+  ];
+  const error = action.isError ? failureText(m, action.error) : (formError(m, action.data) ?? screenError);
+  const busy = action.isPending || action.data?.status === 'OK';
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    action.mutate({ email: String(form.get('email') ?? '').trim(), password: String(form.get('password') ?? '') });
+  };
+  const switchTo = (to: 'signIn' | 'signUp') => {
+    signIn.reset();
+    signUp.reset();
+    onModeChange(to);
+  };
+
+  return (
+    <c.ScreenLayout
+      data-state={busy ? 'submitting' : error || fieldErrors.length > 0 ? 'error' : 'idle'}
+      {...rootProps}
+      headingRef={headingRef}
+      heading={m.format(mode === 'signIn' ? 'signIn.title' : 'signUp.title')}
+      subtitle={m.format(mode === 'signIn' ? 'signIn.subtitle' : 'signUp.subtitle')}
+      footer={
+        <>
+          <p data-fk="switch-mode">
+            {m.format(mode === 'signIn' ? 'signIn.noAccount' : 'signUp.haveAccount')}{' '}
+            <c.Button variant="link" onClick={() => switchTo(mode === 'signIn' ? 'signUp' : 'signIn')}>
+              {m.format(mode === 'signIn' ? 'signIn.toSignUp' : 'signUp.toSignIn')}
+            </c.Button>
+          </p>
+          {footer}
+        </>
+      }
+    >
+      {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={fieldErrors} />}
+      {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
+      <form data-fk="form" noValidate onSubmit={submit}>
+        <c.TextField id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />
+        <c.TextField
+          id={passwordId}
+          name="password"
+          type={showPassword ? 'text' : 'password'}
+          autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
+          label={m.format('field.password.label')}
+          description={mode === 'signUp' ? m.format('field.password.description') : undefined}
+          error={fieldErrors.find((e) => e.fieldId === passwordId)?.message}
+        />
+        <c.Button variant="link" aria-pressed={showPassword} aria-controls={passwordId} onClick={() => setShowPassword((s) => !s)}>
+          {m.format(showPassword ? 'common.hidePassword' : 'common.showPassword')}
+        </c.Button>
+        <c.Button type="submit" submitting={busy}>
+          {m.format(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
+        </c.Button>
+      </form>
+    </c.ScreenLayout>
+  );
+}
+
+function OtpSignIn({ factorId, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; defaultCountry?: string }) {
+  const otp = useOtpAttempt(factorId);
+  // A correct code starts the session; the screen then continues on its own.
+  if (otp.status === 'loading') return <LoadingScreen components={c} />;
+  return (
+    <OtpSteps
+      otp={otp}
+      method={factorId === 'otp-phone' ? 'PHONE' : 'EMAIL'}
+      m={m}
+      c={c}
+      rootProps={rootProps}
+      codeLength={6}
+      defaultCountry={defaultCountry}
+      continuing={false}
+      onVerified={() => undefined}
+      footer={footer}
+      screenError={screenError}
+    />
+  );
+}

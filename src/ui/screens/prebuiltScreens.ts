@@ -1,0 +1,34 @@
+import type { RouteObject } from 'react-router-dom';
+import { createAuthRoutes, type AuthScreens, type CreateAuthRoutesOptions } from '../../react/index.ts';
+import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
+import { EmailVerificationScreen } from './EmailVerificationScreen.tsx';
+import { FactorChooserScreen } from './FactorChooserScreen.tsx';
+import { OtpEmailScreen, OtpPhoneScreen } from './OtpScreen.tsx';
+import { SignInScreen } from './SignInScreen.tsx';
+import { TotpScreen } from './TotpScreen.tsx';
+
+/** The kit's pre-built screens, one per route of `createAuthRoutes` (settings excepted). */
+export const prebuiltScreens = Object.freeze({
+  SignIn: SignInScreen,
+  FactorChooser: FactorChooserScreen,
+  Totp: TotpScreen,
+  OtpEmail: OtpEmailScreen,
+  OtpPhone: OtpPhoneScreen,
+  VerifyEmail: EmailVerificationScreen,
+  AccessDenied: AccessDeniedScreen,
+} satisfies AuthScreens);
+
+/** Options of {@link getPrebuiltAuthRoutes}: those of `createAuthRoutes`, with `screens` optional. */
+export interface PrebuiltAuthRoutesOptions extends Omit<CreateAuthRoutesOptions, 'screens'> {
+  /** Screens to use instead of (or besides) the pre-built ones, e.g. `{ Settings: MySettings }`. */
+  screens?: AuthScreens;
+}
+
+/**
+ * The kit's routes with the pre-built screens:
+ * `createBrowserRouter([...getPrebuiltAuthRoutes(), ...appRoutes])`. For `<Routes>`, use
+ * `authRouteElements({ screens: prebuiltScreens })`.
+ */
+export function getPrebuiltAuthRoutes(options: PrebuiltAuthRoutesOptions = {}): RouteObject[] {
+  return createAuthRoutes({ ...options, screens: { ...prebuiltScreens, ...options.screens } });
+}

@@ -1,0 +1,222 @@
+import { useState, type FormEvent } from 'react';
+import { useOtpAttempt, useVerifyTotpCode } from '../../../react/index.ts';
+import type { Messages } from '../../messages/types.ts';
+import { Alert } from '../../parts/Alert.tsx';
+import { Button } from '../../parts/Button.tsx';
+import { Countdown } from '../../parts/Countdown.tsx';
+import { OtpInput } from '../../parts/OtpInput.tsx';
+import { PhoneField } from '../../parts/PhoneField.tsx';
+import { TextField } from '../../parts/TextField.tsx';
+import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
+import { errorText } from './errorText.ts';
+
+/** Props of {@link TotpCodeForm}. */
+export interface TotpCodeFormProps {
+  messages: Messages;
+  /** The session completed `totp` just now. */
+  onVerified: () => void;
+  submitLabel?: string;
+}
+
+/** A code from the user's authenticator app, completing `totp` in this session (`POST /totp/verify`). */
+export function TotpCodeForm({ messages: m, onVerified, submitLabel }: TotpCodeFormProps) {
+  const verify = useVerifyTotpCode();
+  const [code, setCode] = useState('');
+  const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
+  const submit = (totp: string) => {
+    if (totp.length !== 6 || verify.isPending || lockedUntil !== undefined) return;
+    verify.mutate(
+      { totp },
+      {
+        onSuccess: (r) => {
+          if (r.status === 'OK') onVerified();
+          else if (r.status === 'LIMIT_REACHED_ERROR') setLockedUntil(Date.now() + r.retryAfterMs);
+          else setCode('');
+        },
+      },
+    );
+  };
+  const r = verify.data;
+  const error =
+    verify.error !== null
+      ? errorText(m, verify.error)
+      : r === undefined || r.status === 'OK' || r.status === 'LIMIT_REACHED_ERROR'
+        ? undefined
+        : r.status === 'INVALID_TOTP_ERROR'
+          ? r.attemptsRemaining > 0
+            ? m.format('totp.attemptsLeft', { count: r.attemptsRemaining })
+            : m.format('totp.invalid')
+          : errorText(m, r);
+  return (
+    <form
+      data-fk="settings-verify"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        submit(code);
+      }}
+    >
+      {lockedUntil !== undefined && (
+        <Alert title={m.format('totp.locked.title')}>
+          {m.format('totp.locked.body')}{' '}
+          <Countdown endsAt={lockedUntil} format={(s) => m.format('totp.locked.countdown', { time: m.formatDuration(s) })} onDone={() => setLockedUntil(undefined)} />
+        </Alert>
+      )}
+      <OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={error} disabled={lockedUntil !== undefined} />
+      <Button type="submit" submitting={verify.isPending} disabled={lockedUntil !== undefined}>
+        {submitLabel ?? m.format('totp.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** Props of {@link OtpCodeFlow}. */
+export interface OtpCodeFlowProps {
+  messages: Messages;
+  factorId: string;
+  /** Send to this contact (a button "Send a code to …"); without it, the user types one. */
+  contact?: string;
+  /** The session completed the factor; `contact` is where the code went. */
+  onVerified: (contact: string) => void;
+  submitLabel?: string;
+}
+
+/**
+ * An email or SMS code as a second factor of this session (`shouldTryLinkingWithSessionUser`):
+ * to a known contact on request, or to one the user types (which links it to the account).
+ */
+export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submitLabel }: OtpCodeFlowProps) {
+  const otp = useOtpAttempt(factorId, { autoSend: false });
+  const phone = otp.attempt?.contactMethod === 'PHONE' || factorId.includes('phone');
+  const [sentTo, setSentTo] = useState<string | undefined>(undefined);
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | undefined>(undefined);
+  const [code, setCode] = useState('');
+
+  const send = (to: string) =>
+    otp.send.mutate(to, {
+      onSuccess: (r) => {
+        if (r.status === 'OK') {
+          setSentTo(to);
+          setCode('');
+          otp.consume.reset();
+        }
+      },
+    });
+  const sendTyped = async () => {
+    const value = typed.trim();
+    if (value === '') {
+      setTypedError(m.format('fieldError.required'));
+      return;
+    }
+    if (phone) {
+      const checked = await validatePhoneNumber(value);
+      if (!checked.valid || !checked.e164) {
+        setTypedError(m.format('fieldError.phoneInvalid'));
+        return;
+      }
+      setTypedError(undefined);
+      send(checked.e164);
+      return;
+    }
+    if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+      setTypedError(m.format('fieldError.emailInvalid'));
+      return;
+    }
+    setTypedError(undefined);
+    send(value);
+  };
+  const submit = (userInputCode: string) => {
+    if (userInputCode.length !== 6 || otp.consume.isPending || sentTo === undefined) return;
+    const to = sentTo;
+    otp.consume.mutate(userInputCode, {
+      onSuccess: (r) => {
+        if (r.status === 'OK') onVerified(to);
+        else if (r.status === 'RESTART_FLOW_ERROR' || r.status === 'SIGN_IN_UP_NOT_ALLOWED') setSentTo(undefined);
+        else setCode('');
+      },
+    });
+  };
+
+  const sendAnswer = otp.send.data;
+  const sendError = otp.send.error !== null ? errorText(m, otp.send.error) : sendAnswer && sendAnswer.status !== 'OK' ? errorText(m, sendAnswer) : undefined;
+  const c = otp.consume.data;
+  const codeError =
+    otp.consume.error !== null
+      ? errorText(m, otp.consume.error)
+      : c === undefined || c.status === 'OK'
+        ? undefined
+        : c.status === 'INCORRECT_USER_INPUT_CODE_ERROR'
+          ? c.attemptsRemaining > 0
+            ? m.format('otp.attemptsLeft', { count: c.attemptsRemaining })
+            : m.format('otp.tooManyAttempts')
+          : c.status === 'EXPIRED_USER_INPUT_CODE_ERROR'
+            ? m.format('otp.expired')
+            : undefined;
+  const restartError =
+    sentTo === undefined && c !== undefined && (c.status === 'RESTART_FLOW_ERROR' || c.status === 'SIGN_IN_UP_NOT_ALLOWED')
+      ? c.status === 'SIGN_IN_UP_NOT_ALLOWED'
+        ? errorText(m, c)
+        : m.format('otp.restartRequired')
+      : undefined;
+
+  if (sentTo === undefined) {
+    return (
+      <div data-fk="settings-verify">
+        {(sendError ?? restartError) && <Alert>{sendError ?? restartError}</Alert>}
+        {contact !== undefined ? (
+          <Button variant="secondary" submitting={otp.send.isPending} onClick={() => send(contact)}>
+            {m.format('otp.sendToKnown', { contact })}
+          </Button>
+        ) : (
+          <form
+            noValidate
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void sendTyped();
+            }}
+          >
+            {phone ? (
+              <PhoneField
+                label={m.format('field.phone.label')}
+                description={m.format('field.phone.description')}
+                invalidMessage={m.format('fieldError.phoneInvalid')}
+                value={typed}
+                onValueChange={setTyped}
+                error={typedError}
+                autoComplete="tel"
+              />
+            ) : (
+              <TextField label={m.format('field.email.label')} type="email" autoComplete="email" value={typed} onValueChange={setTyped} error={typedError} />
+            )}
+            <Button type="submit" submitting={otp.send.isPending}>
+              {m.format('otp.sendCode')}
+            </Button>
+          </form>
+        )}
+      </div>
+    );
+  }
+  return (
+    <form
+      data-fk="settings-verify"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        submit(code);
+      }}
+    >
+      <p>{m.format(phone ? 'otp.phone.sentTo' : 'otp.email.sentTo', { contact: sentTo })}</p>
+      <OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
+      <Button type="submit" submitting={otp.consume.isPending}>
+        {submitLabel ?? m.format('otp.submit')}
+      </Button>
+      <Button variant="link" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
+        {m.format('otp.resend')}
+      </Button>
+      {!otp.canResend && otp.resendAvailableAt !== undefined && (
+        <Countdown endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AuthClient } from '../../../core/index.ts';
+
+/** A settings change waiting for the user to re-verify. */
+export type SettingsChange = { kind: 'require'; factorId: string; required: boolean } | { kind: 'removeDevice'; deviceName: string };
+
+interface Stored {
+  userId: string;
+  change: SettingsChange;
+  at: number;
+}
+
+const keyOf = (client: AuthClient) => `${client.config.storageKeyPrefix}.settingsPendingChange`;
+
+/**
+ * Remembers a change while the user re-verifies on a factor screen (a page load away), so the
+ * settings screen can retry it on return. sessionStorage: this tab only, gone with the tab.
+ */
+export function savePendingChange(client: AuthClient, userId: string, change: SettingsChange): void {
+  try {
+    globalThis.sessionStorage?.setItem(keyOf(client), JSON.stringify({ userId, change, at: client.now() } satisfies Stored));
+  } catch {
+    // No storage: the user makes the change again after re-verifying.
+  }
+}
+
+/** Reads and forgets the pending change of this user, if it is younger than `maxAgeMs`. */
+export function takePendingChange(client: AuthClient, userId: string, maxAgeMs: number): SettingsChange | undefined {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(keyOf(client));
+    if (!raw) return undefined;
+    globalThis.sessionStorage.removeItem(keyOf(client));
+    const stored = JSON.parse(raw) as Partial<Stored>;
+    if (stored.userId !== userId || typeof stored.at !== 'number' || client.now() - stored.at > maxAgeMs) return undefined;
+    const c = stored.change as Partial<SettingsChange> | undefined;
+    if (c?.kind === 'require' && typeof c.factorId === 'string' && typeof c.required === 'boolean') return { kind: 'require', factorId: c.factorId, required: c.required };
+    if (c?.kind === 'removeDevice' && typeof c.deviceName === 'string') return { kind: 'removeDevice', deviceName: c.deviceName };
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
