@@ -89,3 +89,7 @@ export type { OtpScreenProps, OtpFactorScreenProps } from './screens/OtpScreen.t
 export type { TotpScreenProps } from './screens/TotpScreen.tsx';
 export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
 export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';
+
+// ------------------------------------------------------------------ MFA settings
+export { MFASettingsScreen } from './screens/settings/MFASettingsScreen.tsx';
+export type { MFASettingsScreenProps } from './screens/settings/MFASettingsScreen.tsx';

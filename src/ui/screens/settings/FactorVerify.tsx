@@ -1,25 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useOtpAttempt, useVerifyTotpCode } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
-import { Alert } from '../../parts/Alert.tsx';
-import { Button } from '../../parts/Button.tsx';
-import { Countdown } from '../../parts/Countdown.tsx';
-import { OtpInput } from '../../parts/OtpInput.tsx';
-import { PhoneField } from '../../parts/PhoneField.tsx';
-import { TextField } from '../../parts/TextField.tsx';
 import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
+import type { ScreenComponents } from '../components.ts';
 import { errorText } from './errorText.ts';
 
 /** Props of {@link TotpCodeForm}. */
 export interface TotpCodeFormProps {
   messages: Messages;
+  /** The parts to draw with. */
+  c: ScreenComponents;
   /** The session completed `totp` just now. */
   onVerified: () => void;
   submitLabel?: string;
 }
 
 /** A code from the user's authenticator app, completing `totp` in this session (`POST /totp/verify`). */
-export function TotpCodeForm({ messages: m, onVerified, submitLabel }: TotpCodeFormProps) {
+export function TotpCodeForm({ messages: m, c, onVerified, submitLabel }: TotpCodeFormProps) {
   const verify = useVerifyTotpCode();
   const [code, setCode] = useState('');
   const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
@@ -57,15 +54,15 @@ export function TotpCodeForm({ messages: m, onVerified, submitLabel }: TotpCodeF
       }}
     >
       {lockedUntil !== undefined && (
-        <Alert title={m.format('totp.locked.title')}>
+        <c.Alert title={m.format('totp.locked.title')}>
           {m.format('totp.locked.body')}{' '}
-          <Countdown endsAt={lockedUntil} format={(s) => m.format('totp.locked.countdown', { time: m.formatDuration(s) })} onDone={() => setLockedUntil(undefined)} />
-        </Alert>
+          <c.Countdown endsAt={lockedUntil} format={(s) => m.format('totp.locked.countdown', { time: m.formatDuration(s) })} onDone={() => setLockedUntil(undefined)} />
+        </c.Alert>
       )}
-      <OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={error} disabled={lockedUntil !== undefined} />
-      <Button type="submit" submitting={verify.isPending} disabled={lockedUntil !== undefined}>
+      <c.OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={error} disabled={lockedUntil !== undefined} />
+      <c.Button type="submit" submitting={verify.isPending} disabled={lockedUntil !== undefined}>
         {submitLabel ?? m.format('totp.submit')}
-      </Button>
+      </c.Button>
     </form>
   );
 }
@@ -73,6 +70,8 @@ export function TotpCodeForm({ messages: m, onVerified, submitLabel }: TotpCodeF
 /** Props of {@link OtpCodeFlow}. */
 export interface OtpCodeFlowProps {
   messages: Messages;
+  /** The parts to draw with. */
+  c: ScreenComponents;
   factorId: string;
   /** Send to this contact (a button "Send a code to …"); without it, the user types one. */
   contact?: string;
@@ -85,7 +84,7 @@ export interface OtpCodeFlowProps {
  * An email or SMS code as a second factor of this session (`shouldTryLinkingWithSessionUser`):
  * to a known contact on request, or to one the user types (which links it to the account).
  */
-export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submitLabel }: OtpCodeFlowProps) {
+export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, submitLabel }: OtpCodeFlowProps) {
   const otp = useOtpAttempt(factorId, { autoSend: false });
   const phone = otp.attempt?.contactMethod === 'PHONE' || factorId.includes('phone');
   const [sentTo, setSentTo] = useState<string | undefined>(undefined);
@@ -140,34 +139,34 @@ export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submit
 
   const sendAnswer = otp.send.data;
   const sendError = otp.send.error !== null ? errorText(m, otp.send.error) : sendAnswer && sendAnswer.status !== 'OK' ? errorText(m, sendAnswer) : undefined;
-  const c = otp.consume.data;
+  const consumed = otp.consume.data;
   const codeError =
     otp.consume.error !== null
       ? errorText(m, otp.consume.error)
-      : c === undefined || c.status === 'OK'
+      : consumed === undefined || consumed.status === 'OK'
         ? undefined
-        : c.status === 'INCORRECT_USER_INPUT_CODE_ERROR'
-          ? c.attemptsRemaining > 0
-            ? m.format('otp.attemptsLeft', { count: c.attemptsRemaining })
+        : consumed.status === 'INCORRECT_USER_INPUT_CODE_ERROR'
+          ? consumed.attemptsRemaining > 0
+            ? m.format('otp.attemptsLeft', { count: consumed.attemptsRemaining })
             : m.format('otp.tooManyAttempts')
-          : c.status === 'EXPIRED_USER_INPUT_CODE_ERROR'
+          : consumed.status === 'EXPIRED_USER_INPUT_CODE_ERROR'
             ? m.format('otp.expired')
             : undefined;
   const restartError =
-    sentTo === undefined && c !== undefined && (c.status === 'RESTART_FLOW_ERROR' || c.status === 'SIGN_IN_UP_NOT_ALLOWED')
-      ? c.status === 'SIGN_IN_UP_NOT_ALLOWED'
-        ? errorText(m, c)
+    sentTo === undefined && consumed !== undefined && (consumed.status === 'RESTART_FLOW_ERROR' || consumed.status === 'SIGN_IN_UP_NOT_ALLOWED')
+      ? consumed.status === 'SIGN_IN_UP_NOT_ALLOWED'
+        ? errorText(m, consumed)
         : m.format('otp.restartRequired')
       : undefined;
 
   if (sentTo === undefined) {
     return (
       <div data-fk="settings-verify">
-        {(sendError ?? restartError) && <Alert>{sendError ?? restartError}</Alert>}
+        {(sendError ?? restartError) && <c.Alert>{sendError ?? restartError}</c.Alert>}
         {contact !== undefined ? (
-          <Button variant="secondary" submitting={otp.send.isPending} onClick={() => send(contact)}>
+          <c.Button variant="secondary" submitting={otp.send.isPending} onClick={() => send(contact)}>
             {m.format('otp.sendToKnown', { contact })}
-          </Button>
+          </c.Button>
         ) : (
           <form
             noValidate
@@ -177,7 +176,7 @@ export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submit
             }}
           >
             {phone ? (
-              <PhoneField
+              <c.PhoneField
                 label={m.format('field.phone.label')}
                 description={m.format('field.phone.description')}
                 invalidMessage={m.format('fieldError.phoneInvalid')}
@@ -187,11 +186,11 @@ export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submit
                 autoComplete="tel"
               />
             ) : (
-              <TextField label={m.format('field.email.label')} type="email" autoComplete="email" value={typed} onValueChange={setTyped} error={typedError} />
+              <c.TextField label={m.format('field.email.label')} type="email" autoComplete="email" value={typed} onValueChange={setTyped} error={typedError} />
             )}
-            <Button type="submit" submitting={otp.send.isPending}>
+            <c.Button type="submit" submitting={otp.send.isPending}>
               {m.format('otp.sendCode')}
-            </Button>
+            </c.Button>
           </form>
         )}
       </div>
@@ -207,15 +206,15 @@ export function OtpCodeFlow({ messages: m, factorId, contact, onVerified, submit
       }}
     >
       <p>{m.format(phone ? 'otp.phone.sentTo' : 'otp.email.sentTo', { contact: sentTo })}</p>
-      <OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
-      <Button type="submit" submitting={otp.consume.isPending}>
+      <c.OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
+      <c.Button type="submit" submitting={otp.consume.isPending}>
         {submitLabel ?? m.format('otp.submit')}
-      </Button>
-      <Button variant="link" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
+      </c.Button>
+      <c.Button variant="link" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
         {m.format('otp.resend')}
-      </Button>
+      </c.Button>
       {!otp.canResend && otp.resendAvailableAt !== undefined && (
-        <Countdown endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
+        <c.Countdown endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
       )}
     </form>
   );

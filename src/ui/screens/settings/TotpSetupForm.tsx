@@ -1,17 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useCreateTotpDevice, useVerifyTotpDevice } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
-import { Alert } from '../../parts/Alert.tsx';
-import { Button } from '../../parts/Button.tsx';
-import { OtpInput } from '../../parts/OtpInput.tsx';
-import { QrCode } from '../../parts/QrCode.tsx';
-import { SecretDisplay } from '../../parts/SecretDisplay.tsx';
-import { TextField } from '../../parts/TextField.tsx';
+import type { ScreenComponents } from '../components.ts';
 import { errorText } from './errorText.ts';
 
 /** Props of {@link TotpSetupForm}. */
 export interface TotpSetupFormProps {
   messages: Messages;
+  /** The parts to draw with. */
+  c: ScreenComponents;
   /** The device is verified (and `totp` completed in this session). */
   onDone: (deviceName: string) => void;
 }
@@ -20,7 +17,7 @@ export interface TotpSetupFormProps {
  * Adds an authenticator app from the settings page: a name, then the QR code and secret, then a
  * code from the app (`POST /totp/device`, `POST /totp/device/verify`).
  */
-export function TotpSetupForm({ messages: m, onDone }: TotpSetupFormProps) {
+export function TotpSetupForm({ messages: m, c, onDone }: TotpSetupFormProps) {
   const create = useCreateTotpDevice();
   const verify = useVerifyTotpDevice();
   const [name, setName] = useState('');
@@ -40,11 +37,11 @@ export function TotpSetupForm({ messages: m, onDone }: TotpSetupFormProps) {
           create.mutate({ deviceName: name.trim() || undefined });
         }}
       >
-        {failure && <Alert>{failure}</Alert>}
-        <TextField label={m.format('totp.deviceNameLabel')} description={m.format('totp.deviceNameDescription')} value={name} onValueChange={setName} error={nameError} autoComplete="off" />
-        <Button type="submit" submitting={create.isPending}>
+        {failure && <c.Alert>{failure}</c.Alert>}
+        <c.TextField label={m.format('totp.deviceNameLabel')} description={m.format('totp.deviceNameDescription')} value={name} onValueChange={setName} error={nameError} autoComplete="off" />
+        <c.Button type="submit" submitting={create.isPending}>
           {m.format('common.continue')}
-        </Button>
+        </c.Button>
       </form>
     );
   }
@@ -85,9 +82,9 @@ export function TotpSetupForm({ messages: m, onDone }: TotpSetupFormProps) {
       }}
     >
       <p>{m.format('totp.setup.scanQr')}</p>
-      <QrCode value={device.qrCodeString} label={m.format('totp.qrLabel')} errorText={m.format('totp.qrError')} />
+      <c.QrCode value={device.qrCodeString} label={m.format('totp.qrLabel')} errorText={m.format('totp.qrError')} />
       <p>{m.format('totp.setup.cantScan')}</p>
-      <SecretDisplay
+      <c.SecretDisplay
         secret={device.secret}
         label={m.format('totp.secretLabel')}
         groupsLabel={m.format('totp.secretGroups')}
@@ -95,10 +92,10 @@ export function TotpSetupForm({ messages: m, onDone }: TotpSetupFormProps) {
         copiedLabel={m.format('totp.copied')}
         copyFailedLabel={m.format('totp.copyFailed')}
       />
-      <OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
-      <Button type="submit" submitting={verify.isPending}>
+      <c.OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
+      <c.Button type="submit" submitting={verify.isPending}>
         {m.format('totp.submit')}
-      </Button>
+      </c.Button>
     </form>
   );
 }
