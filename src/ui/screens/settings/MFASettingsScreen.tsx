@@ -69,7 +69,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const [announcement, setAnnouncement] = useState('');
   const devicesHeadingRef = useRef<HTMLHeadingElement>(null);
   const sectionLevel = (headingLevel + 1) as 2 | 3;
-  const panelLevel = (headingLevel + 2) as 3 | 4;
+  const devicesPanelLevel = (headingLevel + 2) as 3 | 4;
 
   const data: MFASettings | undefined = query.data?.status === 'OK' ? query.data : undefined;
   const latest = useRef(data);
@@ -205,6 +205,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
 
   const renderPanel = (anchor: string, s: MFASettings): ReactNode => {
     if (!panel || panel.anchor !== anchor) return null;
+    // A factor row sits right under the screen heading; the devices have a section heading of their own.
+    const panelLevel = anchor === DEVICES_ANCHOR ? devicesPanelLevel : sectionLevel;
     switch (panel.kind) {
       case 'stepUp':
         return <StepUpPanel key={changeKey(panel.change)} messages={m} c={c} level={panelLevel} panel={panel} options={verifiable(s, panel.factors)} factorName={factorName} onCancel={closePanel} onElsewhere={() => verifyElsewhere(panel.change, panel.factors)} canGoElsewhere={ctx.factors.some((f) => panel.factors.includes(f.id))} renderVerify={(id, done) => renderVerify(id, s, done, m.format('settings.stepUp.action'))} onVerified={() => retryAfterStepUp(panel.change)} />;
@@ -389,7 +391,8 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
           </span>
           <span data-fk="settings-factor-status" id={statusId}>
             {[
-              m.format(factor.setUp ? 'settings.status.setUp' : 'settings.status.notSetUp'),
+              // An email or phone the account already has needs no set-up: a code to it proves it.
+              m.format(factor.setUp || factor.canBeRequired ? 'settings.status.setUp' : 'settings.status.notSetUp'),
               m.format(on ? 'settings.status.on' : 'settings.status.off'),
               contact !== undefined ? m.format('settings.contact', { contact }) : undefined,
               locked ? m.format('settings.required') : undefined,
@@ -422,7 +425,7 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
 interface StepUpPanelProps {
   messages: Messages;
   c: ScreenComponents;
-  level: 3 | 4;
+  level: 2 | 3 | 4;
   panel: Extract<Panel, { kind: 'stepUp' }>;
   /** The factors the user can verify with here. */
   options: string[];

@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryStorage } from '../../../src/core/index.ts';
+import type { Backend } from '../../../src/server/index.ts';
+import { latestCode, startBackend, testClock, totpCode } from '../../server/helpers.ts';
+import { mswFor, testClient } from '../../react/helpers.tsx';
+import { axeViolations, location, renderSettingsApp } from './helpers.tsx';
+
+/**
+ * The MFA settings screen against the reference backend in-process (seed S5: the default rule asks
+ * for one of the user's required factors). The backend clock moves; the client follows it through
+ * the tokens it receives.
+ */
+
+const clock = testClock(Date.UTC(2026, 5, 1, 9, 0, 0));
+const MINUTE = 60_000;
+const PASSWORD = 'password123';
+let backend: Backend;
+const msw = mswFor(() => backend);
+
+beforeAll(async () => {
+  backend = await startBackend({ now: clock.now });
+  msw.server.listen({ onUnhandledRequest: 'error' });
+});
+afterEach(() => {
+  cleanup();
+  msw.calls.length = 0;
+  sessionStorage.clear();
+  localStorage.clear();
+});
+afterAll(async () => {
+  msw.server.close();
+  await backend.close();
+});
+
+let n = 0;
+const newEmail = () => `settings${++n}@example.com`;
+const count = (call: string) => msw.calls.filter((c) => c === call).length;
+
+/** A user signed up with a password, in a client of their own. */
+async function signedUp() {
+  const storage = createMemoryStorage();
+  const client = testClient({ storage });
+  const address = newEmail();
+  expect((await client.emailPassword.signUp({ email: address, password: PASSWORD })).status).toBe('OK');
+  const snapshot = client.session.getSnapshot();
+  const userId = snapshot.status === 'signedIn' ? snapshot.userId : '';
+  return { client, storage, address, userId };
+}
+
+type Signed = Awaited<ReturnType<typeof signedUp>>;
+
+/** Completes email OTP as a second factor in the user's session (through the client, not the UI). */
+async function doEmailOtp(u: Signed) {
+  const code = await u.client.passwordless.createCode({ email: u.address, asSecondFactor: true });
+  if (code.status !== 'OK') throw new Error(code.status);
+  const consumed = await u.client.passwordless.consumeCode({ deviceId: code.deviceId, preAuthSessionId: code.preAuthSessionId, userInputCode: await latestCode(backend, u.address), asSecondFactor: true });
+  expect(consumed.status).toBe('OK');
+}
+
+/** Adds a verified TOTP device through the client; returns its secret. */
+async function addDevice(u: Signed, deviceName: string) {
+  const device = await u.client.totp.createDevice({ deviceName });
+  if (device.status !== 'OK') throw new Error(device.status);
+  expect((await u.client.totp.verifyDevice({ deviceName, totp: totpCode(device.secret, clock.now()) })).status).toBe('OK');
+  return device.secret;
+}
+
+/** What the next sign-in of this user asks for. */
+async function nextSignInAsks(address: string) {
+  const fresh = testClient();
+  expect((await fresh.emailPassword.signIn({ email: address, password: PASSWORD })).status).toBe('OK');
+  const info = await fresh.mfa.getInfo();
+  if (info.status !== 'OK') throw new Error(info.status);
+  return info.factors.next;
+}
+
+const emailSwitch = () => screen.findByRole('switch', { name: 'Use Code by email at sign-in' });
+
+describe('MFASettingsScreen', () => {
+  it('turning email OTP on proves it in this session, then the next sign-in asks for it; another user is untouched', async () => {
+    const other = await signedUp();
+    const u = await signedUp();
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Two-step verification' })).toBeTruthy();
+    const toggle = await emailSwitch();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByText(`Set up · Not asked at sign-in · Codes go to ${u.address}`, { exact: false })).toBeTruthy();
+    await user.click(toggle);
+
+    // The new rule applies to this session at once: the guard sends the user to the email code.
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
+    expect(location()).toBe(`/auth/mfa/otp-email?redirectToPath=${encodeURIComponent('/auth/settings')}`);
+    await user.type(screen.getByLabelText('Verification code'), await latestCode(backend, u.address));
+
+    // ...and back to the settings, where the switch is on.
+    await waitFor(() => expect(location()).toBe('/auth/settings'));
+    await waitFor(async () => expect((await emailSwitch()).getAttribute('aria-checked')).toBe('true'));
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual(['otp-email']);
+
+    expect(await nextSignInAsks(u.address)).toEqual(['otp-email']);
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(other.userId)).toEqual([]);
+    expect(await nextSignInAsks(other.address)).toEqual([]);
+  });
+
+  it('turning it off without a recent factor asks to re-verify first (in place, by email code), then saves; sign-in stops asking', async () => {
+    const u = await signedUp();
+    expect((await u.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
+    await doEmailOtp(u);
+    // Past the step-up window: the code done at sign-in no longer vouches for the change.
+    clock.advance(6 * MINUTE);
+    const user = userEvent.setup();
+    // Mounted as a component in the app's own page.
+    renderSettingsApp({ client: u.client, path: '/account' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Two-step verification' })).toBeTruthy();
+    const toggle = await emailSwitch();
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    msw.calls.length = 0;
+    await user.click(toggle);
+
+    const panel = await screen.findByRole('region', { name: 'Confirm it’s you' });
+    // Focus moves to the panel's heading, so its title is read out.
+    expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Confirm it’s you' }));
+    // Known to need step-up: no request that would be refused.
+    expect(count('POST /auth/fk/mfa/settings/required-factors/remove')).toBe(0);
+
+    await user.click(within(panel).getByRole('button', { name: `Send a code to ${u.address}` }));
+    await user.type(await within(panel).findByLabelText('Verification code'), await latestCode(backend, u.address));
+
+    // Verified: the change is retried on its own.
+    await waitFor(async () => expect((await emailSwitch()).getAttribute('aria-checked')).toBe('false'));
+    expect(screen.queryByRole('region', { name: 'Confirm it’s you' })).toBeNull();
+    expect(screen.getByText('Code by email is now off.')).toBeTruthy();
+    expect(document.activeElement).toBe(await emailSwitch());
+    expect(location()).toBe('/account');
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual([]);
+    expect(await nextSignInAsks(u.address)).toEqual([]);
+  });
+
+  it('removing the last device without a recent factor is refused by the backend; the UI asks to re-verify (TOTP) and then removes it', async () => {
+    const other = await signedUp();
+    await addDevice(other, 'Other phone');
+    const u = await signedUp();
+    const secret = await addDevice(u, 'Work phone');
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+
+    const devices = await screen.findByRole('region', { name: 'Authenticator apps' });
+    const added = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(clock.now());
+    expect(within(devices).getByText('Work phone')).toBeTruthy();
+    expect(within(devices).getByText(`Added ${added}`)).toBeTruthy();
+
+    // The page still believes the TOTP set-up vouches; the backend's clock has moved on.
+    clock.advance(6 * MINUTE);
+    await user.click(within(devices).getByRole('button', { name: 'Remove Work phone' }));
+    const confirm = await screen.findByRole('region', { name: 'Remove Work phone' });
+    expect(within(confirm).getByText('Remove Work phone? You will no longer be able to sign in with it.')).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: 'Remove Work phone' }));
+
+    const panel = await screen.findByRole('region', { name: 'Confirm it’s you' });
+    expect(count('POST /auth/totp/device/remove')).toBe(1);
+    expect((await u.client.totp.listDevices()).status === 'OK').toBe(true);
+    const listed = await u.client.totp.listDevices();
+    expect(listed.status === 'OK' && listed.devices.map((d) => d.name)).toEqual(['Work phone']);
+
+    // Two factors count: the page lets the user pick one.
+    await user.click(within(panel).getByRole('button', { name: 'Use Authenticator app' }));
+    await user.type(within(panel).getByLabelText('Authentication code'), totpCode(secret, clock.now()));
+
+    await waitFor(() => expect(within(devices).getByText('No authenticator app is set up yet.')).toBeTruthy());
+    expect(count('POST /auth/totp/device/remove')).toBe(2);
+    expect(screen.getByText('Work phone was removed.')).toBeTruthy();
+    // The other user's device is still there.
+    const others = await other.client.totp.listDevices();
+    expect(others.status === 'OK' && others.devices.map((d) => d.name)).toEqual(['Other phone']);
+  });
+
+  it('turning the authenticator app on sets it up first (QR code, secret, code), then saves', async () => {
+    const u = await signedUp();
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const toggle = await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' });
+    expect(screen.getByText('No authenticator app is set up yet.')).toBeTruthy();
+    await user.click(toggle);
+
+    const panel = await screen.findByRole('region', { name: 'Set up an authenticator app' });
+    await user.type(within(panel).getByLabelText('Device name'), 'Laptop');
+    await user.click(within(panel).getByRole('button', { name: 'Continue' }));
+    const secret = (await within(panel).findByRole('group', { name: 'Secret key, in groups of four characters' })).textContent!.replace(/\s/g, '');
+    await user.type(within(panel).getByLabelText('Authentication code'), totpCode(secret, clock.now()));
+
+    await waitFor(async () => expect((await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' })).getAttribute('aria-checked')).toBe('true'));
+    expect(within(screen.getByRole('region', { name: 'Authenticator apps' })).getByText('Laptop')).toBeTruthy();
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual(['totp']);
+  });
+
+  it('shows an error with a way to try again when the settings cannot be loaded', async () => {
+    const u = await signedUp();
+    const user = userEvent.setup();
+    const { http, HttpResponse } = await import('msw');
+    msw.server.use(http.get('*/auth/fk/mfa/settings', () => HttpResponse.json({ message: 'boom' }, { status: 500 }), { once: true }));
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('We could not load your security settings.')).toBeTruthy();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await emailSwitch()).toBeTruthy();
+    msw.server.resetHandlers();
+  });
+
+  it.each([
+    ['light', 'en'],
+    ['dark', 'en'],
+    ['high-contrast', 'en'],
+    ['light', 'ar'],
+  ])('has no axe violations (%s, %s), with the step-up panel open', async (theme, locale) => {
+    const u = await signedUp();
+    await addDevice(u, 'Phone');
+    expect((await u.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
+    await doEmailOtp(u);
+    clock.advance(6 * MINUTE);
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings', provider: { theme, locale } });
+    const root = await waitFor(() => {
+      const el = document.querySelector('[data-fk-screen="mfa-settings"]');
+      if (!el || el.querySelectorAll('[role="switch"]').length === 0) throw new Error('not loaded');
+      return el;
+    });
+    expect(root.getAttribute('data-fk-theme')).toBe(theme);
+    expect(root.getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+    expect(await axeViolations()).toEqual([]);
+    const on = screen.getAllByRole('switch').find((s) => s.getAttribute('aria-checked') === 'true')!;
+    await user.click(on);
+    await waitFor(() => expect(document.querySelector('[data-fk-panel="step-up"]')).not.toBeNull());
+    expect(await axeViolations()).toEqual([]);
+  });
+});
