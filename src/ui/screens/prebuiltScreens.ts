@@ -4,10 +4,11 @@ import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
 import { EmailVerificationScreen } from './EmailVerificationScreen.tsx';
 import { FactorChooserScreen } from './FactorChooserScreen.tsx';
 import { OtpEmailScreen, OtpPhoneScreen } from './OtpScreen.tsx';
+import { MFASettingsScreen } from './settings/MFASettingsScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
 
-/** The kit's pre-built screens, one per route of `createAuthRoutes` (settings excepted). */
+/** The kit's pre-built screens, one per route of `createAuthRoutes`. */
 export const prebuiltScreens = Object.freeze({
   SignIn: SignInScreen,
   FactorChooser: FactorChooserScreen,
@@ -15,6 +16,7 @@ export const prebuiltScreens = Object.freeze({
   OtpEmail: OtpEmailScreen,
   OtpPhone: OtpPhoneScreen,
   VerifyEmail: EmailVerificationScreen,
+  Settings: MFASettingsScreen,
   AccessDenied: AccessDeniedScreen,
 } satisfies AuthScreens);
 
