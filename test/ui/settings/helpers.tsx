@@ -20,8 +20,8 @@ function Layout() {
 }
 
 /**
- * The app: the kit's routes with the pre-built screens and the settings screen as the `Settings`
- * route (`/auth/settings`), plus an app page (`/account`) that mounts the screen as a component.
+ * The app: the kit's pre-built routes (the settings screen is their `Settings`,
+ * `/auth/settings`), plus an app page (`/account`) that mounts the screen as a component.
  */
 export function renderSettingsApp(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps> }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -30,7 +30,7 @@ export function renderSettingsApp(options: { client: ReturnType<typeof testClien
       {
         element: <Layout />,
         children: [
-          ...getPrebuiltAuthRoutes({ screens: { Settings: MFASettingsScreen } }),
+          ...getPrebuiltAuthRoutes(),
           { path: '/', element: <h1>Home</h1> },
           {
             path: '/account',
