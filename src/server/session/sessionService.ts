@@ -252,25 +252,27 @@ export function createSessionService(options: SessionServiceOptions) {
       const hash = await hashToken(token);
       const newToken = randomToken();
       const newHash = await hashToken(newToken);
-      // Row lock on the presented token: of two concurrent uses, the second sees it rotated.
+      // Row lock on the presented token (not on its session): of two concurrent uses, the second sees it rotated.
       const outcome = await db.transaction(async (tx) => {
-        const [used] = await tx.query<{ session_handle: string; rotated: boolean }>(
-          'SELECT session_handle, rotated FROM fk_refresh_tokens WHERE token_hash = $1 FOR UPDATE',
+        const [used] = await tx.query<{ token_session: string; rotated: boolean } & Partial<SessionRow>>(
+          `SELECT t.session_handle AS token_session, t.rotated, s.session_handle, s.user_id, s.recipe_user_id, s.tenant_id, s.payload, s.expires_at
+           FROM fk_refresh_tokens t LEFT JOIN fk_sessions s ON s.session_handle = t.session_handle WHERE t.token_hash = $1 FOR UPDATE OF t`,
           [hash],
         );
         if (!used) return { kind: 'unknown' as const };
         if (used.rotated) {
-          await tx.query('DELETE FROM fk_sessions WHERE session_handle = $1', [used.session_handle]);
+          await tx.query('DELETE FROM fk_sessions WHERE session_handle = $1', [used.token_session]);
           return { kind: 'theft' as const };
         }
-        const [row] = await tx.query<SessionRow>(
-          'SELECT session_handle, user_id, recipe_user_id, tenant_id, payload, expires_at FROM fk_sessions WHERE session_handle = $1',
-          [used.session_handle],
+        if (used.session_handle == null || used.expires_at! <= ctx.now) return { kind: 'unknown' as const };
+        const row: SessionRow = { session_handle: used.session_handle, user_id: used.user_id!, recipe_user_id: used.recipe_user_id!, tenant_id: used.tenant_id!, payload: used.payload!, expires_at: used.expires_at! };
+        // One statement for the rotation: the used token, its successor and the session's new expiry.
+        await tx.query(
+          `WITH used AS (UPDATE fk_refresh_tokens SET rotated = TRUE WHERE token_hash = $1),
+                next AS (INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($2, $3, FALSE, $4))
+           UPDATE fk_sessions SET expires_at = $5 WHERE session_handle = $3`,
+          [hash, newHash, row.session_handle, ctx.now, ctx.now + options.refreshTokenValidityMs],
         );
-        if (!row || row.expires_at <= ctx.now) return { kind: 'unknown' as const };
-        await tx.query('UPDATE fk_refresh_tokens SET rotated = TRUE WHERE token_hash = $1', [hash]);
-        await tx.query('INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($1, $2, FALSE, $3)', [newHash, row.session_handle, ctx.now]);
-        await tx.query('UPDATE fk_sessions SET expires_at = $1 WHERE session_handle = $2', [ctx.now + options.refreshTokenValidityMs, row.session_handle]);
         return { kind: 'ok' as const, row };
       });
       if (outcome.kind === 'unknown') throw unauthorised();
