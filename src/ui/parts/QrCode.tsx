@@ -1,6 +1,8 @@
-import { Component } from 'react';
+import { Component, Suspense, lazy } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
-import { QRCodeSVG } from 'qrcode.react';
+
+// The encoder is needed only on the TOTP set-up step: load it then, not with every page.
+const QRCodeSVG = lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
 
 /** Props of {@link QrCode}. */
 export interface QrCodeProps extends ComponentProps<'div'> {
@@ -35,8 +37,9 @@ class QrBoundary extends Component<{ fallback: ReactNode; value: string; childre
 /**
  * A QR code (`data-fk="qr"`), black on white inside a quiet zone in every theme, since scanners
  * expect dark modules on a light ground. The SVG has `role="img"` and the given accessible name.
- * When the value cannot be encoded (empty, too long) the error text shows in its place
- * (`data-state="error"`) instead of a blank slot.
+ * When the value cannot be encoded (empty, too long) or the encoder cannot be loaded, the error
+ * text shows in its place (`data-state="error"`) instead of a blank slot. The encoder
+ * (qrcode.react) is loaded on first use (`data-state="loading"` until then).
  */
 export function QrCode({ value, label, errorText, level = 'M', size = 192, ...props }: QrCodeProps) {
   const fallback = (
@@ -45,12 +48,16 @@ export function QrCode({ value, label, errorText, level = 'M', size = 192, ...pr
     </div>
   );
   if (value === '') return fallback;
+  // While the encoder loads, keep the slot's size so the secret beside it does not jump.
+  const loading = <div data-fk="qr" data-state="loading" aria-busy="true" style={{ inlineSize: size, blockSize: size }} {...props} />;
   return (
     <QrBoundary fallback={fallback} value={value}>
-      <div data-fk="qr" data-state="ready" {...props}>
-        {/* A 4-module quiet zone inside the SVG itself, so it survives a host that drops our CSS. */}
-        <QRCodeSVG value={value} level={level} size={size} marginSize={4} bgColor="#ffffff" fgColor="#000000" role="img" aria-label={label} />
-      </div>
+      <Suspense fallback={loading}>
+        <div data-fk="qr" data-state="ready" {...props}>
+          {/* A 4-module quiet zone inside the SVG itself, so it survives a host that drops our CSS. */}
+          <QRCodeSVG value={value} level={level} size={size} marginSize={4} bgColor="#ffffff" fgColor="#000000" role="img" aria-label={label} />
+        </div>
+      </Suspense>
     </QrBoundary>
   );
 }

@@ -17,7 +17,7 @@ type Story = StoryObj<typeof meta>;
 
 export const TotpUri: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('img')).toBeInTheDocument();
+    await expect(await within(canvasElement).findByRole('img')).toBeInTheDocument();
   },
 };
 /** Nothing to encode: the slot says so instead of going blank. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { createMessages } from '../../../src/ui/messages/createMessages.ts';
 import type { Messages } from '../../../src/ui/messages/types.ts';
@@ -117,6 +117,8 @@ describe('axe-core on every part', () => {
       </div>,
     );
     if (locale === 'ar') expect(container.querySelector('[dir="rtl"]')).not.toBeNull();
+    // The QR encoder loads on demand: check the finished image, not its placeholder.
+    await screen.findByRole('img', { name: m.format('totp.qrLabel') });
     const results = await axe.run(container, {
       // jsdom computes no CSS colours: contrast is checked in a real browser, not here.
       rules: { 'color-contrast': { enabled: false } },
