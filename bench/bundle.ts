@@ -1,12 +1,11 @@
 /**
- * Bundle size: each benchmark app built by the same Vite, minified, every emitted JS chunk
- * compressed with gzip and brotli. A kit's cost is its app minus the base app.
+ * Bundle size: each benchmark app built by the same Vite, minified; every emitted JS and CSS file
+ * compressed with gzip and brotli. "initial" is what a first page load fetches (entry chunk, its
+ * static imports, CSS); "lazy" is code fetched on demand (dynamic imports, e.g. the phone-number
+ * library when a user first types a phone number). A kit's cost is its app minus the base app.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, type Rollup } from 'vite';
 
 export interface Size {
   raw: number;
@@ -14,45 +13,90 @@ export interface Size {
   brotli: number;
 }
 
-function sizeOf(files: string[]): Size {
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    total.raw += bytes.length;
-    total.gzip += gzipSync(bytes, { level: 9 }).length;
-    total.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return total;
+export interface AppSize {
+  initial: Size;
+  lazy: Size;
+  total: Size;
 }
 
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile() && /\.(js|css)$/.test(f));
-}
+const zero = (): Size => ({ raw: 0, gzip: 0, brotli: 0 });
 
-/** Builds one entry as an app (code-split chunks included) and measures everything it emits. */
-export async function buildAndMeasure(entry: string): Promise<Size> {
-  const outDir = mkdtempSync(join(tmpdir(), 'fk-bench-'));
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'error',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: { outDir, emptyOutDir: true, minify: true, target: 'es2022', rollupOptions: { input: entry }, write: true, reportCompressedSize: false },
-    });
-    return sizeOf(jsFiles(outDir));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+function add(total: Size, bytes: Uint8Array) {
+  total.raw += bytes.length;
+  total.gzip += gzipSync(bytes, { level: 9 }).length;
+  total.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
 export const minus = (a: Size, b: Size): Size => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
+const plus = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 
-/** Builds each named app and reports absolute sizes and what each adds over `base`. */
-export async function benchBundles(apps: Record<string, string>): Promise<Record<string, { total: Size; added: Size }>> {
-  const totals: Record<string, Size> = {};
-  for (const [name, entry] of Object.entries(apps)) totals[name] = await buildAndMeasure(entry);
-  const base = totals.base!;
-  return Object.fromEntries(Object.entries(totals).map(([name, total]) => [name, { total, added: minus(total, base) }]));
+/** Builds one entry as an app (code-split chunks included) and measures what it emits. */
+export async function buildAndMeasure(entry: string): Promise<AppSize> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { write: false, minify: true, target: 'es2022', rollupOptions: { input: entry }, reportCompressedSize: false },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
+  const chunks = new Map(output.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
+  // Initial = the entry and everything it imports statically, transitively.
+  const initialFiles = new Set<string>();
+  const visit = (name: string) => {
+    if (initialFiles.has(name)) return;
+    initialFiles.add(name);
+    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const initial = zero();
+  const lazy = zero();
+  for (const o of output.output) {
+    const bytes = o.type === 'chunk' ? new TextEncoder().encode(o.code) : typeof o.source === 'string' ? new TextEncoder().encode(o.source) : o.source;
+    if (o.type === 'asset' && !o.fileName.endsWith('.css')) continue;
+    add(o.type === 'asset' || initialFiles.has(o.fileName) ? initial : lazy, bytes);
+  }
+  return { initial, lazy, total: plus(initial, lazy) };
+}
+
+export interface BundleResult {
+  apps: Record<string, AppSize & { added: { initial: Size; total: Size } }>;
+}
+
+/** Builds each named app and reports its sizes and what it adds over `base`. */
+export async function benchBundles(apps: Record<string, string>): Promise<BundleResult> {
+  const sizes: Record<string, AppSize> = {};
+  for (const [name, entry] of Object.entries(apps)) sizes[name] = await buildAndMeasure(entry);
+  const base = sizes.base!;
+  return {
+    apps: Object.fromEntries(
+      Object.entries(sizes).map(([name, s]) => [name, { ...s, added: { initial: minus(s.initial, base.initial), total: minus(s.total, base.total) } }]),
+    ),
+  };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+/** The Markdown section of bench/README.md. */
+export function bundleMarkdown(result: BundleResult): string {
+  const rows = Object.entries(result.apps).map(
+    ([name, s]) => `| ${name} | ${kb(s.initial.gzip)} / ${kb(s.initial.brotli)} | ${kb(s.lazy.gzip)} | ${kb(s.added.initial.gzip)} / ${kb(s.added.initial.brotli)} | ${kb(s.added.total.gzip)} / ${kb(s.added.total.brotli)} |`,
+  );
+  const fk = result.apps.factorkit;
+  const st = result.apps.supertokens;
+  const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
+  const verdict =
+    fk && st
+      ? `factorkit adds ${ratio(fk.added.initial.gzip, st.added.initial.gzip)} of what supertokens-auth-react + supertokens-web-js add on first load (gzip), and ${ratio(fk.added.total.gzip, st.added.total.gzip)} counting code loaded on demand. Target: at most 20 %.`
+      : '';
+  return [
+    '## Bundle size',
+    '',
+    'The same small app (React, react-router, TanStack Query, a home page and a protected page) built by the same Vite: alone (`base`), with every factorkit screen (`bench/apps/factorkit.tsx`), and with supertokens-auth-react + supertokens-web-js configured for the same factors (`bench/apps/supertokens.tsx`). JS and CSS, minified.',
+    '',
+    '| app | first load gzip / brotli | on demand gzip | added on first load gzip / brotli | added in all gzip / brotli |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    verdict,
+  ].join('\n');
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
+import { benchBundles, bundleMarkdown } from './bundle.ts';
 import { benchServer, serverMarkdown } from './server.ts';
 
 interface Bench {
@@ -12,7 +13,16 @@ interface Bench {
   run(): Promise<{ json: unknown; markdown: string }>;
 }
 
+const app = (name: string) => new URL(`./apps/${name}.tsx`, import.meta.url).pathname;
+
 const BENCHES: Bench[] = [
+  {
+    name: 'bundle',
+    async run() {
+      const result = await benchBundles({ base: app('base'), factorkit: app('factorkit'), supertokens: app('supertokens') });
+      return { json: result, markdown: bundleMarkdown(result) };
+    },
+  },
   {
     name: 'server',
     async run() {
