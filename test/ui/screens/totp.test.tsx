@@ -1,0 +1,189 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryStorage } from '../../../src/core/index.ts';
+import type { Backend } from '../../../src/server/index.ts';
+import { totp } from '../../../src/testing/index.ts';
+import { startBackend, totpCode } from '../../server/helpers.ts';
+import { mswFor, testClient } from '../../react/helpers.tsx';
+import { location, renderKit } from './helpers.tsx';
+
+let backend: Backend;
+let required: unknown[] = ['totp'];
+const msw = mswFor(() => backend);
+
+beforeAll(async () => {
+  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => required as never }) } } });
+  msw.server.listen({ onUnhandledRequest: 'error' });
+});
+afterEach(() => {
+  cleanup();
+  msw.server.resetHandlers();
+  msw.calls.length = 0;
+  required = ['totp'];
+});
+afterAll(async () => {
+  msw.server.close();
+  await backend.close();
+});
+
+let n = 0;
+const count = (call: string) => msw.calls.filter((c) => c === call).length;
+
+async function signedUp() {
+  const storage = createMemoryStorage();
+  const email = `totp-screen${++n}-${Date.now()}@example.com`;
+  await testClient({ storage }).emailPassword.signUp({ email, password: 'password123' });
+  msw.calls.length = 0;
+  return { storage, email };
+}
+
+/**
+ * A user with a verified TOTP device, signed in again in a fresh browser (so TOTP is pending, or
+ * complete already with `complete`); returns its secret.
+ */
+async function withDevice(options: { complete?: boolean } = {}) {
+  const { storage, email } = await signedUp();
+  const client = testClient({ storage });
+  const device = await client.totp.createDevice({ deviceName: 'Phone' });
+  if (device.status !== 'OK') throw new Error(device.status);
+  await client.totp.verifyDevice({ deviceName: 'Phone', totp: totpCode(device.secret) });
+  if (options.complete) {
+    msw.calls.length = 0;
+    return { storage, secret: device.secret };
+  }
+  const fresh = createMemoryStorage();
+  await testClient({ storage: fresh }).emailPassword.signIn({ email, password: 'password123' });
+  msw.calls.length = 0;
+  return { storage: fresh, secret: device.secret };
+}
+
+const secretOnScreen = () => (screen.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent ?? '').replace(/\s/g, '');
+
+describe('TotpScreen', () => {
+  it('set-up: QR code, grouped secret with copy and an otpauth link; the first code continues to the page asked for', async () => {
+    const { storage } = await signedUp();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/orders?tab=2' });
+    expect(await screen.findByRole('heading', { name: 'Set up an authenticator app' })).toBeTruthy();
+    expect(await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeTruthy();
+    const groups = screen.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent ?? '';
+    expect(groups).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    expect(screen.getByRole('link', { name: 'Open in authenticator app' }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+    await user.click(screen.getByRole('button', { name: 'Copy secret key' }));
+    expect(await screen.findByText('Secret key copied')).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(secretOnScreen());
+    expect(count('POST /auth/totp/device')).toBe(1);
+
+    await user.type(screen.getByLabelText('Authentication code'), totpCode(secretOnScreen()));
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?tab=2');
+    // The verified device is kept.
+    expect(count('POST /auth/totp/device/remove')).toBe(0);
+  });
+
+  it('verify: a wrong code says how many tries are left; repeated failures add the clock hint', async () => {
+    const { storage, secret } = await withDevice();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totpCode(secret, Date.now() + d)));
+    const bad = ['000000', '111111', '222222'].find((c) => !valid.has(c))!;
+    await user.type(screen.getByLabelText('Authentication code'), bad);
+    expect(await screen.findByText('That code is not correct. 4 attempts left before code entry is paused.')).toBeTruthy();
+    expect(screen.queryByText(/Make sure your phone sets its date and time automatically/)).toBeNull();
+    await user.type(screen.getByLabelText('Authentication code'), bad);
+    expect(await screen.findByText('That code is not correct. 3 attempts left before code entry is paused.')).toBeTruthy();
+    expect(screen.getByText(/Make sure your phone sets its date and time automatically/)).toBeTruthy();
+  });
+
+  it('lockout: a countdown from retryAfterMs, then Try again returns to the code', async () => {
+    const { storage } = await withDevice();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('heading', { name: 'Enter your authentication code' });
+    msw.server.use(...totp.limitReached({ retryAfterMs: 1500 }));
+    await user.type(screen.getByLabelText('Authentication code'), '123456');
+    expect(await screen.findByRole('heading', { name: 'Too many attempts' })).toBeTruthy();
+    expect(screen.getByText(/You can try again in 0:0[12]\./)).toBeTruthy();
+    const retry = screen.getByRole('button', { name: 'Try again' }) as HTMLButtonElement;
+    expect(retry.disabled).toBe(true);
+    await waitFor(() => expect(retry.disabled).toBe(false), { timeout: 4000 });
+    await user.click(retry);
+    expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+  });
+
+  it('leaving the set-up (back to the chooser) removes the device that was never verified', async () => {
+    required = [{ oneOf: ['totp', 'otp-email'] }];
+    const { storage } = await signedUp();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('heading', { name: 'Set up an authenticator app' });
+    await user.click(screen.getByRole('button', { name: 'Go back' }));
+    expect(await screen.findByRole('heading', { name: 'Choose how to verify' })).toBeTruthy();
+    expect(count('POST /auth/totp/device/remove')).toBe(1);
+    const devices = await testClient({ storage }).totp.listDevices();
+    expect(devices.status === 'OK' && devices.devices).toEqual([]);
+  });
+
+  it('leaving the set-up by unmounting (another page) removes the unverified device too', async () => {
+    const { storage } = await signedUp();
+    const { router } = renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('heading', { name: 'Set up an authenticator app' });
+    await router.navigate('/');
+    await waitFor(() => expect(count('POST /auth/totp/device/remove')).toBe(1));
+  });
+
+  it('with nothing pending it continues without creating a device (and ?setup=false is not a set-up request)', async () => {
+    const { storage } = await withDevice({ complete: true });
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp?setup=false&redirectToPath=%2Forders' });
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(0);
+  });
+
+  it('?setup=false with a pending factor verifies instead of setting up', async () => {
+    const { storage } = await withDevice();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp?setup=false' });
+    expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(0);
+  });
+
+  it('?setup=true for a user who has an app asks for a name first; a taken name is refused', async () => {
+    const { storage } = await withDevice({ complete: true });
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp?setup=true&stepUp=true' });
+    expect(await screen.findByRole('heading', { name: 'Set up an authenticator app' })).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(0);
+    await user.type(screen.getByLabelText('Device name'), 'Phone');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('You already have an authenticator app with this name. Choose another name.')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Device name'));
+    await user.type(screen.getByLabelText('Device name'), 'Tablet');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeTruthy();
+  });
+
+  it('a device removed before verification says so and starts again', async () => {
+    const { storage } = await signedUp();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('heading', { name: 'Set up an authenticator app' });
+    msw.server.use(totp.unknownDevice({ times: 1 }));
+    await user.type(screen.getByLabelText('Authentication code'), '123456');
+    expect(await screen.findByText('This authenticator app was removed before it was verified. Start the setup again.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    expect(await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(2);
+  });
+
+  it('a failed device creation says so and can be retried', async () => {
+    const { storage } = await signedUp();
+    const user = userEvent.setup();
+    msw.server.use(totp.createDeviceFails({ times: 1 }));
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    expect(await screen.findByText('Something went wrong. Please try again.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeTruthy();
+  });
+});
