@@ -141,6 +141,26 @@ describe('MFASettingsScreen', () => {
     expect(await nextSignInAsks(u.address)).toEqual([]);
   });
 
+  it('re-verifying on the factor page (stepUp=true) comes back to the settings and finishes the change', async () => {
+    const u = await signedUp();
+    expect((await u.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
+    await doEmailOtp(u);
+    clock.advance(6 * MINUTE);
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    await user.click(await emailSwitch());
+    const panel = await screen.findByRole('region', { name: 'Confirm it’s you' });
+    await user.click(within(panel).getByRole('button', { name: 'Verify on a separate page' }));
+
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
+    expect(location()).toBe(`/auth/mfa/otp-email?${new URLSearchParams({ stepUp: 'true', redirectToPath: '/auth/settings' })}`);
+    await user.type(screen.getByLabelText('Verification code'), await latestCode(backend, u.address));
+
+    await waitFor(() => expect(location()).toBe('/auth/settings'));
+    await waitFor(async () => expect((await emailSwitch()).getAttribute('aria-checked')).toBe('false'));
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual([]);
+  });
+
   it('removing the last device without a recent factor is refused by the backend; the UI asks to re-verify (TOTP) and then removes it', async () => {
     const other = await signedUp();
     await addDevice(other, 'Other phone');

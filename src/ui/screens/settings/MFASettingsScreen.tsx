@@ -185,8 +185,9 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   useEffect(() => {
     if (!data || !session.userId || resumed.current) return;
     resumed.current = true;
-    const pending = takePendingChange(ctx.client, session.userId, data.stepUp.maxAgeSeconds * 1000);
-    if (pending) void perform(pending);
+    const pending = takePendingChange(ctx.client, session.userId);
+    // The user has just re-verified, and the cached settings may predate it: let the backend judge.
+    if (pending) void perform(pending, { afterStepUp: true });
     // perform reads the latest data through a ref; this runs once, when the settings first load.
   }, [data, session.userId]);
 
