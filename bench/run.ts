@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { benchBundles, bundleMarkdown } from './bundle.ts';
 import { benchServer, serverMarkdown } from './server.ts';
 
@@ -16,6 +17,15 @@ interface Bench {
 const app = (name: string) => new URL(`./apps/${name}.tsx`, import.meta.url).pathname;
 
 const BENCHES: Bench[] = [
+  {
+    name: 'flows',
+    async run() {
+      // Real screens in jsdom against the in-process backend; the test file writes the raw counts.
+      execFileSync('npx', ['vitest', 'run', '--config', 'bench/flows/vitest.config.ts'], { stdio: 'inherit' });
+      const raw = JSON.parse(readFileSync(new URL('./results/flows.raw.json', import.meta.url), 'utf8')) as FlowCounts;
+      return { json: raw, markdown: flowsMarkdown(raw) };
+    },
+  },
   {
     name: 'bundle',
     async run() {
@@ -31,6 +41,30 @@ const BENCHES: Bench[] = [
     },
   },
 ];
+
+interface FlowCounts {
+  completeSessionOpensProtectedPage: { requests: string[] };
+  signInWithTotp: { requests: string[] };
+  signInWithEmailOtp: { requests: string[] };
+  otpRendersPerKeystroke: { perKeystroke: number[] };
+}
+
+function flowsMarkdown(raw: FlowCounts): string {
+  const row = (what: string, requests: string[], target: string) => `| ${what} | ${requests.length} | ${target} | ${requests.map((r) => `\`${r}\``).join(', ') || '–'} |`;
+  return [
+    '## Requests and renders',
+    '',
+    'The pre-built screens in jsdom, driven by Testing Library, against the reference backend in-process (`bench/flows/flows.bench.test.tsx`). Auth requests counted from the first user action to the protected page rendering.',
+    '',
+    '| flow | auth requests | target | requests |',
+    '|---|---|---|---|',
+    row('open a protected page with a complete session', raw.completeSessionOpensProtectedPage.requests, '0'),
+    row('sign-in + TOTP, to the protected page', raw.signInWithTotp.requests, '≤ 3'),
+    row('sign-in + email OTP, to the protected page', raw.signInWithEmailOtp.requests, '–'),
+    '',
+    `React commits of the whole app per digit typed into the OTP screen: ${raw.otpRendersPerKeystroke.perKeystroke.join(', ')} (one commit per digit after the first).`,
+  ].join('\n');
+}
 
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
