@@ -99,7 +99,7 @@ export function SignInScreen({ defaultMode, defaultCountry, components, ...props
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
     return <OtpSignIn key={mode} factorId={mode} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
-  return <PasswordForm mode={mode} onModeChange={setChosen} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
+  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
 interface FormProps {

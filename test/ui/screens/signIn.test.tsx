@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { createMemoryStorage } from '../../../src/core/index.ts';
+import type { Backend } from '../../../src/server/index.ts';
+import { network } from '../../../src/testing/index.ts';
+import { API, latestCode, startBackend } from '../../server/helpers.ts';
+import { mswFor, testClient } from '../../react/helpers.tsx';
+import { location, renderKit } from './helpers.tsx';
+
+let backend: Backend;
+const msw = mswFor(() => backend);
+
+beforeAll(async () => {
+  backend = await startBackend();
+  msw.server.listen({ onUnhandledRequest: 'error' });
+});
+afterEach(() => {
+  cleanup();
+  msw.server.resetHandlers();
+  msw.calls.length = 0;
+  sessionStorage.clear();
+});
+afterAll(async () => {
+  msw.server.close();
+  await backend.close();
+});
+
+let n = 0;
+const newEmail = () => `signin${++n}-${Date.now()}@example.com`;
+
+describe('SignInScreen', () => {
+  it('signs up with the backend’s field errors under their fields and in a summary, then continues to the page asked for', async () => {
+    const user = userEvent.setup();
+    renderKit({ client: testClient(), path: '/orders?x=1' });
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    expect(await screen.findByRole('heading', { name: 'Create an account' })).toBeTruthy();
+    await user.type(screen.getByLabelText('Email address'), 'nope');
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'short');
+    await user.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByText('There are 2 problems to fix')).toBeTruthy();
+    const email = screen.getByLabelText('Email address');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText('Enter a valid email address, like name@example.com.').length).toBe(2);
+    expect(screen.getAllByText('Choose a stronger password: at least 8 characters, with at least one letter and one number.').length).toBe(2);
+
+    await user.clear(email);
+    await user.type(email, newEmail());
+    await user.clear(screen.getByLabelText('Password', { selector: 'input' }));
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password123');
+    await user.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?x=1');
+  });
+
+  it('an existing email on sign-up, and wrong credentials on sign-in, are said plainly', async () => {
+    const address = newEmail();
+    await testClient().emailPassword.signUp({ email: address, password: 'password123' });
+    const user = userEvent.setup();
+    renderKit({ client: testClient(), path: '/auth' });
+    await screen.findByRole('heading', { name: 'Sign in' });
+    await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    await user.type(screen.getByLabelText('Email address'), address);
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password123');
+    await user.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByText('An account with this email address already exists. Sign in instead.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'Sign in' });
+    await user.type(screen.getByLabelText('Email address'), address);
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'wrong-password1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('The email address or password is incorrect.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(screen.getByLabelText('Password', { selector: 'input' }).getAttribute('type')).toBe('text');
+  });
+
+  it('offers a code by email as a first factor when the tenant allows it', async () => {
+    const user = userEvent.setup();
+    const address = newEmail();
+    renderKit({ client: testClient(), path: '/auth?redirectToPath=%2Forders' });
+    await screen.findByRole('heading', { name: 'Sign in' });
+    const others = screen.getByRole('navigation', { name: 'Other ways to sign in' });
+    expect(others.textContent).toContain('Sign in with a code by text message');
+    await user.click(screen.getByRole('button', { name: 'Sign in with a code by email' }));
+    expect(await screen.findByRole('heading', { name: 'Get a code by email' })).toBeTruthy();
+    await user.type(screen.getByLabelText('Email address'), address);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(await screen.findByText(`We sent a code to ${address}.`)).toBeTruthy();
+    await user.type(screen.getByLabelText('Verification code'), await latestCode(backend, address));
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+  });
+
+  it('hides the password form when the tenant offers only codes', async () => {
+    msw.server.use(
+      http.get(`${API}/auth/loginmethods`, () =>
+        HttpResponse.json({ status: 'OK', emailPassword: { enabled: false }, passwordless: { enabled: true }, thirdParty: { enabled: false, providers: [] }, firstFactors: ['otp-phone'] }),
+      ),
+    );
+    renderKit({ client: testClient(), path: '/auth' });
+    expect(await screen.findByRole('heading', { name: 'Get a code by text message' })).toBeTruthy();
+    expect(screen.queryByLabelText('Password', { selector: 'input' })).toBeNull();
+  });
+
+  it('a visitor who is signed in already continues', async () => {
+    const storage = createMemoryStorage();
+    await testClient({ storage }).emailPassword.signUp({ email: newEmail(), password: 'password123' });
+    renderKit({ client: testClient({ storage }), path: '/auth?redirectToPath=%2Forders' });
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+  });
+
+  it('offline: says to check the connection', async () => {
+    const user = userEvent.setup();
+    renderKit({ client: testClient(), path: '/auth' });
+    await screen.findByRole('heading', { name: 'Sign in' });
+    msw.server.use(network.down());
+    await user.type(screen.getByLabelText('Email address'), newEmail());
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password123');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('We could not reach the server. Check your connection and try again.')).toBeTruthy();
+  });
+});
