@@ -107,6 +107,25 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
     }
   };
 
+  /** A factor this page cannot set up (an app's own): its screen with `setup=true`, then back here. */
+  const setUpElsewhere = (factorId: string, change: SettingsChange) => {
+    const factorScreen = ctx.factors.find((f) => f.id === factorId);
+    if (!factorScreen) {
+      setFailure({ anchor: factorId, text: m.format('error.genericRetry') });
+      return;
+    }
+    if (session.userId) savePendingChange(ctx.client, session.userId, change);
+    const redirectToPath = nav.path;
+    const to = `${ctx.basePath}${factorScreen.path}?${new URLSearchParams({ setup: 'true', stepUp: 'true', redirectToPath })}`;
+    redirectTo(ctx, nav, { type: 'FACTOR', factorId, stepUp: true, to, redirectToPath });
+  };
+
+  /** Sets a factor up before turning it on: in place for the built-in ones, else on its own screen. */
+  const startSetup = (factorId: string, then: SettingsChange) => {
+    if (factorId === 'totp' || EMAIL_FACTORS.includes(factorId) || PHONE_FACTORS.includes(factorId)) setPanel({ kind: 'setup', factorId, then, anchor: factorId });
+    else setUpElsewhere(factorId, then);
+  };
+
   const askStepUp = (change: SettingsChange, factors: string[], anchor: string) => {
     if (stepUpMode === 'redirect' && factors.length > 0) verifyElsewhere(change, factors);
     else setPanel({ kind: 'stepUp', change, factors, anchor });
@@ -145,7 +164,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
         return;
       }
       if (result.status === 'FACTOR_SETUP_REQUIRED') {
-        setPanel({ kind: 'setup', factorId: result.factorId, then: change, anchor });
+        startSetup(result.factorId, change);
         return;
       }
       if (result.status !== 'OK') {
@@ -176,8 +195,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const toggle = (factor: MFASettingsFactor, on: boolean) => {
     setPanel(undefined);
     const change: SettingsChange = { kind: 'require', factorId: factor.id, required: on };
-    if (on && !factor.canBeRequired) setPanel({ kind: 'setup', factorId: factor.id, then: change, anchor: factor.id });
-    else void perform(change);
+    if (!on || factor.canBeRequired) void perform(change);
+    else startSetup(factor.id, change);
   };
 
   // Back from re-verifying on a factor page: retry the change the user asked for.
