@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAuthClient, useAuthParams, useContinue, useEmailVerification, useSession, useSignOut } from '../../react/index.ts';
+import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, useScreenKit, useStepFocus } from './screenSupport.ts';
@@ -69,13 +70,14 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
   const [sentAt, setSentAt] = useState(() => readSentAt(key));
   const [cooldownOver, setCooldownOver] = useState<number | undefined>(undefined);
   const [checkedNotVerified, setCheckedNotVerified] = useState(false);
+  const [resent, setResent] = useState(false);
 
   const verified = ev.isVerified.data?.status === 'OK' && ev.isVerified.data.isVerified;
   const linkAnswer = ev.verifyToken.data;
   const sendAnswer = ev.send.data;
   const inboxFlow = session.exists && (token === undefined || linkAnswer?.status === 'EMAIL_VERIFICATION_INVALID_TOKEN_ERROR');
   // Nothing to do here: no session and no link, or the address is confirmed already.
-  const done = !session.isPending && ((token === undefined && !session.exists) || (token === undefined && verified) || sendAnswer?.status === 'EMAIL_ALREADY_VERIFIED_ERROR');
+  const done = !session.isPending && token === undefined && (!session.exists || verified);
 
   const continued = useRef(false);
   useEffect(() => {
@@ -95,6 +97,8 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
   const send = () =>
     ev.send.mutate(undefined, {
       onSuccess: (r) => {
+        // Confirmed elsewhere meanwhile: refresh the claim, and the screen continues.
+        if (r.status === 'EMAIL_ALREADY_VERIFIED_ERROR') void ev.isVerified.refetch();
         if (r.status !== 'OK') return;
         const at = Date.now();
         writeSentAt(key, at);
@@ -121,7 +125,7 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
           ? session.exists && (ev.verifyToken.isPending || (linkAnswer === undefined && !ev.verifyToken.isError))
             ? 'loading'
             : 'confirm'
-          : session.isPending || ev.isVerified.isPending || (ev.send.isPending && sentAt === undefined)
+          : session.isPending || ev.isVerified.isPending
             ? 'loading'
             : 'inbox';
   const headingRef = useStepFocus(view);
@@ -190,10 +194,21 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
         {m.format('ev.checkInbox.done')}
       </c.Button>
       <div data-fk="resend">
-        <c.Button variant="secondary" disabled={coolingDown} submitting={ev.send.isPending} onClick={send}>
+        <c.Button
+          variant="secondary"
+          disabled={coolingDown}
+          submitting={ev.send.isPending}
+          onClick={() => {
+            setResent(true);
+            send();
+          }}
+        >
           {m.format('ev.resend')}
         </c.Button>
         {coolingDown && <c.Countdown endsAt={resendAt} format={(s) => m.format('ev.resendCooldown', { seconds: s })} onDone={() => setCooldownOver(resendAt)} />}
+        <LiveRegion hidden={false} data-tone="success">
+          {resent && ev.send.data?.status === 'OK' ? m.format('ev.sent') : ''}
+        </LiveRegion>
       </div>
     </c.ScreenLayout>
   );
