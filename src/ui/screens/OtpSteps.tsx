@@ -135,6 +135,8 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
   const attempt = otp.attempt!;
   const email = method === 'EMAIL';
   const [code, setCode] = useState('');
+  // Bumped when a wrong code is cleared: a fresh input fires onComplete again for the same digits.
+  const [round, setRound] = useState(0);
   const [expiredFor, setExpiredFor] = useState<number | undefined>(undefined);
 
   const result = otp.consume.data;
@@ -160,6 +162,7 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
         if (r.status === 'OK') return onVerified();
         // A wrong code is cleared, so the next one can be typed or pasted straight away.
         setCode('');
+        setRound((n) => n + 1);
       },
     });
   };
@@ -188,6 +191,7 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
         }}
       >
         <c.OtpInput
+          key={round}
           name="code"
           label={m.format('otp.codeLabel')}
           description={m.format('otp.codeDescription', { length: codeLength })}

@@ -65,6 +65,8 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const signOut = useSignOut();
 
   const [code, setCode] = useState('');
+  // Bumped when a wrong code is cleared: a fresh input fires onComplete again for the same digits.
+  const [round, setRound] = useState(0);
   const [failures, setFailures] = useState(0);
   const [lock, setLock] = useState<{ until: number; over: boolean } | undefined>(undefined);
   const [verified, setVerified] = useState(false);
@@ -115,6 +117,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
       return;
     }
     setCode('');
+    setRound((k) => k + 1);
     if (r.status === 'INVALID_TOTP_ERROR' || r.status === 'LIMIT_REACHED_ERROR') setFailures((f) => f + 1);
     if (r.status === 'LIMIT_REACHED_ERROR') setLock({ until: Date.now() + r.retryAfterMs, over: false });
   };
@@ -251,6 +254,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
       }}
     >
       <c.OtpInput
+        key={round}
         name="totp"
         label={m.format('totp.codeLabel')}
         length={6}
@@ -259,7 +263,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
         onComplete={submit}
         error={unknownDevice ? undefined : error}
         disabled={continuing}
-        autoFocus={view === 'verify'}
+        autoFocus={view === 'verify' || round > 0}
       />
       {failures >= clockDriftHintAfter && <c.Alert tone="warning">{m.format('totp.clockDrift')}</c.Alert>}
       <c.Button type="submit" submitting={verifying || continuing}>
