@@ -47,35 +47,39 @@ function totpOptions(s: Services) {
 async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: string, tenantId: string, code: string, devices: DeviceRow[]): Promise<CheckResult> {
   const o = totpOptions(s);
   const now = ctx.now;
+  // Whether a device produces the code depends on the clock only: checked before taking the lock.
+  let matches = false;
+  let lifetimeMs = o.period * (2 * o.skew + 1) * 1000;
+  if (code.length <= 8) {
+    for (const d of devices) {
+      const totp = new TOTP({ secret: Secret.fromBase32(d.secret), algorithm: 'SHA1', digits: 6, period: d.period });
+      if (totp.validate({ token: code, timestamp: now, window: d.skew }) !== null) {
+        matches = true;
+        lifetimeMs = d.period * (2 * d.skew + 1) * 1000;
+        break;
+      }
+    }
+  }
   return s.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO fk_totp_locks (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, tenantId]);
-    await tx.query('SELECT 1 FROM fk_totp_locks WHERE user_id = $1 AND tenant_id = $2 FOR UPDATE', [userId, tenantId]);
-    await tx.query('DELETE FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at < $3 AND expires_at < $4', [userId, tenantId, now - o.cooldownMs, now]);
-    const recent = await tx.query<{ is_valid: boolean; created_at: number }>(
-      'SELECT is_valid, created_at FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at > $3 ORDER BY id DESC LIMIT $4',
-      [userId, tenantId, now - o.cooldownMs, o.maxAttempts],
+    // Creates the user's lock row if needed and locks it (an upsert that updates locks the row it hits).
+    await tx.query('INSERT INTO fk_totp_locks (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT (user_id, tenant_id) DO UPDATE SET user_id = EXCLUDED.user_id', [userId, tenantId]);
+    // One statement: purge old attempts, read the newest ones and whether the code was used already.
+    // The purge cannot touch the rows read (older than the cooldown and expired vs newer, or unexpired).
+    const replayCheck = 'EXISTS (SELECT 1 FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND code = $3 AND is_valid AND expires_at > $4)';
+    const recent = await tx.query<{ is_valid: boolean; created_at: number; replayed: boolean }>(
+      `WITH purge AS (DELETE FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at < $5 AND expires_at < $4)
+       SELECT is_valid, created_at, ${replayCheck} AS replayed
+       FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at > $5 ORDER BY id DESC LIMIT $6`,
+      [userId, tenantId, code, now, now - o.cooldownMs, o.maxAttempts],
     );
     let run = 0;
     while (run < recent.length && !recent[run]!.is_valid) run++;
     if (run >= o.maxAttempts) {
       return { status: 'LIMIT_REACHED_ERROR', retryAfterMs: Math.max(0, o.cooldownMs - (now - recent[0]!.created_at)), currentNumberOfFailedAttempts: run, maxNumberOfFailedAttempts: o.maxAttempts };
     }
-    let valid = false;
-    let lifetimeMs = o.period * (2 * o.skew + 1) * 1000;
-    if (code.length <= 8) {
-      for (const d of devices) {
-        const totp = new TOTP({ secret: Secret.fromBase32(d.secret), algorithm: 'SHA1', digits: 6, period: d.period });
-        if (totp.validate({ token: code, timestamp: now, window: d.skew }) !== null) {
-          valid = true;
-          lifetimeMs = d.period * (2 * d.skew + 1) * 1000;
-          break;
-        }
-      }
-    }
-    if (valid) {
-      const replay = await tx.query('SELECT 1 FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND code = $3 AND is_valid AND expires_at > $4', [userId, tenantId, code, now]);
-      if (replay.length > 0) valid = false;
-    }
+    // No recent attempt carried the replay answer: ask on its own (an earlier use may be older than the cooldown).
+    const replayed = recent.length > 0 ? recent[0]!.replayed : matches && (await tx.query<{ replayed: boolean }>(`SELECT ${replayCheck} AS replayed`, [userId, tenantId, code, now]))[0]!.replayed;
+    const valid = matches && !replayed;
     await tx.query('INSERT INTO fk_totp_attempts (user_id, tenant_id, code, is_valid, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
       userId, tenantId, code.slice(0, 16), valid, now, now + lifetimeMs,
     ]);
