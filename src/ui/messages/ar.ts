@@ -164,6 +164,7 @@ export const ar: MessageCatalogue = {
   'ev.resendCooldown': 'يمكنك طلب رسالة أخرى بعد {seconds} ث',
   'ev.checkInbox.done': 'لقد أكدت بريدي الإلكتروني',
   'ev.notVerifiedYet': 'لم يتم تأكيد بريدك الإلكتروني بعد. افتح الرابط في الرسالة التي أرسلناها إليك.',
+  'errorSummary.item': '{field}: {error}',
 
   'settings.title': 'التحقق بخطوتين',
   'settings.subtitle': 'اختر الطرق الإضافية التي تحمي حسابك عند تسجيل الدخول.',

@@ -147,6 +147,7 @@ export const de: MessageCatalogue = {
   'ev.resendCooldown': 'Sie können in {seconds} s eine weitere E-Mail anfordern',
   'ev.checkInbox.done': 'Ich habe meine E-Mail-Adresse bestätigt',
   'ev.notVerifiedYet': 'Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in der E-Mail, die wir Ihnen gesendet haben.',
+  'errorSummary.item': '{field}: {error}',
 
   'settings.title': 'Bestätigung in zwei Schritten',
   'settings.subtitle': 'Wählen Sie die zusätzlichen Methoden, die Ihr Konto bei der Anmeldung schützen.',

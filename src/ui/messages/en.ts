@@ -166,6 +166,7 @@ export const en = {
   'ev.resendCooldown': 'You can ask for another email in {seconds}s',
   'ev.checkInbox.done': 'I have confirmed my email address',
   'ev.notVerifiedYet': 'Your email address is not confirmed yet. Open the link in the email we sent you.',
+  'errorSummary.item': '{field}: {error}',
 
   // ------------------------------------------------------------ MFA settings
   'settings.title': 'Two-step verification',

@@ -147,6 +147,7 @@ export const fr: MessageCatalogue = {
   'ev.resendCooldown': 'Vous pourrez demander un autre e-mail dans {seconds} s',
   'ev.checkInbox.done': 'J’ai confirmé mon adresse e-mail',
   'ev.notVerifiedYet': 'Votre adresse e-mail n’est pas encore confirmée. Ouvrez le lien de l’e-mail que nous vous avons envoyé.',
+  'errorSummary.item': '{field} : {error}',
 
   'settings.title': 'Validation en deux étapes',
   'settings.subtitle': 'Choisissez les méthodes supplémentaires qui protègent votre compte à la connexion.',
