@@ -122,9 +122,11 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
 
   const errors = action.fieldErrors;
   const fieldErrors = [
-    ...(errors.email !== undefined ? [{ fieldId: emailId, message: fieldText(m, errors.email) }] : []),
-    ...(errors.password !== undefined ? [{ fieldId: passwordId, message: fieldText(m, errors.password) }] : []),
+    ...(errors.email !== undefined ? [{ fieldId: emailId, field: m.format('field.email.label'), message: fieldText(m, errors.email) }] : []),
+    ...(errors.password !== undefined ? [{ fieldId: passwordId, field: m.format('field.password.label'), message: fieldText(m, errors.password) }] : []),
   ];
+  // The summary names the field of each error; under the field, the error alone.
+  const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
   const error = action.isError ? failureText(m, action.error) : (formError(m, action.data) ?? screenError);
   const busy = action.isPending || action.data?.status === 'OK';
 
@@ -159,7 +161,7 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
         </>
       }
     >
-      {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={fieldErrors} />}
+      {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={summary} />}
       {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
       <form data-fk="form" noValidate onSubmit={submit}>
         <c.TextField id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />
