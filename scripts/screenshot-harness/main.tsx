@@ -8,6 +8,9 @@ import '../../src/ui/theme/styles.css';
 import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens, ThemeRoot } from '../../src/index.ts';
 
 const settings = (window as unknown as { __fk: { api: string; theme: string; locale: string } }).__fk;
+// The page around the screens takes the theme's background, as a host app would.
+document.documentElement.setAttribute('data-fk-theme', settings.theme);
+document.body.style.background = 'var(--fk-color-bg)';
 
 createRoot(document.getElementById('root')!).render(
   <BrowserRouter>
