@@ -78,7 +78,8 @@ function toUser(rows: LoginMethodRow[]): User | undefined {
 /** The user owning `id`, which may be a primary user id or any of its recipe user ids. */
 export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
   const rows = await db.query<LoginMethodRow>(
-    `${selectLoginMethods} WHERE lm.user_id = (SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1 UNION SELECT user_id FROM fk_users WHERE user_id = $1 LIMIT 1)`,
+    // A recipe user id names its login method's user; any other id is taken as a user id (the join drops unknown ones).
+    `${selectLoginMethods} WHERE lm.user_id = COALESCE((SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1), $1)`,
     [id],
   );
   return toUser(rows);

@@ -210,7 +210,8 @@ export function createSessionService(options: SessionServiceOptions) {
       }
       const handle = claims.sessionHandle;
       if (typeof handle !== 'string') throw SessionError.tryRefresh();
-      const [row] = await db.query<SessionRow>('SELECT session_handle, user_id, recipe_user_id, tenant_id, payload, expires_at FROM fk_sessions WHERE session_handle = $1', [handle]);
+      // The payload comes from the token (below), so the stored one is not read.
+      const [row] = await db.query<Omit<SessionRow, 'payload'>>('SELECT user_id, recipe_user_id, tenant_id, expires_at FROM fk_sessions WHERE session_handle = $1', [handle]);
       if (!row || row.expires_at <= ctx.now) throw SessionError.unauthorised();
       // Claims come from the token the client holds, as in node: a stale token must be refreshed or resynced.
       const payload: Record<string, unknown> = {};
