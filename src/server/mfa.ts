@@ -5,7 +5,7 @@ import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './co
 import type { SessionContainer } from './session/SessionContainer.ts';
 import { SessionError } from './session/errors.ts';
 import type { ClaimValidator } from './session/sessionService.ts';
-import { getUser, isFakeEmail, type User } from './users.ts';
+import { getUser, getUserAndVerifiedTotp, isFakeEmail, type User } from './users.ts';
 import type { Tenants } from './tenants.ts';
 
 export const MFA_CLAIM = 'st-mfa';
@@ -55,11 +55,23 @@ type MetadataStore = {
 export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenants; metadata: MetadataStore; now: () => number; api: unknown }) {
   const { db, config, tenants, metadata } = deps;
 
-  const readRequired = async (userId: string) => {
-    const md = await metadata.get(userId);
+  const requiredIn = (md: Record<string, unknown>) => {
     const st = md._supertokens as { requiredSecondaryFactors?: unknown } | undefined;
     return Array.isArray(st?.requiredSecondaryFactors) ? (st.requiredSecondaryFactors as string[]) : [];
   };
+  const readRequired = async (userId: string) => requiredIn(await metadata.get(userId));
+
+  /** The user's required secondary factors (as `readRequired`) and the tenant's, in one statement. */
+  const readRequiredLists = async (userId: string, tenantId: string) => {
+    const [row] = await db.query<{ metadata: Record<string, unknown> | null; tenant_required: string[] | null }>(
+      'SELECT (SELECT metadata FROM fk_user_metadata WHERE user_id = $1) AS metadata, (SELECT required_secondary_factors FROM fk_tenants WHERE tenant_id = $2) AS tenant_required',
+      [userId, tenantId],
+    );
+    return { user: requiredIn(row?.metadata ?? {}), tenant: row?.tenant_required ?? [] };
+  };
+
+  /** Verified-TOTP answers read together with a user by `loadUser`, so the default setup check needs no query of its own. */
+  const verifiedTotpOf = new WeakMap<User, boolean>();
 
   const defaults: MFAFunctions = {
     async getMFARequirementsForAuth(input) {
@@ -78,8 +90,9 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
         if ((f === FactorIds.OTP_PHONE || f === FactorIds.LINK_PHONE) && hasPwlessPhone) out.push(f);
       }
       if (config.totp) {
-        const rows = await db.query('SELECT 1 FROM fk_totp_devices WHERE user_id = $1 AND verified LIMIT 1', [user.id]);
-        if (rows.length > 0) out.push(FactorIds.TOTP);
+        const known = verifiedTotpOf.get(user);
+        const has = known ?? (await db.query('SELECT 1 FROM fk_totp_devices WHERE user_id = $1 AND verified LIMIT 1', [user.id])).length > 0;
+        if (has) out.push(FactorIds.TOTP);
       }
       return out;
     },
@@ -101,9 +114,15 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
   const functions: MFAFunctions = overrideFns ? overrideFns(defaults, deps.api) : defaults;
 
   async function loadUser(userId: string): Promise<User> {
-    const user = await getUser(db, userId);
-    if (!user) throw SessionError.unauthorised();
-    return user;
+    if (!config.totp) {
+      const user = await getUser(db, userId);
+      if (!user) throw SessionError.unauthorised();
+      return user;
+    }
+    const found = await getUserAndVerifiedTotp(db, userId);
+    if (!found) throw SessionError.unauthorised();
+    verifiedTotpOf.set(found.user, found.hasVerifiedTotp);
+    return found.user;
   }
 
   /** Everything `getMFARequirementsForAuth` and the setup check need, fetched lazily and once. */
@@ -112,6 +131,9 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     let setUp: Promise<string[]> | undefined;
     const getUserOnce = () => (user ??= loadUser(session.userId));
     const getSetUpOnce = () => (setUp ??= getUserOnce().then((u) => functions.getFactorsSetupForUser({ user: u })));
+    // With the default reader of the user's list, the user's and the tenant's lists come in one statement.
+    let lists: ReturnType<typeof readRequiredLists> | undefined;
+    const bothLists = functions.getRequiredSecondaryFactorsForUser === defaults.getRequiredSecondaryFactorsForUser ? () => (lists ??= readRequiredLists(session.userId, session.tenantId)) : undefined;
     const lazy = <T>(fn: () => Promise<T>): Promise<T> => {
       // A promise that starts work only when awaited, like node's lazy getters.
       let p: Promise<T> | undefined;
@@ -124,8 +146,8 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
         completedFactors: completed,
         user: lazy(getUserOnce),
         factorsSetUpForUser: lazy(getSetUpOnce),
-        requiredSecondaryFactorsForUser: lazy(() => functions.getRequiredSecondaryFactorsForUser({ userId: session.userId })),
-        requiredSecondaryFactorsForTenant: lazy(async () => (await tenants.get(session.tenantId))?.requiredSecondaryFactors ?? []),
+        requiredSecondaryFactorsForUser: lazy(async () => (bothLists ? (await bothLists()).user : functions.getRequiredSecondaryFactorsForUser({ userId: session.userId }))),
+        requiredSecondaryFactorsForTenant: lazy(async () => (bothLists ? (await bothLists()).tenant : ((await tenants.get(session.tenantId))?.requiredSecondaryFactors ?? []))),
       },
       factorsSetUp: getSetUpOnce,
       user: getUserOnce,

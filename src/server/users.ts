@@ -37,11 +37,14 @@ interface LoginMethodRow {
   is_primary: boolean;
 }
 
-const selectLoginMethods = `
+const selectLoginMethods = (extraColumns = '') => `
 SELECT lm.recipe_user_id, lm.user_id, lm.recipe_id, lm.tenant_id, lm.email, lm.phone_number, lm.time_joined,
        u.is_primary,
-       (lm.email IS NULL OR EXISTS (SELECT 1 FROM fk_verified_emails v WHERE v.recipe_user_id = lm.recipe_user_id AND v.email = lm.email)) AS verified
+       (lm.email IS NULL OR EXISTS (SELECT 1 FROM fk_verified_emails v WHERE v.recipe_user_id = lm.recipe_user_id AND v.email = lm.email)) AS verified${extraColumns}
 FROM fk_login_methods lm JOIN fk_users u ON u.user_id = lm.user_id`;
+
+// A recipe user id names its login method's user; any other id is taken as a user id (the join drops unknown ones).
+const WHERE_USER_OWNS = 'WHERE lm.user_id = COALESCE((SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1), $1)';
 
 /** Fake emails stand in for users without one; they never receive mail. */
 export function isFakeEmail(email: string): boolean {
@@ -77,12 +80,17 @@ function toUser(rows: LoginMethodRow[]): User | undefined {
 
 /** The user owning `id`, which may be a primary user id or any of its recipe user ids. */
 export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
-  const rows = await db.query<LoginMethodRow>(
-    // A recipe user id names its login method's user; any other id is taken as a user id (the join drops unknown ones).
-    `${selectLoginMethods} WHERE lm.user_id = COALESCE((SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1), $1)`,
+  return toUser(await db.query<LoginMethodRow>(`${selectLoginMethods()} ${WHERE_USER_OWNS}`, [id]));
+}
+
+/** `getUser`, plus whether the user has a verified TOTP device, in one statement (for the MFA evaluation). */
+export async function getUserAndVerifiedTotp(db: Queryable, id: string): Promise<{ user: User; hasVerifiedTotp: boolean } | undefined> {
+  const rows = await db.query<LoginMethodRow & { has_verified_totp: boolean }>(
+    `${selectLoginMethods(', EXISTS (SELECT 1 FROM fk_totp_devices d WHERE d.user_id = lm.user_id AND d.verified) AS has_verified_totp')} ${WHERE_USER_OWNS}`,
     [id],
   );
-  return toUser(rows);
+  const user = toUser(rows);
+  return user && { user, hasVerifiedTotp: rows[0]!.has_verified_totp };
 }
 
 /** Users with a login method of `recipeId` matching the email or phone number in a tenant. */
