@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import type { CreateAuthClientConfig } from '../../src/core/index.ts';
-import { AuthProvider, SessionAuth, authRouteElements } from '../../src/index.ts';
+import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens } from '../../src/index.ts';
 import { API_URL, type ScenarioInfo } from './api.ts';
 import { Layout } from './Layout.tsx';
 import { Home } from './pages/Home.tsx';
@@ -10,7 +10,6 @@ import { Orders } from './pages/Orders.tsx';
 import { Outbox } from './pages/Outbox.tsx';
 import { Settings } from './pages/Settings.tsx';
 import { savePreferences, type Preferences } from './preferences.ts';
-import { screens } from './screens.ts';
 
 const queryClient = new QueryClient();
 
@@ -40,7 +39,7 @@ export function App({ scenario, initialPreferences }: { scenario: ScenarioInfo; 
         <AuthProvider config={config} theme={preferences.theme} locale={preferences.locale}>
           <Routes>
             <Route element={<Layout scenario={scenario} preferences={preferences} onPreferencesChange={changePreferences} />}>
-              {authRouteElements({ screens })}
+              {authRouteElements({ screens: prebuiltScreens })}
               <Route path="/" element={<Home scenario={scenario} />} />
               <Route
                 path="/orders"

@@ -72,8 +72,7 @@ export async function setUpTotp(v: Visitor): Promise<string> {
   const secret = (await v.page.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent()) ?? '';
   expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]+$/);
   await v.reached('totp setup');
-  await v.page.getByLabel('Authentication code').fill(freshTotp(secret));
-  await v.page.getByRole('button', { name: 'Verify' }).click();
+  await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
   return secret;
 }
 
@@ -81,8 +80,7 @@ export async function setUpTotp(v: Visitor): Promise<string> {
 export async function verifyTotp(v: Visitor, secret: string): Promise<void> {
   await v.seeHeading('Enter your authentication code');
   await v.reached('totp verify');
-  await v.page.getByLabel('Authentication code').fill(freshTotp(secret));
-  await v.page.getByRole('button', { name: 'Verify' }).click();
+  await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
 }
 
 /** The email OTP screen when the kit sent the code by itself to the known address. */
@@ -90,8 +88,7 @@ export async function enterEmailCode(v: Visitor, email: string, afterId = 0): Pr
   await v.seeHeading('Check your email');
   const message = await waitForMessage(email, 'PASSWORDLESS_LOGIN', afterId);
   await v.reached('email code');
-  await v.page.getByLabel('Verification code').fill(message.userInputCode!);
-  await v.page.getByRole('button', { name: 'Verify' }).click();
+  await v.page.getByRole('textbox', { name: 'Verification code' }).fill(message.userInputCode!);
 }
 
 /** The "check your inbox" screen, then the link from the outbox, opened in the same tab. */

@@ -1,22 +1,18 @@
 /** S5–S7: second factors some users need (opt-in in settings, admins only, per tenant). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { hasScreens, launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
 import { enterEmailCode, openProtected, reachOrders, signIn, signUp } from './flows.ts';
-
-// Until the kit's screens are mounted in the demo, these flows have nothing to drive.
-const skip = !(await hasScreens());
 
 let browser: Browser;
 beforeAll(async () => {
-  if (skip) return;
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
-describe.skipIf(skip)('S6 email code for admins only', () => {
+describe('S6 email code for admins only', () => {
   it('the seeded admin enters an email code', async () => {
     await useScenario('S6');
     const v = await Visitor.open(browser, 'S6-admin');
@@ -37,7 +33,7 @@ describe.skipIf(skip)('S6 email code for admins only', () => {
   });
 });
 
-describe.skipIf(skip)('S7 per tenant', () => {
+describe('S7 per tenant', () => {
   it('tenant A: email and password, then an email code', async () => {
     await useScenario('S7');
     const v = await Visitor.open(browser, 'S7-tenant-a');

@@ -1,19 +1,15 @@
 /** S1–S4: second factors every user must do (one factor, one of two, both, a fixed order). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasScreens, launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
 import { choose, enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyTotp } from './flows.ts';
-
-// Until the kit's screens are mounted in the demo, these flows have nothing to drive.
-const skip = !(await hasScreens());
 
 let browser: Browser;
 beforeAll(async () => {
-  if (skip) return;
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 async function signOut(v: Visitor): Promise<void> {
@@ -21,7 +17,7 @@ async function signOut(v: Visitor): Promise<void> {
   await v.seeHeading('Sign in');
 }
 
-describe.skipIf(skip)('S1 TOTP for everyone', () => {
+describe('S1 TOTP for everyone', () => {
   it('a new user sets up TOTP after signing up, a returning one types the code, both end on the page asked for', async () => {
     await useScenario('S1');
     const v = await Visitor.open(browser, 'S1');
@@ -41,7 +37,7 @@ describe.skipIf(skip)('S1 TOTP for everyone', () => {
   });
 });
 
-describe.skipIf(skip)('S2 TOTP or email code', () => {
+describe('S2 TOTP or email code', () => {
   it('offers both; the email code alone unlocks the app', async () => {
     await useScenario('S2');
     const v = await Visitor.open(browser, 'S2-email');
@@ -66,7 +62,7 @@ describe.skipIf(skip)('S2 TOTP or email code', () => {
   });
 });
 
-describe.skipIf(skip)('S3 TOTP and email code, any order', () => {
+describe('S3 TOTP and email code, any order', () => {
   it('after the one chosen first, goes straight to the other', async () => {
     await useScenario('S3');
     const v = await Visitor.open(browser, 'S3');
@@ -81,7 +77,7 @@ describe.skipIf(skip)('S3 TOTP and email code, any order', () => {
   });
 });
 
-describe.skipIf(skip)('S4 TOTP, then email code', () => {
+describe('S4 TOTP, then email code', () => {
   it('asks for TOTP first, then the email code, without a chooser', async () => {
     await useScenario('S4');
     const v = await Visitor.open(browser, 'S4');

@@ -1,22 +1,18 @@
 /** S8–S11: email verification before or after MFA, migration from a legacy second factor, the email code as verification. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasScreens, launchBrowser, outbox, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { launchBrowser, outbox, uniqueEmail, useScenario, Visitor } from './harness.ts';
 import { enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyEmailByLink } from './flows.ts';
-
-// Until the kit's screens are mounted in the demo, these flows have nothing to drive.
-const skip = !(await hasScreens());
 
 let browser: Browser;
 beforeAll(async () => {
-  if (skip) return;
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
-describe.skipIf(skip)('S8 verify email, then email code', () => {
+describe('S8 verify email, then email code', () => {
   it('asks to verify the address first, then for the email code', async () => {
     await useScenario('S8');
     const v = await Visitor.open(browser, 'S8');
@@ -30,7 +26,7 @@ describe.skipIf(skip)('S8 verify email, then email code', () => {
   });
 });
 
-describe.skipIf(skip)('S9 TOTP, then verify email', () => {
+describe('S9 TOTP, then verify email', () => {
   it('asks for TOTP first and the verification link last', async () => {
     await useScenario('S9');
     const v = await Visitor.open(browser, 'S9');
@@ -44,7 +40,7 @@ describe.skipIf(skip)('S9 TOTP, then verify email', () => {
   });
 });
 
-describe.skipIf(skip)('S10 migration from legacy MFA', () => {
+describe('S10 migration from legacy MFA', () => {
   it('the legacy user is asked for a code at the old address, not to set up a new factor', async () => {
     await useScenario('S10');
     const v = await Visitor.open(browser, 'S10');
@@ -56,7 +52,7 @@ describe.skipIf(skip)('S10 migration from legacy MFA', () => {
   });
 });
 
-describe.skipIf(skip)('S11 email code as email verification', () => {
+describe('S11 email code as email verification', () => {
   it('the code goes to the sign-up address and verifies it: no separate verification step', async () => {
     await useScenario('S11');
     const v = await Visitor.open(browser, 'S11');

@@ -1,8 +1,6 @@
-/** The signed-in user's security settings: the kit's MFA settings screen. */
+import { MFASettingsScreen } from '../../../src/index.ts';
+
+/** The app's settings page: the kit's MFA settings screen, behind `<SessionAuth>` (see App.tsx). */
 export function Settings() {
-  return (
-    <article>
-      <h1>Settings</h1>
-    </article>
-  );
+  return <MFASettingsScreen />;
 }
