@@ -50,7 +50,7 @@ describe('demo app', () => {
     await v.page.goto('/');
     await v.seeHeading(/^S1:/);
     await v.reached('home S1');
-    await v.page.getByLabel('Scenario').selectOption('S3');
+    await v.page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('S3');
     await v.seeHeading(/^S3:/);
     const info = (await (await fetch(`${demo.apiUrl}/demo/scenario`)).json()) as { id: string };
     expect(info.id).toBe('S3');
@@ -64,11 +64,11 @@ describe('demo app', () => {
     await v.page.goto('/');
     await v.seeHeading(/^S6:/);
     for (const theme of ['light', 'dark', 'high-contrast', 'system']) {
-      await v.page.getByLabel('Theme').selectOption(theme);
+      await v.page.getByRole('combobox', { name: 'Theme', exact: true }).selectOption(theme);
       expect(await v.page.locator('html').getAttribute('data-fk-theme')).toBe(theme);
       await v.reached(`theme ${theme}`);
     }
-    await v.page.getByLabel('Language').selectOption('ar');
+    await v.page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
     expect(await v.page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await v.page.locator('html').getAttribute('lang')).toBe('ar');
     await v.reached('arabic');

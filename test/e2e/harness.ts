@@ -75,8 +75,15 @@ export class Visitor {
     return this.page.getByRole('heading', { level: 1, name });
   }
 
-  async seeHeading(name: string | RegExp): Promise<void> {
-    await this.heading(name).waitFor({ state: 'visible' });
+  /** Waits for the level-1 heading; on a timeout saves `failure.png` and says where the user is instead. */
+  async seeHeading(name: string | RegExp, timeout = 15_000): Promise<void> {
+    try {
+      await this.heading(name).waitFor({ state: 'visible', timeout });
+    } catch (error) {
+      await this.page.screenshot({ path: `${this.folder}/failure.png`, fullPage: true }).catch(() => undefined);
+      const headings = await this.page.getByRole('heading', { level: 1 }).allTextContents().catch(() => []);
+      throw new Error(`Expected heading ${String(name)} at ${this.page.url()}; the page shows ${JSON.stringify(headings)}`, { cause: error });
+    }
   }
 
   /** The current path and query. */

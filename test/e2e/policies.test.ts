@@ -38,7 +38,7 @@ describe('S7 per tenant', () => {
     await useScenario('S7');
     const v = await Visitor.open(browser, 'S7-tenant-a');
     await v.page.goto('/');
-    await v.page.getByLabel('Tenant').selectOption('tenant-a');
+    await v.page.getByRole('combobox', { name: 'Tenant', exact: true }).selectOption('tenant-a');
     await v.seeHeading(/^S7:/);
     const email = uniqueEmail('s7a');
     await openProtected(v);
@@ -52,7 +52,7 @@ describe('S7 per tenant', () => {
     await useScenario('S7');
     const v = await Visitor.open(browser, 'S7-tenant-b');
     await v.page.goto('/');
-    await v.page.getByLabel('Tenant').selectOption('tenant-b');
+    await v.page.getByRole('combobox', { name: 'Tenant', exact: true }).selectOption('tenant-b');
     await v.seeHeading(/^S7:/);
     await openProtected(v);
     await signUp(v, uniqueEmail('s7b'));
