@@ -44,6 +44,8 @@ interface SessionRow {
 
 const ACCESS_COOKIE = 'sAccessToken';
 const REFRESH_COOKIE = 'sRefreshToken';
+/** How many verified access tokens are remembered (about 1 KB each). */
+const VERIFIED_TOKENS_MAX = 10_000;
 const EXPOSED_HEADERS = ['front-token', 'st-access-token', 'st-refresh-token', 'anti-csrf'];
 
 /** Reads a cookie from the request's Cookie header. */
@@ -72,6 +74,8 @@ function bearer(request: Request): string | undefined {
 /** Sessions: creation, verification, refresh with rotation, revocation and the token headers. */
 export function createSessionService(options: SessionServiceOptions) {
   const { db, keys } = options;
+  /** Access tokens whose RS256 signature was checked (oldest first), so a token used again skips that check. */
+  const verifiedTokens = new Map<string, { exp: number; json: string }>();
 
   async function signAccessToken(session: SessionContainer, refreshTokenHash: string | null, now: number, antiCsrfToken: string | null) {
     const iat = Math.floor(now / 1000);
@@ -193,14 +197,25 @@ export function createSessionService(options: SessionServiceOptions) {
         throw requestTransferMethod(request) ? SessionError.tryRefresh() : SessionError.unauthorised(false);
       }
       let claims: Record<string, unknown>;
-      try {
-        const { kid } = decodeProtectedHeader(token);
-        const key = kid === undefined ? undefined : keys.publicKeys.get(kid);
-        if (!key) throw SessionError.tryRefresh();
-        ({ payload: claims } = await jwtVerify(token, key, { algorithms: ['RS256'], currentDate: new Date(ctx.now) }));
-      } catch {
-        // Expired, forged, malformed or signed by an unknown key: node answers "try refresh token" for all.
-        throw SessionError.tryRefresh();
+      const seen = verifiedTokens.get(token);
+      if (seen !== undefined && seen.exp > Math.floor(ctx.now / 1000)) {
+        // These exact bytes passed the signature check before; only the expiry can have changed. Parsed
+        // afresh so no request shares claim objects with another.
+        claims = JSON.parse(seen.json) as Record<string, unknown>;
+      } else {
+        try {
+          const { kid } = decodeProtectedHeader(token);
+          const key = kid === undefined ? undefined : keys.publicKeys.get(kid);
+          if (!key) throw SessionError.tryRefresh();
+          ({ payload: claims } = await jwtVerify(token, key, { algorithms: ['RS256'], currentDate: new Date(ctx.now) }));
+        } catch {
+          // Expired, forged, malformed or signed by an unknown key: node answers "try refresh token" for all.
+          throw SessionError.tryRefresh();
+        }
+        if (typeof claims.exp === 'number') {
+          if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+          verifiedTokens.set(token, { exp: claims.exp, json: JSON.stringify(claims) });
+        }
       }
       if (transfer === 'cookie' && request.method !== 'GET') {
         if (options.antiCsrf === 'VIA_CUSTOM_HEADER' && !request.headers.get('rid')) throw SessionError.tryRefresh();
