@@ -1,8 +1,8 @@
 /** S5–S7: second factors some users need (opt-in in settings, admins only, per tenant). */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
-import { enterEmailCode, openProtected, reachOrders, signIn, signUp } from './flows.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastMessageId, launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { enterEmailCode, freshTotp, openProtected, reachOrders, signIn, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,6 +10,71 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+
+async function openSettings(v: Visitor): Promise<void> {
+  await v.page.getByRole('navigation', { name: 'Demo' }).getByRole('link', { name: 'Settings' }).click();
+  await v.seeHeading('Two-step verification');
+  await v.reached('settings');
+}
+
+async function signOut(v: Visitor): Promise<void> {
+  await v.page.getByRole('button', { name: 'Sign out' }).first().click();
+  await v.seeHeading('Sign in');
+}
+
+describe('S5 opt-in per user', () => {
+  it('nothing is asked until the user turns the email code on in settings; then the next sign-in asks for it', async () => {
+    await useScenario('S5');
+    const v = await Visitor.open(browser, 'S5-email');
+    const email = uniqueEmail('s5');
+    await openProtected(v);
+    await signUp(v, email);
+    await reachOrders(v);
+    await openSettings(v);
+    const toggle = v.page.getByRole('switch', { name: 'Use Code by email at sign-in' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    // The new rule applies at once: the code proves the factor, then back to the settings.
+    await enterEmailCode(v, email);
+    await v.seeHeading('Two-step verification');
+    await v.page.getByRole('switch', { name: 'Use Code by email at sign-in', checked: true }).waitFor();
+    await v.reached('email code on');
+
+    await signOut(v);
+    const before = await lastMessageId(email);
+    await openProtected(v);
+    await signIn(v, email);
+    await enterEmailCode(v, email, before);
+    await reachOrders(v);
+    await v.close();
+  });
+
+  it('the user sets up an authenticator app from the settings; the next sign-in asks for its code', async () => {
+    await useScenario('S5');
+    const v = await Visitor.open(browser, 'S5-totp');
+    const email = uniqueEmail('s5t');
+    await openProtected(v);
+    await signUp(v, email);
+    await reachOrders(v);
+    await openSettings(v);
+    await v.page.getByRole('switch', { name: 'Use Authenticator app at sign-in' }).click();
+    const panel = v.page.getByRole('region', { name: 'Set up an authenticator app' });
+    await panel.getByLabel('Device name').fill('Laptop');
+    await panel.getByRole('button', { name: 'Continue' }).click();
+    const secret = ((await panel.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent()) ?? '').replace(/\s/g, '');
+    await v.reached('settings totp setup');
+    await panel.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
+    await v.page.getByRole('switch', { name: 'Use Authenticator app at sign-in', checked: true }).waitFor();
+    await v.reached('totp on');
+
+    await signOut(v);
+    await openProtected(v);
+    await signIn(v, email);
+    await verifyTotp(v, secret);
+    await reachOrders(v);
+    await v.close();
+  });
 });
 
 describe('S6 email code for admins only', () => {
