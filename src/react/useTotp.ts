@@ -12,6 +12,19 @@ function withAttempts<R extends { status: string }>(result: R): WithAttemptsRema
   return { ...r, attemptsRemaining: Math.max(0, r.maxNumberOfFailedAttempts - r.currentNumberOfFailedAttempts) } as WithAttemptsRemaining<R>;
 }
 
+/**
+ * The wrong code that uses up the last try is answered `INVALID_TOTP_ERROR` (0 left); only later
+ * attempts get `LIMIT_REACHED_ERROR` with the wait. Ask once more at once — the backend does not
+ * record refused attempts (protocol §5) — so the user sees the lockout and its countdown now,
+ * instead of "0 attempts left" and a code field that can only fail.
+ */
+async function verifyUntilSettled<R extends { status: string }>(call: () => Promise<R>): Promise<R> {
+  const first = await call();
+  if (first.status !== 'INVALID_TOTP_ERROR') return first;
+  const r = first as unknown as InvalidTotp;
+  return r.currentNumberOfFailedAttempts >= r.maxNumberOfFailedAttempts ? call() : first;
+}
+
 /** `GET /totp/device/list`: the user's TOTP devices. */
 export function useTotpDevices(options: { enabled?: boolean } = {}) {
   const { client, queryClient } = useAuthContext('useTotpDevices');
@@ -35,7 +48,7 @@ export function useVerifyTotpDevice() {
   const { client, queryClient } = useAuthContext('useVerifyTotpDevice');
   return useMutation(
     {
-      mutationFn: async (input: { deviceName: string; totp: string }): Promise<WithAttemptsRemaining<VerifyDeviceResult | InvalidClaim>> => withAttempts(await client.totp.verifyDevice(input)),
+      mutationFn: async (input: { deviceName: string; totp: string }): Promise<WithAttemptsRemaining<VerifyDeviceResult | InvalidClaim>> => withAttempts(await verifyUntilSettled(() => client.totp.verifyDevice(input))),
       onSuccess: (result) => {
         if (result.status === 'OK') return invalidateFactorQueries(queryClient);
       },
@@ -49,7 +62,7 @@ export function useVerifyTotpCode() {
   const { client, queryClient } = useAuthContext('useVerifyTotpCode');
   return useMutation(
     {
-      mutationFn: async (input: { totp: string }): Promise<WithAttemptsRemaining<VerifyCodeResult | InvalidClaim>> => withAttempts(await client.totp.verifyCode(input)),
+      mutationFn: async (input: { totp: string }): Promise<WithAttemptsRemaining<VerifyCodeResult | InvalidClaim>> => withAttempts(await verifyUntilSettled(() => client.totp.verifyCode(input))),
       onSuccess: (result) => {
         if (result.status === 'OK') return invalidateFactorQueries(queryClient);
       },

@@ -114,6 +114,22 @@ describe('TotpScreen', () => {
     expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
   });
 
+  it('the wrong code that uses up the last try shows the lockout at once, with the real wait', async () => {
+    const { storage } = await withDevice();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('heading', { name: 'Enter your authentication code' });
+    for (let i = 1; i <= 4; i++) {
+      await user.type(await screen.findByLabelText('Authentication code'), '000000');
+      await waitFor(() => expect(count('POST /auth/totp/verify')).toBe(i));
+    }
+    await user.type(await screen.findByLabelText('Authentication code'), '000000');
+    expect(await screen.findByRole('heading', { name: 'Too many attempts' })).toBeTruthy();
+    // The backend's 15-minute pause, learnt from the refused follow-up (not recorded as an attempt).
+    expect(screen.getByText(/You can try again in 1[45]:\d\d\./)).toBeTruthy();
+    expect(count('POST /auth/totp/verify')).toBe(6);
+  });
+
   it('leaving the set-up (back to the chooser) removes the device that was never verified', async () => {
     required = [{ oneOf: ['totp', 'otp-email'] }];
     const { storage } = await signedUp();
