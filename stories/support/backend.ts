@@ -18,6 +18,10 @@ export interface LiveContext {
   client: AuthClient;
   /** The backend's clock: move it to expire a code or end a lockout without waiting. */
   clock: { advance(ms: number): void; now(): number };
+  /** The msw handlers that answer with this backend (the loader puts the story's own before them). */
+  handlers: ReturnType<typeof createBackendHandlers>;
+  /** Set by `prepare` to start the story somewhere known only then (a link with a fresh token). Wins over `parameters.route`. */
+  route?: string;
 }
 
 /** `parameters.backend` of a story. */
@@ -26,27 +30,56 @@ export interface BackendParameters {
   scenario?: SeedScenarioId;
   /** Config on top of the scenario's. */
   config?: Partial<BackendConfig>;
-  /** Runs after setup, before the story renders: sign a user in, set up a device, fake the clock... */
+  /**
+   * Runs after setup, before the story renders: sign a user in, set up a device, fake the clock...
+   * It talks to the plain backend: the story's own msw handlers apply from the render on.
+   */
   prepare?: (live: LiveContext) => Promise<void>;
+  /**
+   * Stories with the same key, one after another, share one backend (and the scenario's seed) instead
+   * of starting a database each: only `prepare` runs again, and the clock starts at now again. Their
+   * scenario and config must be the same (set both in the file's `meta.parameters.backend`), and
+   * `prepare` must create users of its own ({@link uniqueEmail}).
+   */
+  share?: string;
 }
 
-/** A client for stories: header mode (works the same in jsdom and the browser), memory storage, no cross-tab channel. */
-export function storyClient(overrides: Partial<CreateAuthClientConfig> = {}): AuthClient {
-  return createAuthClient({ apiDomain: STORY_API, tokenTransferMethod: 'header', storage: createMemoryStorage(), channel: null, locks: null, ...overrides });
-}
-
-const open = new Set<Backend>();
-
+let clients = 0;
 /**
- * Starts a backend for one story (the previous story's backend is closed first), hands its msw
- * handlers to `install`, then runs the scenario's setup and the story's `prepare` through them.
+ * A client for stories: header mode (works the same in jsdom and the browser), memory storage, no
+ * cross-tab channel, and a storage key prefix of its own, so what a screen keeps in sessionStorage
+ * (an OTP attempt, when the email was sent) does not leak into the next story or pass.
  */
-export async function startStoryBackend(parameters: BackendParameters, install: (handlers: ReturnType<typeof createBackendHandlers>) => void): Promise<LiveContext> {
-  for (const backend of open) await backend.close();
-  open.clear();
+export function storyClient(overrides: Partial<CreateAuthClientConfig> = {}): AuthClient {
+  clients += 1;
+  return createAuthClient({ apiDomain: STORY_API, tokenTransferMethod: 'header', storage: createMemoryStorage(), channel: null, locks: null, storageKeyPrefix: `fk-story-${clients}`, ...overrides });
+}
+
+let emails = 0;
+/** An address no other story (or run of the same story) has used on a shared backend. */
+export function uniqueEmail(prefix = 'story'): string {
+  emails += 1;
+  return `${prefix}-${emails}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+interface Running {
+  share: string | undefined;
+  backend: Backend;
+  handlers: ReturnType<typeof createBackendHandlers>;
+  clockState: { offset: number };
+}
+let running: Running | undefined;
+
+async function backendFor(parameters: BackendParameters, install: (handlers: ReturnType<typeof createBackendHandlers>) => void): Promise<Running> {
+  if (parameters.share !== undefined && running?.share === parameters.share) {
+    running.clockState.offset = 0;
+    install(running.handlers);
+    return running;
+  }
+  await running?.backend.close();
+  running = undefined;
   const scenario = parameters.scenario ? seedScenarios[parameters.scenario] : undefined;
-  let offset = 0;
-  const clock = { advance: (ms: number) => void (offset += ms), now: () => Date.now() + offset };
+  const clockState = { offset: 0 };
   const backend = await createBackend({
     appInfo: { appName: 'Factorkit Stories', apiDomain: STORY_API, websiteDomain: STORY_WEBSITE },
     passwordless: { contactMethod: 'EMAIL_OR_PHONE', flowType: 'USER_INPUT_CODE' },
@@ -57,15 +90,28 @@ export async function startStoryBackend(parameters: BackendParameters, install: 
     ...scenario?.config(),
     ...parameters.config,
     database: { kind: 'memory' },
-    now: clock.now,
+    now: () => Date.now() + clockState.offset,
   });
-  open.add(backend);
-  install(createBackendHandlers(backend, STORY_API));
+  const handlers = createBackendHandlers(backend, STORY_API);
+  running = { share: parameters.share, backend, handlers, clockState };
+  install(handlers);
   await scenario?.setup?.(backend);
+  return running;
+}
+
+/**
+ * Starts a backend for one story (the previous story's backend is closed first, unless both share
+ * one), hands its msw handlers to `install`, then runs the scenario's setup (once per backend) and
+ * the story's `prepare` through them.
+ */
+export async function startStoryBackend(parameters: BackendParameters, install: (handlers: ReturnType<typeof createBackendHandlers>) => void): Promise<LiveContext> {
+  const { backend, handlers, clockState } = await backendFor(parameters, install);
+  const scenario = parameters.scenario ? seedScenarios[parameters.scenario] : undefined;
+  const clock = { advance: (ms: number) => void (clockState.offset += ms), now: () => Date.now() + clockState.offset };
   const client = storyClient(
     scenario?.emailVerificationOrder ? { claims: { emailVerification: { mode: 'REQUIRED', order: scenario.emailVerificationOrder } } } : {},
   );
-  const live = { backend, client, clock };
+  const live: LiveContext = { backend, client, clock, handlers };
   await parameters.prepare?.(live);
   return live;
 }

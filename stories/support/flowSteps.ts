@@ -53,7 +53,8 @@ export async function enterEmailCode(canvasElement: HTMLElement, live: LiveConte
 export async function choose(canvasElement: HTMLElement, factorName: 'factor.totp.name' | 'factor.otp-email.name') {
   const canvas = within(canvasElement);
   await canvas.findByRole('heading', { name: m.format('chooser.title') }, slow);
-  await userEvent.click(canvas.getByRole('button', { name: m.format(factorName) }));
+  // Each option is a real link (it can be opened in a new tab); a click stays in the router.
+  await userEvent.click(canvas.getByRole('link', { name: m.format(factorName) }));
 }
 
 /** The flow reached the app's protected page. */

@@ -115,7 +115,9 @@ export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
     controller.reset(msw.handlers ?? []);
     return {};
   }
-  const live = await startStoryBackend(backendParameters, (handlers) => controller.reset([...(msw.handlers ?? []), ...(handlers as RequestHandler[])]));
+  // The backend alone while `prepare` runs; then the story's handlers in front of it.
+  const live = await startStoryBackend(backendParameters, (handlers) => controller.reset(handlers));
+  controller.reset([...(msw.handlers ?? []), ...(live.handlers as RequestHandler[])]);
   return { live };
 };
 
@@ -157,13 +159,23 @@ export function KitRoot({ kit, client, live, route = '/auth', providerProps, chi
   );
 }
 
+/** `parameters.provider` of a story: more `<AuthProvider>` props (custom factors, redirection...). */
+export type ProviderParameter = Partial<AuthProviderProps>;
+
 /** The decorator: reads the globals and `loaded.live`, renders the story inside {@link KitRoot}. */
 export const withKit: Decorator = (Story, context) => {
   const kit = kitFromGlobals(context.globals);
   const loaded = context.loaded as KitLoaded;
   // A new story (or a new live backend) gets a new client and query cache.
   return (
-    <KitRoot key={context.id} kit={kit} client={loaded.live?.client} live={loaded.live} route={context.parameters.route as string | undefined}>
+    <KitRoot
+      key={context.id}
+      kit={kit}
+      client={loaded.live?.client}
+      live={loaded.live}
+      route={loaded.live?.route ?? (context.parameters.route as string | undefined)}
+      providerProps={context.parameters.provider as Partial<AuthProviderProps> | undefined}
+    >
       <Story />
     </KitRoot>
   );
