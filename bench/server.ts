@@ -302,17 +302,17 @@ async function sequentialScans(backend: Backend): Promise<ServerBenchResult['seq
   const u = 'bench-5';
   const queries: [string, unknown[]][] = [
     ["SELECT recipe_user_id, user_id, password_hash FROM fk_login_methods WHERE tenant_id = $1 AND recipe_id = $2 AND email = $3", ['public', 'emailpassword', benchEmail(5)]],
-    ['SELECT * FROM fk_login_methods lm JOIN fk_users u ON u.user_id = lm.user_id WHERE lm.user_id = (SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1 UNION SELECT user_id FROM fk_users WHERE user_id = $1 LIMIT 1)', [u]],
+    ['SELECT * FROM fk_login_methods lm JOIN fk_users u ON u.user_id = lm.user_id WHERE lm.user_id = COALESCE((SELECT user_id FROM fk_login_methods WHERE recipe_user_id = $1), $1)', [u]],
     ['SELECT 1 FROM fk_verified_emails v WHERE v.recipe_user_id = $1 AND v.email = $2', [u, benchEmail(5)]],
-    ['SELECT * FROM fk_sessions WHERE session_handle = $1', ['seed-5']],
-    ['SELECT session_handle, rotated FROM fk_refresh_tokens WHERE token_hash = $1', ['x']],
+    ['SELECT user_id, recipe_user_id, tenant_id, expires_at FROM fk_sessions WHERE session_handle = $1', ['seed-5']],
+    ['SELECT t.rotated, s.* FROM fk_refresh_tokens t LEFT JOIN fk_sessions s ON s.session_handle = t.session_handle WHERE t.token_hash = $1 FOR UPDATE OF t', ['x']],
     ['SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [u]],
-    ['SELECT 1 FROM fk_totp_devices WHERE user_id = $1 AND verified LIMIT 1', [u]],
+    ['SELECT 1 FROM fk_totp_devices d WHERE d.user_id = $1 AND d.verified', [u]],
     ['DELETE FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at < $3 AND expires_at < $4', [u, 'public', 0, 0]],
     ['SELECT is_valid, created_at FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND created_at > $3 ORDER BY id DESC LIMIT $4', [u, 'public', 0, 5]],
     ['SELECT 1 FROM fk_totp_attempts WHERE user_id = $1 AND tenant_id = $2 AND code = $3 AND is_valid AND expires_at > $4', [u, 'public', '123456', 0]],
-    ['SELECT 1 FROM fk_totp_locks WHERE user_id = $1 AND tenant_id = $2 FOR UPDATE', [u, 'public']],
-    ['SELECT metadata FROM fk_user_metadata WHERE user_id = $1', [u]],
+    ['INSERT INTO fk_totp_locks (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT (user_id, tenant_id) DO UPDATE SET user_id = EXCLUDED.user_id', [u, 'public']],
+    ['SELECT (SELECT metadata FROM fk_user_metadata WHERE user_id = $1) AS metadata, (SELECT required_secondary_factors FROM fk_tenants WHERE tenant_id = $2) AS tenant_required', [u, 'public']],
     ['SELECT role FROM fk_user_roles WHERE tenant_id = $1 AND user_id = $2 ORDER BY role', ['public', u]],
   ];
   const out: ServerBenchResult['sequentialScans'] = [];
