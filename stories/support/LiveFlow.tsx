@@ -33,12 +33,15 @@ function LocationBar() {
       <output aria-label="Current path">{`${location.pathname}${location.search}`}</output>{' '}
       <button type="button" onClick={() => navigate('/')}>
         Go to the protected page
+      </button>{' '}
+      <button type="button" onClick={() => navigate('/auth/settings')}>
+        Go to the MFA settings
       </button>
     </nav>
   );
 }
 
-function Outbox() {
+function Outbox({ onOpen }: { onOpen: (path: string) => void }) {
   const live = useStoryLive();
   const [messages, setMessages] = useState<OutboxEntry[]>([]);
   useEffect(() => {
@@ -63,7 +66,13 @@ function Outbox() {
             <li key={m.id}>
               {m.channel} to {m.to}: {m.userInputCode ? <strong>{m.userInputCode}</strong> : null}
               {m.link ? (
-                <a href={new URL(m.link).pathname + new URL(m.link).search} onClick={(e) => e.preventDefault()}>
+                <a
+                  href={new URL(m.link).pathname + new URL(m.link).search}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(new URL(m.link!).pathname + new URL(m.link!).search);
+                  }}
+                >
                   {' '}
                   {new URL(m.link).pathname + new URL(m.link).search}
                 </a>
@@ -109,10 +118,26 @@ export interface LiveFlowProps {
 
 /** The flow: the kit's routes, a protected `/`, and the helpers. Start it with `parameters.route`. */
 export function LiveFlow({ screens }: LiveFlowProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  // A link from the outbox opens as a new page load would (the email opened in this browser):
+  // once the router is there, the screens mount afresh, so a screen already showing reads the
+  // link's token. (The router navigates in a transition: remount after it lands, not before.)
+  const [page, setPage] = useState(0);
+  const [opening, setOpening] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (opening === undefined || `${location.pathname}${location.search}` !== opening) return;
+    setOpening(undefined);
+    setPage((n) => n + 1);
+  }, [location, opening]);
+  const open = (path: string) => {
+    setOpening(path);
+    void navigate(path);
+  };
   return (
     <div data-story="live-flow">
       <LocationBar />
-      <Routes>
+      <Routes key={page}>
         {authRouteElements({ screens })}
         <Route
           path="/"
@@ -124,7 +149,7 @@ export function LiveFlow({ screens }: LiveFlowProps) {
         />
       </Routes>
       <aside aria-label="Story helpers" data-story="helpers">
-        <Outbox />
+        <Outbox onOpen={open} />
         <Authenticator />
       </aside>
     </div>

@@ -61,3 +61,41 @@ export async function choose(canvasElement: HTMLElement, factorName: 'factor.tot
 export async function reachedHome(canvasElement: HTMLElement) {
   await within(canvasElement).findByRole('heading', { name: 'Protected page' }, slow);
 }
+
+/** Opens the latest link the dev outbox shows (the email opened in this browser). */
+export async function openOutboxLink(canvasElement: HTMLElement, live: LiveContext, to: string) {
+  const canvas = within(canvasElement);
+  let path = '';
+  await waitFor(async () => {
+    const [latest] = await live.backend.outbox.list({ to, limit: 1 });
+    path = latest?.link ? new URL(latest.link).pathname + new URL(latest.link).search : '';
+    await expect(path).not.toBe('');
+  }, slow);
+  const outbox = canvas.getByRole('region', { name: 'Dev outbox' });
+  await userEvent.click(await within(outbox).findByRole('link', { name: path }, slow));
+}
+
+/** Verifies the email address: "check your inbox", the link from the outbox, then Continue. */
+export async function verifyEmail(canvasElement: HTMLElement, live: LiveContext, to: string) {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('ev.checkInbox.title') }, slow);
+  await openOutboxLink(canvasElement, live, to);
+  await canvas.findByRole('heading', { name: m.format('ev.success.title') }, slow);
+  await userEvent.click(canvas.getByRole('button', { name: m.format('common.continue') }));
+}
+
+/** On the settings screen, turns the authenticator app on: sets it up in place (name, secret, code). */
+export async function turnOnTotpInSettings(canvasElement: HTMLElement, live: LiveContext) {
+  const canvas = within(canvasElement);
+  const toggle = await canvas.findByRole('switch', { name: m.format('settings.factorToggle', { factor: m.format('factor.totp.name') }) }, slow);
+  await userEvent.click(toggle);
+  const panel = within(await canvas.findByRole('region', { name: m.format('totp.setup.title') }, slow));
+  await userEvent.type(panel.getByLabelText(m.format('totp.deviceNameLabel')), 'Story phone');
+  await userEvent.click(panel.getByRole('button', { name: m.format('common.continue') }));
+  const secret = (await panel.findByRole('group', { name: m.format('totp.secretGroups') }, slow)).textContent ?? '';
+  await userEvent.type(panel.getByLabelText(m.format('totp.codeLabel')), totpNow(secret, live));
+  await waitFor(async () => {
+    const on = await canvas.findByRole('switch', { name: m.format('settings.factorToggle', { factor: m.format('factor.totp.name') }) });
+    await expect(on).toHaveAttribute('aria-checked', 'true');
+  }, slow);
+}

@@ -3,7 +3,8 @@ import { SEED_PASSWORD } from '../../../src/testing/index.ts';
 import type { LiveContext } from '../../support/backend.ts';
 import { LiveFlow } from '../../support/LiveFlow.tsx';
 import { storyScreens } from '../../support/screens.ts';
-import { choose, enterEmailCode, reachedHome, setUpTotp, signIn } from '../../support/flowSteps.ts';
+import { userEvent, within } from 'storybook/test';
+import { choose, enterEmailCode, reachedHome, setUpTotp, signIn, turnOnTotpInSettings, verifyEmail } from '../../support/flowSteps.ts';
 
 /**
  * Click-through flows: the reference backend runs in this page (PGlite in WASM, answering through
@@ -64,7 +65,24 @@ export const S6Admins: Story = {
 };
 
 /** S8: verify the email address (link in the outbox), then the email code. */
-export const S8VerifyEmailFirst: Story = { parameters: { backend: { scenario: 'S8' }, needsScreens: ['SignIn', 'VerifyEmail', 'OtpEmail'] } };
+export const S8VerifyEmailFirst: Story = {
+  parameters: { backend: { scenario: 'S8' }, needsScreens: ['SignIn', 'VerifyEmail', 'OtpEmail'] },
+  play: async ({ canvasElement, loaded }) => {
+    await signIn(canvasElement, 'new-s8@example.com', SEED_PASSWORD, 'signUp');
+    await verifyEmail(canvasElement, live(loaded), 'new-s8@example.com');
+    await enterEmailCode(canvasElement, live(loaded), 'new-s8@example.com');
+    await reachedHome(canvasElement);
+  },
+};
 
-/** S5: opt in from the settings screen. */
-export const S5Settings: Story = { parameters: { backend: { scenario: 'S5' }, needsScreens: ['SignIn', 'Settings', 'Totp'] } };
+/** S5: a new user gets straight in, then turns the authenticator app on in the settings; the next sign-in asks for it. */
+export const S5Settings: Story = {
+  parameters: { backend: { scenario: 'S5' }, needsScreens: ['SignIn', 'Settings', 'Totp'] },
+  play: async ({ canvasElement, loaded }) => {
+    await signIn(canvasElement, 'new-s5@example.com', SEED_PASSWORD, 'signUp');
+    await reachedHome(canvasElement);
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Go to the MFA settings' }));
+    await turnOnTotpInSettings(canvasElement, live(loaded));
+  },
+};
