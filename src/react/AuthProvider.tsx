@@ -73,12 +73,11 @@ export function AuthProvider(props: AuthProviderProps) {
           case 'UNAUTHORISED':
             queryClient.removeQueries({ queryKey: fkKeys.session() });
             break;
-          case 'API_INVALID_CLAIM':
-            void queryClient.invalidateQueries({ queryKey: fkKeys.session() });
-            break;
           default:
-            // Marked stale, not refetched: PUT /mfa/info itself updates the payload, and
-            // refetching on that would answer every fetch with another one.
+            // Marked stale, not refetched. A new payload comes from PUT /mfa/info itself, and
+            // refetching on it would answer every fetch with another. A 403 claim failure
+            // (API_INVALID_CLAIM) makes the guards re-check and move the user on; refetching would
+            // repeat the request the server just refused, whose 403 raises this event again.
             void queryClient.invalidateQueries({ queryKey: fkKeys.session(), refetchType: 'none' });
         }
         onEventRef.current?.(event);

@@ -95,6 +95,8 @@ describe('MFASettingsScreen', () => {
     // The new rule applies to this session at once: the guard sends the user to the email code.
     expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
     expect(location()).toBe(`/auth/mfa/otp-email?redirectToPath=${encodeURIComponent('/auth/settings')}`);
+    // The settings refetch the server refused (403, MFA now incomplete) was not repeated.
+    expect(count('GET /auth/fk/mfa/settings')).toBeLessThanOrEqual(2);
     await user.type(screen.getByLabelText('Verification code'), await latestCode(backend, u.address));
 
     // ...and back to the settings, where the switch is on.
