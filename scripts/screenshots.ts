@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
 import { createBackend, serve } from '../src/server/index.ts';
+import { totpCode } from '../test/server/helpers.ts';
 
 const API_PORT = Number(process.env.API_PORT ?? 4311);
 const WEB_PORT = Number(process.env.WEB_PORT ?? 4312);
@@ -108,6 +109,22 @@ try {
     await p2.locator('h1', { hasText: /./ }).waitFor();
     await shot(p2, v.name, '12-link-invalid');
     await signedOut.close();
+
+    // The MFA settings of a user who set up an authenticator app.
+    const settingsContext = await browser.newContext({ viewport: { width: 560, height: 900 }, deviceScaleFactor: 1 });
+    await settingsContext.addInitScript((s) => Object.assign(window, { __fk: s }), { api: api.url.replace('127.0.0.1', 'localhost'), theme: v.theme, locale: v.locale });
+    const p3 = await settingsContext.newPage();
+    await p3.goto(`${web}/auth?redirectToPath=%2Fauth%2Fsettings`);
+    await p3.locator('[data-fk="switch-mode"] button').click();
+    await p3.locator('input[name="email"]').fill(`settings${++n}-${Date.now()}@example.com`);
+    await p3.locator('input[name="password"]').fill('password123');
+    await p3.locator('button[type="submit"]').click();
+    await p3.locator('a[data-factor="totp"]').click();
+    const secret = ((await p3.locator('[data-fk="secret-value"]').textContent()) ?? '').replace(/\s/g, '');
+    await p3.locator('input[name="totp"]').fill(totpCode(secret));
+    await p3.locator('[data-fk-screen="mfa-settings"] [data-fk="settings-device"]').waitFor();
+    await shot(p3, v.name, '13-settings');
+    await settingsContext.close();
   }
 } finally {
   await browser.close();

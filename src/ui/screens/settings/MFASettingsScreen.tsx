@@ -340,10 +340,12 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
                 <ul data-fk="settings-device-list">
                   {data.totpDevices.map((device) => (
                     <li key={device.name} data-fk="settings-device" data-verified={device.verified ? '' : undefined}>
-                      <span data-fk="settings-device-name">{device.name}</span>
-                      <span data-fk="settings-device-meta">
-                        {device.verified ? m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }) : m.format('settings.devices.unverified')}
-                      </span>
+                      <div data-fk="settings-device-text">
+                        <span data-fk="settings-device-name">{device.name}</span>
+                        <span data-fk="settings-device-meta">
+                          {device.verified ? m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }) : m.format('settings.devices.unverified')}
+                        </span>
+                      </div>
                       <c.Button
                         variant="secondary"
                         aria-label={m.format('settings.devices.removeNamed', { name: device.name })}
