@@ -30,6 +30,8 @@ export interface BackendParameters {
   scenario?: SeedScenarioId;
   /** Config on top of the scenario's. */
   config?: Partial<BackendConfig>;
+  /** Config of the story's client on top of the story defaults: the tenant to sign in to (S7), for instance. */
+  client?: Partial<CreateAuthClientConfig>;
   /**
    * Runs after setup, before the story renders: sign a user in, set up a device, fake the clock...
    * It talks to the plain backend: the story's own msw handlers apply from the render on.
@@ -108,9 +110,10 @@ export async function startStoryBackend(parameters: BackendParameters, install: 
   const { backend, handlers, clockState } = await backendFor(parameters, install);
   const scenario = parameters.scenario ? seedScenarios[parameters.scenario] : undefined;
   const clock = { advance: (ms: number) => void (clockState.offset += ms), now: () => Date.now() + clockState.offset };
-  const client = storyClient(
-    scenario?.emailVerificationOrder ? { claims: { emailVerification: { mode: 'REQUIRED', order: scenario.emailVerificationOrder } } } : {},
-  );
+  const client = storyClient({
+    ...(scenario?.emailVerificationOrder ? { claims: { emailVerification: { mode: 'REQUIRED', order: scenario.emailVerificationOrder } } } : {}),
+    ...parameters.client,
+  });
   const live: LiveContext = { backend, client, clock, handlers };
   await parameters.prepare?.(live);
   return live;

@@ -49,12 +49,65 @@ export async function enterEmailCode(canvasElement: HTMLElement, live: LiveConte
   await userEvent.click(canvas.getByRole('button', { name: m.format('otp.submit') }));
 }
 
+/** Signs in with a code by email alone (a first factor the tenant offers): asks for the address, then the code from the outbox. */
+export async function signInWithEmailCode(canvasElement: HTMLElement, live: LiveContext, email: string) {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('heading', { name: m.format('signIn.title') }, slow);
+  await userEvent.click(canvas.getByRole('button', { name: m.format('signIn.withEmailCode') }));
+  await canvas.findByRole('heading', { name: m.format('otp.email.askTitle') }, slow);
+  await userEvent.type(canvas.getByLabelText(m.format('field.email.label')), email);
+  await userEvent.click(canvas.getByRole('button', { name: m.format('otp.sendCode') }));
+  await enterEmailCode(canvasElement, live, email);
+}
+
 /** Picks a factor on the chooser. */
 export async function choose(canvasElement: HTMLElement, factorName: 'factor.totp.name' | 'factor.otp-email.name') {
   const canvas = within(canvasElement);
   await canvas.findByRole('heading', { name: m.format('chooser.title') }, slow);
   // Each option is a real link (it can be opened in a new tab); a click stays in the router.
   await userEvent.click(canvas.getByRole('link', { name: m.format(factorName) }));
+}
+
+/**
+ * Records the screen titles (level-1 headings) the flow shows, in order, from now on: what a person
+ * clicking through sees one after another. `seen()` lists each title once per time it appeared.
+ * Call `stop()` when the flow is over.
+ */
+export function watchHeadings(canvasElement: HTMLElement) {
+  const seen: string[] = [];
+  const record = () => {
+    for (const heading of canvasElement.querySelectorAll('h1')) {
+      const text = heading.textContent?.trim() ?? '';
+      if (text !== '' && seen.at(-1) !== text) seen.push(text);
+    }
+  };
+  record();
+  const observer = new MutationObserver(record);
+  observer.observe(canvasElement, { childList: true, subtree: true, characterData: true });
+  return {
+    seen: () => [...seen],
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** A screen's title: its key in the message catalogue, or the story's protected page. */
+export type ScreenTitle =
+  | 'signIn.title'
+  | 'signUp.title'
+  | 'chooser.title'
+  | 'totp.setup.title'
+  | 'totp.verify.title'
+  | 'otp.email.askTitle'
+  | 'otp.email.title'
+  | 'ev.checkInbox.title'
+  | 'ev.success.title'
+  | 'accessDenied.title'
+  | 'Protected page';
+
+/** The flow showed exactly these screen titles, in this order, and nothing in between. */
+export async function expectHeadings(trail: ReturnType<typeof watchHeadings>, titles: readonly ScreenTitle[]) {
+  trail.stop();
+  await expect(trail.seen()).toEqual(titles.map((key) => (key === 'Protected page' ? key : m.format(key))));
 }
 
 /** The flow reached the app's protected page. */

@@ -1,10 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react';
-import { SEED_PASSWORD } from '../../../src/testing/index.ts';
+import { SEED_PASSWORD, SeedTenants, seedScenarios } from '../../../src/testing/index.ts';
 import type { LiveContext } from '../../support/backend.ts';
 import { LiveFlow } from '../../support/LiveFlow.tsx';
 import { storyScreens } from '../../support/screens.ts';
-import { userEvent, within } from 'storybook/test';
-import { choose, enterEmailCode, reachedHome, setUpTotp, signIn, turnOnTotpInSettings, verifyEmail } from '../../support/flowSteps.ts';
+import { expect, userEvent, within } from 'storybook/test';
+import { createMessages } from '../../../src/ui/index.ts';
+import {
+  choose,
+  enterEmailCode,
+  expectHeadings,
+  reachedHome,
+  setUpTotp,
+  signIn,
+  signInWithEmailCode,
+  turnOnTotpInSettings,
+  verifyEmail,
+  watchHeadings,
+} from '../../support/flowSteps.ts';
 
 /**
  * Click-through flows: the reference backend runs in this page (PGlite in WASM, answering through
@@ -21,6 +33,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const live = (loaded: Record<string, unknown>) => (loaded.live as LiveContext);
+const m = createMessages('en');
 
 /** S1: every user sets up an authenticator app after the password. */
 export const S1TotpForEveryone: Story = {
@@ -40,6 +53,21 @@ export const S2OneOf: Story = {
     await choose(canvasElement, 'factor.otp-email.name');
     await enterEmailCode(canvasElement, live(loaded), 'new-s2@example.com');
     await reachedHome(canvasElement);
+  },
+};
+
+/** S3: both TOTP and an email code, in any order: after the email code chosen first, straight to the authenticator app. */
+export const S3BothAnyOrder: Story = {
+  parameters: { backend: { scenario: 'S3' }, needsScreens: ['SignIn', 'FactorChooser', 'OtpEmail', 'Totp'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    await signIn(canvasElement, 'new-s3@example.com', SEED_PASSWORD, 'signUp');
+    await choose(canvasElement, 'factor.otp-email.name');
+    await enterEmailCode(canvasElement, live(loaded), 'new-s3@example.com');
+    await setUpTotp(canvasElement, live(loaded));
+    await reachedHome(canvasElement);
+    // No second trip to the chooser: the one factor left opens by itself.
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'chooser.title', 'otp.email.title', 'totp.setup.title', 'Protected page']);
   },
 };
 
@@ -64,6 +92,47 @@ export const S6Admins: Story = {
   },
 };
 
+/** S7, tenant A: email and password only, then an email code. */
+export const S7TenantA: Story = {
+  parameters: { backend: { scenario: 'S7', client: { tenantId: SeedTenants.A } }, needsScreens: ['SignIn', 'OtpEmail'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { name: m.format('signIn.title') }, { timeout: 15_000 });
+    // The sign-in screen offers only this tenant's first factors.
+    await expect(canvas.queryByRole('button', { name: m.format('signIn.withEmailCode') })).toBeNull();
+    await signIn(canvasElement, 'new-s7a@example.com', SEED_PASSWORD, 'signUp');
+    await enterEmailCode(canvasElement, live(loaded), 'new-s7a@example.com');
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'otp.email.title', 'Protected page']);
+  },
+};
+
+/** S7, tenant B: no second factor; a new account gets straight in. */
+export const S7TenantB: Story = {
+  parameters: { backend: { scenario: 'S7', client: { tenantId: SeedTenants.B } }, needsScreens: ['SignIn'] },
+  play: async ({ canvasElement }) => {
+    const trail = watchHeadings(canvasElement);
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { name: m.format('signIn.title') }, { timeout: 15_000 });
+    await expect(canvas.getByRole('button', { name: m.format('signIn.withEmailCode') })).toBeVisible();
+    await signIn(canvasElement, 'new-s7b@example.com', SEED_PASSWORD, 'signUp');
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'Protected page']);
+  },
+};
+
+/** S7, tenant B: an email code alone signs in (a first factor of this tenant), and nothing more is asked. */
+export const S7TenantBEmailCodeOnly: Story = {
+  parameters: { backend: { scenario: 'S7', client: { tenantId: SeedTenants.B } }, needsScreens: ['SignIn'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    await signInWithEmailCode(canvasElement, live(loaded), 'code-only-s7b@example.com');
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'otp.email.askTitle', 'otp.email.title', 'Protected page']);
+  },
+};
+
 /** S8: verify the email address (link in the outbox), then the email code. */
 export const S8VerifyEmailFirst: Story = {
   parameters: { backend: { scenario: 'S8' }, needsScreens: ['SignIn', 'VerifyEmail', 'OtpEmail'] },
@@ -84,5 +153,50 @@ export const S5Settings: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Go to the MFA settings' }));
     await turnOnTotpInSettings(canvasElement, live(loaded));
+  },
+};
+
+/** S9: the authenticator app first, then the email address is verified (link in the outbox), last. */
+export const S9VerifyEmailLast: Story = {
+  parameters: { backend: { scenario: 'S9' }, needsScreens: ['SignIn', 'Totp', 'VerifyEmail'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    await signIn(canvasElement, 'new-s9@example.com', SEED_PASSWORD, 'signUp');
+    await setUpTotp(canvasElement, live(loaded));
+    await verifyEmail(canvasElement, live(loaded), 'new-s9@example.com');
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'ev.checkInbox.title', 'ev.success.title', 'Protected page']);
+  },
+};
+
+const [legacy] = seedScenarios.S10.accounts!;
+/** S10: the seeded legacy user is asked for a code at the address of their old email-code login, not to set up a new factor. */
+export const S10LegacyUser: Story = {
+  parameters: { backend: { scenario: 'S10' }, needsScreens: ['SignIn', 'OtpEmail'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    await signIn(canvasElement, legacy!.email, legacy!.password);
+    await within(canvasElement).findByText(m.format('otp.email.sentTo', { contact: legacy!.email }), {}, { timeout: 15_000 });
+    await enterEmailCode(canvasElement, live(loaded), legacy!.email);
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'otp.email.title', 'Protected page']);
+  },
+};
+
+/** S11: the email code goes to the sign-up address and verifies it: no separate verification step, no verification email. */
+export const S11CodeVerifiesEmail: Story = {
+  parameters: { backend: { scenario: 'S11' }, needsScreens: ['SignIn', 'OtpEmail'] },
+  play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
+    const canvas = within(canvasElement);
+    await signIn(canvasElement, 'new-s11@example.com', SEED_PASSWORD, 'signUp');
+    await canvas.findByText(m.format('otp.email.sentTo', { contact: 'new-s11@example.com' }), {}, { timeout: 15_000 });
+    // While the address is unverified the code can go nowhere else, so the screen does not offer to change it.
+    await expect(canvas.queryByRole('button', { name: m.format('otp.changeEmail') })).toBeNull();
+    await enterEmailCode(canvasElement, live(loaded), 'new-s11@example.com');
+    await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'otp.email.title', 'Protected page']);
+    const sent = await live(loaded).backend.outbox.list({ to: 'new-s11@example.com' });
+    await expect(sent.map((message) => message.type)).not.toContain('EMAIL_VERIFICATION');
   },
 };
