@@ -102,6 +102,7 @@ export type ScreenTitle =
   | 'ev.checkInbox.title'
   | 'ev.success.title'
   | 'accessDenied.title'
+  | 'settings.title'
   | 'Protected page';
 
 /** The flow showed exactly these screen titles, in this order, and nothing in between. */

@@ -39,9 +39,11 @@ const m = createMessages('en');
 export const S1TotpForEveryone: Story = {
   parameters: { backend: { scenario: 'S1' }, needsScreens: ['SignIn', 'Totp'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'new-s1@example.com', SEED_PASSWORD, 'signUp');
     await setUpTotp(canvasElement, live(loaded));
     await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'Protected page']);
   },
 };
 
@@ -49,10 +51,12 @@ export const S1TotpForEveryone: Story = {
 export const S2OneOf: Story = {
   parameters: { backend: { scenario: 'S2' }, needsScreens: ['SignIn', 'FactorChooser', 'OtpEmail'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'new-s2@example.com', SEED_PASSWORD, 'signUp');
     await choose(canvasElement, 'factor.otp-email.name');
     await enterEmailCode(canvasElement, live(loaded), 'new-s2@example.com');
     await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'chooser.title', 'otp.email.title', 'Protected page']);
   },
 };
 
@@ -75,10 +79,12 @@ export const S3BothAnyOrder: Story = {
 export const S4FixedOrder: Story = {
   parameters: { backend: { scenario: 'S4' }, needsScreens: ['SignIn', 'Totp', 'OtpEmail'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'new-s4@example.com', SEED_PASSWORD, 'signUp');
     await setUpTotp(canvasElement, live(loaded));
     await enterEmailCode(canvasElement, live(loaded), 'new-s4@example.com');
     await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'otp.email.title', 'Protected page']);
   },
 };
 
@@ -86,9 +92,11 @@ export const S4FixedOrder: Story = {
 export const S6Admins: Story = {
   parameters: { backend: { scenario: 'S6' }, needsScreens: ['SignIn', 'OtpEmail'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'admin@example.com', SEED_PASSWORD);
     await enterEmailCode(canvasElement, live(loaded), 'admin@example.com');
     await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'otp.email.title', 'Protected page']);
   },
 };
 
@@ -137,10 +145,12 @@ export const S7TenantBEmailCodeOnly: Story = {
 export const S8VerifyEmailFirst: Story = {
   parameters: { backend: { scenario: 'S8' }, needsScreens: ['SignIn', 'VerifyEmail', 'OtpEmail'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'new-s8@example.com', SEED_PASSWORD, 'signUp');
     await verifyEmail(canvasElement, live(loaded), 'new-s8@example.com');
     await enterEmailCode(canvasElement, live(loaded), 'new-s8@example.com');
     await reachedHome(canvasElement);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'ev.checkInbox.title', 'ev.success.title', 'otp.email.title', 'Protected page']);
   },
 };
 
@@ -148,11 +158,13 @@ export const S8VerifyEmailFirst: Story = {
 export const S5Settings: Story = {
   parameters: { backend: { scenario: 'S5' }, needsScreens: ['SignIn', 'Settings', 'Totp'] },
   play: async ({ canvasElement, loaded }) => {
+    const trail = watchHeadings(canvasElement);
     await signIn(canvasElement, 'new-s5@example.com', SEED_PASSWORD, 'signUp');
     await reachedHome(canvasElement);
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Go to the MFA settings' }));
     await turnOnTotpInSettings(canvasElement, live(loaded));
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'Protected page', 'settings.title']);
   },
 };
 
