@@ -9,6 +9,9 @@ import type { SessionContainer } from '../session/SessionContainer.ts';
 import { REQUIRED_WITHOUT_VALIDATORS, type ClaimValidator } from '../session/sessionService.ts';
 import { getUser, markEmailVerified } from '../users.ts';
 
+/** The body of `POST /user/email/verify` (built once: zod compiles a schema on its first parse). */
+const verifyTokenBody = z.object({ method: z.literal('token'), token: z.string().min(1).max(512) });
+
 export const EV_CLAIM = 'st-ev';
 /** While the claim is false, it is fetched again after this long (node's `isVerified` default). */
 const REFETCH_ON_FALSE_MS = 10_000;
@@ -126,7 +129,7 @@ export function emailVerificationRoutes(): Route[] {
       method: 'POST',
       path: '/user/email/verify',
       async handler(ctx, s) {
-        const body = parseBody(ctx, z.object({ method: z.literal('token'), token: z.string().min(1).max(512) }));
+        const body = parseBody(ctx, verifyTokenBody);
         const recipeUserId = await s.emailVerification.verifyToken(body.token, ctx.tenantId);
         if (recipeUserId === undefined) return { status: 'EMAIL_VERIFICATION_INVALID_TOKEN_ERROR' };
         // The session is optional here (the link may open anywhere); when present its claim is refreshed.

@@ -74,7 +74,9 @@ export function OtpInput({
     if (!controlled) setInner(next);
     if (next !== current) onValueChange?.(next);
     if (next.length === length) {
-      if (completed.current !== next) {
+      // Once per code: not again for keystrokes on a full field, but again when the field showed
+      // something else (its owner cleared it after a wrong code and the same code is pasted again).
+      if (completed.current !== next || current !== next) {
         completed.current = next;
         onComplete?.(next);
       }

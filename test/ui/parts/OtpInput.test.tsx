@@ -62,6 +62,31 @@ describe('OtpInput', () => {
     expect(onComplete).toHaveBeenLastCalledWith('123450');
   });
 
+  it('a code cleared by its owner (after a wrong try) can be pasted again and submits again', async () => {
+    const user = userEvent.setup();
+    const onComplete = vi.fn();
+    function Owner() {
+      const [code, setCode] = useState('');
+      return (
+        <OtpInput
+          label="Verification code"
+          value={code}
+          onValueChange={setCode}
+          onComplete={(c) => {
+            onComplete(c);
+            setCode('');
+          }}
+        />
+      );
+    }
+    render(<Owner />);
+    await user.click(codeField());
+    await user.paste('111111');
+    expect(codeField().value).toBe('');
+    await user.paste('111111');
+    expect(onComplete).toHaveBeenCalledTimes(2);
+  });
+
   it('understands Arabic-Indic digits', async () => {
     const user = userEvent.setup();
     render(<OtpInput label="Verification code" />);
