@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import axe from 'axe-core';
-import { createMemoryRouter, Outlet, RouterProvider, useLocation } from 'react-router-dom';
+import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router-dom';
 import { AuthProvider, SessionAuth, type AuthProviderProps } from '../../../src/react/index.ts';
 import { getPrebuiltAuthRoutes } from '../../../src/ui/index.ts';
 import type { testClient } from '../../react/helpers.tsx';
@@ -20,8 +20,8 @@ function Layout() {
   );
 }
 
-/** The app: the kit's routes with the pre-built screens, a protected page and a home page. */
-export function renderKit(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps> }) {
+/** The app: the kit's routes with the pre-built screens, a protected page, a home page and the test's own `routes`. */
+export function renderKit(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps>; routes?: RouteObject[] }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const router = createMemoryRouter(
     [
@@ -38,6 +38,7 @@ export function renderKit(options: { client: ReturnType<typeof testClient>; path
               </SessionAuth>
             ),
           },
+          ...(options.routes ?? []),
         ],
       },
     ],
