@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ComponentProps, type ReactNode } from 'react';
 import { useAuthUiSettings, type AuthUiSettings } from '../../react/index.ts';
 import { createMessages } from '../messages/createMessages.ts';
-import type { MessageOverrides, Messages } from '../messages/types.ts';
+import type { MessageOverrides, Messages, TextDirection } from '../messages/types.ts';
 import { defaultScreenComponents, type ScreenComponents } from './components.ts';
 
 /** The built-in themes of `factorkit/styles.css`. */
@@ -16,14 +16,19 @@ export const ThemeNames = {
 /** One of {@link ThemeNames}. */
 export type ThemeNames = (typeof ThemeNames)[keyof typeof ThemeNames];
 
-/** What the pre-built screens share: messages, theme and parts. */
+/** What the pre-built screens share: messages, theme, writing direction and parts. */
 export interface FactorKitValue {
   messages: Messages;
   theme: ThemeNames;
+  /** The screens' writing direction: the provider's `dir`, else the locale's (`messages.dir`). */
+  dir: TextDirection;
   components: ScreenComponents;
 }
 
-const FactorKitContext = createContext<FactorKitValue | null>(null);
+// `dirOverride` is what a provider was given, so a nested provider keeps it; `dir` is what applies.
+type ContextValue = FactorKitValue & { dirOverride: TextDirection | undefined };
+
+const FactorKitContext = createContext<ContextValue | null>(null);
 
 const themeNames = new Set<string>(Object.values(ThemeNames));
 
@@ -45,15 +50,29 @@ function useOptionalUiSettings(): AuthUiSettings {
   }
 }
 
-function useValue(theme: unknown, locale: string | undefined, overrides: unknown, components: Partial<ScreenComponents> | undefined, outer: FactorKitValue | null): FactorKitValue {
-  return useMemo(
-    () => ({
-      messages: createMessages(locale ?? 'en', overridesOf(overrides)),
+function dirOf(value: unknown): TextDirection | undefined {
+  return value === 'ltr' || value === 'rtl' ? value : undefined;
+}
+
+function useValue(
+  theme: unknown,
+  locale: string | undefined,
+  overrides: unknown,
+  dir: unknown,
+  components: Partial<ScreenComponents> | undefined,
+  outer: ContextValue | null,
+): ContextValue {
+  return useMemo(() => {
+    const messages = createMessages(locale ?? 'en', overridesOf(overrides));
+    const dirOverride = dirOf(dir) ?? outer?.dirOverride;
+    return {
+      messages,
       theme: themeOf(theme),
+      dir: dirOverride ?? messages.dir,
+      dirOverride,
       components: { ...defaultScreenComponents, ...outer?.components, ...components },
-    }),
-    [theme, locale, overrides, components, outer],
-  );
+    };
+  }, [theme, locale, overrides, dir, components, outer]);
 }
 
 /** Props of {@link FactorKitProvider}. Anything left out comes from `<AuthProvider>`. */
@@ -64,44 +83,52 @@ export interface FactorKitProviderProps {
   locale?: string;
   /** App wording, keyed by locale. @default AuthProvider's `messages` */
   messages?: MessageOverrides;
+  /**
+   * The writing direction of the screens below, whatever the locale: for an app laid out right to
+   * left in a language the kit writes left to right (or the other way round), or a preview that
+   * tries both. Codes, phone numbers and secrets stay left to right inside either.
+   * @default the `dir` of an outer FactorKitProvider, else the locale's direction (`rtl` for Arabic, `ltr` for English)
+   */
+  dir?: TextDirection;
   /** Parts to use instead of the kit's, in every screen below. */
   components?: Partial<ScreenComponents>;
   children?: ReactNode;
 }
 
 /**
- * Shares messages (built for the locale), the theme name and part overrides with the pre-built
- * screens below it. Optional: without it, screens read `theme`, `locale` and `messages` from
- * `<AuthProvider>`. It renders no element; wrap content of your own in {@link ThemeRoot}.
+ * Shares messages (built for the locale), the theme name, the writing direction and part overrides
+ * with the pre-built screens below it. Optional: without it, screens read `theme`, `locale` and
+ * `messages` from `<AuthProvider>` and take the locale's direction. It renders no element; wrap
+ * content of your own in {@link ThemeRoot}.
  */
-export function FactorKitProvider({ theme, locale, messages, components, children }: FactorKitProviderProps) {
+export function FactorKitProvider({ theme, locale, messages, dir, components, children }: FactorKitProviderProps) {
   const settings = useOptionalUiSettings();
   const outer = useContext(FactorKitContext);
-  const value = useValue(theme ?? settings.theme, locale ?? settings.locale, messages ?? settings.messages, components, outer);
+  const value = useValue(theme ?? settings.theme, locale ?? settings.locale, messages ?? settings.messages, dir, components, outer);
   return <FactorKitContext.Provider value={value}>{children}</FactorKitContext.Provider>;
 }
 
-/** Messages, theme and parts of the nearest {@link FactorKitProvider}, else of `<AuthProvider>`'s settings. */
+/** Messages, theme, direction and parts of the nearest {@link FactorKitProvider}, else of `<AuthProvider>`'s settings. */
 export function useFactorKit(): FactorKitValue {
   const outer = useContext(FactorKitContext);
   const settings = useOptionalUiSettings();
-  const own = useValue(settings.theme, settings.locale, settings.messages, undefined, null);
+  const own = useValue(settings.theme, settings.locale, settings.messages, undefined, undefined, null);
   return outer ?? own;
 }
 
 /** The attributes that apply a theme and a writing direction: `data-fk-theme`, `dir`, `lang`. */
-export function useThemeRootProps(): { 'data-fk-theme': ThemeNames; dir: 'ltr' | 'rtl'; lang: string } {
-  const { messages, theme } = useFactorKit();
-  return { 'data-fk-theme': theme, dir: messages.dir, lang: messages.locale };
+export function useThemeRootProps(): { 'data-fk-theme': ThemeNames; dir: TextDirection; lang: string } {
+  const { messages, theme, dir } = useFactorKit();
+  return { 'data-fk-theme': theme, dir, lang: messages.locale };
 }
 
 /** Props of {@link ThemeRoot}: those of a `<div>`. */
 export type ThemeRootProps = ComponentProps<'div'>;
 
 /**
- * A `<div>` carrying the theme and the locale's direction and language (`data-fk-theme`, `dir`,
- * `lang`), for content of your own around or beside the screens. Every pre-built screen applies
- * them to its own root already.
+ * A `<div>` carrying the theme, the direction (the provider's `dir`, else the locale's) and the
+ * language (`data-fk-theme`, `dir`, `lang`), for content of your own around or beside the screens.
+ * Every pre-built screen applies them to its own root already.
  */
 export function ThemeRoot(props: ThemeRootProps) {
   return <div {...useThemeRootProps()} {...props} />;
