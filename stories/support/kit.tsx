@@ -11,7 +11,7 @@ import type { Decorator, Loader, Preview } from '@storybook/react';
 import type { RequestHandler } from 'msw';
 import type { AuthClient } from '../../src/core/index.ts';
 import { AuthProvider, type AuthProviderProps } from '../../src/react/index.ts';
-import { createMessages, type Messages } from '../../src/ui/index.ts';
+import { FactorKitProvider, createMessages, type Messages } from '../../src/ui/index.ts';
 import { startStoryBackend, storyClient, type BackendParameters, type LiveContext } from './backend.ts';
 import { mswController, mswStarted, type MswParameters } from './msw.ts';
 
@@ -136,8 +136,9 @@ export interface KitRootProps {
 
 /**
  * The provider and theme root every story renders in: a fresh QueryClient (no retries, so error
- * states show at once), an AuthProvider with the story's client, a memory router, and the
- * `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
+ * states show at once), an AuthProvider with the story's client, a FactorKitProvider with the
+ * toolbar's direction (a screen otherwise takes the locale's, and "rtl" would not flip an English
+ * screen), a memory router, and the `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
  */
 export function KitRoot({ kit, client, live, route = '/auth', providerProps, children }: KitRootProps) {
   const [ownClient] = useState(() => client ?? storyClient());
@@ -148,11 +149,13 @@ export function KitRoot({ kit, client, live, route = '/auth', providerProps, chi
     <KitContext.Provider value={value}>
       <LiveContextReact.Provider value={live}>
         <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
-          <MemoryRouter initialEntries={[route]}>
-            <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="" style={rootStyle}>
-              {children}
-            </div>
-          </MemoryRouter>
+          <FactorKitProvider dir={kit.dir}>
+            <MemoryRouter initialEntries={[route]}>
+              <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="" style={rootStyle}>
+                {children}
+              </div>
+            </MemoryRouter>
+          </FactorKitProvider>
         </AuthProvider>
       </LiveContextReact.Provider>
     </KitContext.Provider>

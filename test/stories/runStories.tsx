@@ -53,7 +53,11 @@ export function runStories(modules: Record<string, unknown>, passes: readonly Pa
               await Story.run({ canvasElement, ...(pass.globals ? { globals: { ...Story.globals, ...pass.globals } } : {}) });
               const root = canvasElement.querySelector('[data-story-root]');
               expect(root).not.toBeNull();
-              if (pass.globals?.locale === 'ar') expect(root?.getAttribute('dir')).toBe('rtl');
+              // The toolbar's direction (Arabic is always rtl) applies to the story root and to every
+              // screen in it: the nearest `dir` wins, and a pre-built screen sets its own.
+              const dir = pass.globals?.locale === 'ar' || pass.globals?.direction === 'rtl' ? 'rtl' : 'ltr';
+              expect(root?.getAttribute('dir')).toBe(dir);
+              for (const screenRoot of canvasElement.querySelectorAll('[data-fk="screen"]')) expect(screenRoot.closest('[dir]')?.getAttribute('dir')).toBe(dir);
               // A story may switch a rule off, with its reason, in parameters.a11y.config.rules (the
               // addon's format); jsdom computes no CSS colours, so contrast is checked only in a
               // real browser (the a11y addon).
