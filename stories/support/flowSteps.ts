@@ -25,17 +25,17 @@ export async function signIn(canvasElement: HTMLElement, email: string, password
   await userEvent.click(canvas.getByRole('button', { name: m.format(mode === 'signUp' ? 'signUp.submit' : 'signIn.submit') }));
 }
 
-/** Sets up an authenticator on the TOTP set-up screen: reads the secret shown, enters the current code. */
+/** Sets up an authenticator on the TOTP set-up screen: reads the secret shown, types the current code. */
 export async function setUpTotp(canvasElement: HTMLElement, live: LiveContext): Promise<string> {
   const canvas = within(canvasElement);
   await canvas.findByRole('heading', { name: m.format('totp.setup.title') }, slow);
   const secret = (await canvas.findByRole('group', { name: m.format('totp.secretGroups') })).textContent ?? '';
+  // A complete code submits itself (no click on Verify: in a browser the screen has moved on by then).
   await userEvent.type(canvas.getByLabelText(m.format('totp.codeLabel')), totpNow(secret, live));
-  await userEvent.click(canvas.getByRole('button', { name: m.format('totp.submit') }));
   return secret;
 }
 
-/** Enters the latest code the dev outbox holds for `to` on the OTP screen. */
+/** Types the latest code the dev outbox holds for `to` on the OTP screen. */
 export async function enterEmailCode(canvasElement: HTMLElement, live: LiveContext, to: string) {
   const canvas = within(canvasElement);
   await canvas.findByRole('heading', { name: m.format('otp.email.title') }, slow);
@@ -45,8 +45,8 @@ export async function enterEmailCode(canvasElement: HTMLElement, live: LiveConte
     code = latest?.userInputCode ?? '';
     await expect(code).not.toBe('');
   }, slow);
+  // A complete code submits itself, as on the TOTP screen.
   await userEvent.type(canvas.getByLabelText(m.format('otp.codeLabel')), code);
-  await userEvent.click(canvas.getByRole('button', { name: m.format('otp.submit') }));
 }
 
 /** Signs in with a code by email alone (a first factor the tenant offers): asks for the address, then the code from the outbox. */
