@@ -29,7 +29,7 @@ export async function signIn(canvasElement: HTMLElement, email: string, password
 export async function setUpTotp(canvasElement: HTMLElement, live: LiveContext): Promise<string> {
   const canvas = within(canvasElement);
   await canvas.findByRole('heading', { name: m.format('totp.setup.title') }, slow);
-  const secret = (await canvas.findByRole('group', { name: m.format('totp.secretGroups') })).textContent ?? '';
+  const secret = (await canvas.findByRole('group', { name: m.format('totp.secretGroups') }, slow)).textContent ?? '';
   // A complete code submits itself (no click on Verify: in a browser the screen has moved on by then).
   await userEvent.type(canvas.getByLabelText(m.format('totp.codeLabel')), totpNow(secret, live));
   return secret;

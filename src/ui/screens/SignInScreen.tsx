@@ -6,7 +6,7 @@ import type { ScreenComponents } from './components.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
-import { answerText, failureText, useScreenKit, useStepFocus } from './screenSupport.ts';
+import { answerText, failureText, useScreenKit } from './screenSupport.ts';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
@@ -115,7 +115,6 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
   const signUp = useSignUp();
   const action = mode === 'signIn' ? signIn : signUp;
   const [showPassword, setShowPassword] = useState(false);
-  const headingRef = useStepFocus(mode);
   const id = useId();
   const emailId = `${id}-email`;
   const passwordId = `${id}-password`;
@@ -146,7 +145,6 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
     <c.ScreenLayout
       data-state={busy ? 'submitting' : error || fieldErrors.length > 0 ? 'error' : 'idle'}
       {...rootProps}
-      headingRef={headingRef}
       heading={m.format(mode === 'signIn' ? 'signIn.title' : 'signUp.title')}
       subtitle={m.format(mode === 'signIn' ? 'signIn.subtitle' : 'signUp.subtitle')}
       footer={
@@ -164,7 +162,8 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
       {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={summary} />}
       {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
       <form data-fk="form" noValidate onSubmit={submit}>
-        <c.TextField id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />
+        {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
+        <c.TextField autoFocus id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />
         <c.TextField
           id={passwordId}
           name="password"

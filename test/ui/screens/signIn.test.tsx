@@ -36,8 +36,11 @@ describe('SignInScreen', () => {
     const user = userEvent.setup();
     renderKit({ client: testClient(), path: '/orders?x=1' });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    // Typing starts in the first field, on arrival and after switching to sign-up (focus is not lost with the switch button).
+    expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
     expect(await screen.findByRole('heading', { name: 'Create an account' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
     await user.type(screen.getByLabelText('Email address'), 'nope');
     await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'short');
     await user.click(screen.getByRole('button', { name: 'Sign up' }));
