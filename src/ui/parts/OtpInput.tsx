@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ChangeEvent, ClipboardEvent, ComponentProps, FocusEvent, ReactNode } from 'react';
+import { FieldFrame, useFieldIds } from './FieldFrame.tsx';
 import { normaliseDigits } from './normaliseDigits.ts';
 
 /** Props of {@link OtpInput}. Other props and `ref` go to the one `<input>`. */
@@ -55,19 +56,13 @@ export function OtpInput({
   'aria-describedby': describedBy,
   ...props
 }: OtpInputProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds({ id, description, error, describedBy });
   const [inner, setInner] = useState(() => clean(defaultValue ?? '', length));
   const [focused, setFocused] = useState(false);
   const completed = useRef<string | null>(null);
   const controlled = value !== undefined;
   const current = clean(controlled ? value : inner, length);
 
-  const hasError = error !== undefined && error !== null && error !== false && error !== '';
-  const hasDescription = description !== undefined && description !== null && description !== '';
-  const describedByIds = [describedBy, hasDescription ? descriptionId : undefined, hasError ? errorId : undefined].filter(Boolean).join(' ');
 
   const commit = (raw: string) => {
     const next = clean(raw, length);
@@ -101,25 +96,17 @@ export function OtpInput({
   const activeIndex = Math.min(current.length, length - 1);
 
   return (
-    <div data-fk="field" data-invalid={hasError ? '' : undefined} data-disabled={disabled ? '' : undefined}>
-      <label data-fk="field-label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hasDescription && (
-        <p data-fk="field-description" id={descriptionId}>
-          {description}
-        </p>
-      )}
+    <FieldFrame ids={ids} label={label} description={description} error={error} disabled={disabled}>
       <div
         data-fk="otp"
         dir="ltr"
         data-focused={focused ? '' : undefined}
-        data-invalid={hasError ? '' : undefined}
+        data-invalid={ids.hasError ? '' : undefined}
         data-disabled={disabled ? '' : undefined}
       >
         <input
           data-fk="otp-input"
-          id={inputId}
+          id={ids.inputId}
           type="text"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -127,8 +114,8 @@ export function OtpInput({
           spellCheck={false}
           dir="ltr"
           disabled={disabled}
-          aria-invalid={hasError || undefined}
-          aria-describedby={describedByIds || undefined}
+          aria-invalid={ids.hasError || undefined}
+          aria-describedby={ids.ariaDescribedBy}
           {...props}
           value={current}
           onChange={(event: ChangeEvent<HTMLInputElement>) => {
@@ -157,11 +144,6 @@ export function OtpInput({
           </div>
         ))}
       </div>
-      {hasError && (
-        <p data-fk="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

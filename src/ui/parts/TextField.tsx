@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
+import { FieldFrame, useFieldIds } from './FieldFrame.tsx';
 
 /** Props of {@link TextField}: those of an `<input>`, plus label, description and error. */
 export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'size'> {
@@ -18,42 +18,22 @@ export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'size'> {
  * `<input>`; `autoComplete`, `name`, `type`, `inputMode`... pass through unchanged.
  */
 export function TextField({ label, description, error, id, onChange, onValueChange, disabled, 'aria-describedby': describedBy, ...props }: TextFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
-  const hasError = error !== undefined && error !== null && error !== false && error !== '';
-  const hasDescription = description !== undefined && description !== null && description !== '';
-  const describedByIds = [describedBy, hasDescription ? descriptionId : undefined, hasError ? errorId : undefined].filter(Boolean).join(' ');
-
+  const ids = useFieldIds({ id, description, error, describedBy });
   return (
-    <div data-fk="field" data-invalid={hasError ? '' : undefined} data-disabled={disabled ? '' : undefined}>
-      <label data-fk="field-label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hasDescription && (
-        <p data-fk="field-description" id={descriptionId}>
-          {description}
-        </p>
-      )}
+    <FieldFrame ids={ids} label={label} description={description} error={error} disabled={disabled}>
       <input
         data-fk="input"
-        data-invalid={hasError ? '' : undefined}
-        id={inputId}
+        data-invalid={ids.hasError ? '' : undefined}
+        id={ids.inputId}
         disabled={disabled}
-        aria-invalid={hasError || undefined}
-        aria-describedby={describedByIds || undefined}
+        aria-invalid={ids.hasError || undefined}
+        aria-describedby={ids.ariaDescribedBy}
         onChange={(event: ChangeEvent<HTMLInputElement>) => {
           onChange?.(event);
           onValueChange?.(event.currentTarget.value);
         }}
         {...props}
       />
-      {hasError && (
-        <p data-fk="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
