@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router-dom';
 import { setupServer } from 'msw/node';
@@ -21,9 +22,9 @@ import {
   useVerifyTotpDevice,
   type AuthProviderProps,
 } from '../../src/react/index.ts';
-import type { Backend } from '../../src/server/index.ts';
+import type { Backend, BackendConfig, MFAFunctions, MFAOptions, MFARequirementList } from '../../src/server/index.ts';
 import { createBackendHandlers } from '../../src/testing/index.ts';
-import { API } from '../server/helpers.ts';
+import { API, startBackend } from '../server/helpers.ts';
 
 /** msw answering with the backend in-process, and a log of the auth requests (`METHOD /path`). */
 export function mswFor(getBackend: () => Backend) {
@@ -32,7 +33,53 @@ export function mswFor(getBackend: () => Backend) {
   server.events.on('request:start', ({ request }) => {
     calls.push(`${request.method} ${new URL(request.url).pathname}`);
   });
-  return { server, calls };
+  /** How many times this request (`METHOD /path`) was made since the log was last cleared. */
+  const count = (call: string) => calls.filter((c) => c === call).length;
+  return { server, calls, count };
+}
+
+/**
+ * The reference backend in-process behind msw, for one test file: started before its tests (and
+ * handed to `onStart` when the file needs it), closed after them. After each test: the DOM is unmounted, handlers a test
+ * added are dropped, and the request log and the browser's storage are cleared.
+ */
+export function inProcessBackend(config: Partial<BackendConfig> = {}, onStart?: (backend: Backend) => void) {
+  let backend: Backend | undefined;
+  const msw = mswFor(() => backend!);
+  beforeAll(async () => {
+    backend = await startBackend(config);
+    onStart?.(backend);
+    msw.server.listen({ onUnhandledRequest: 'error' });
+  });
+  afterEach(() => {
+    cleanup();
+    msw.server.resetHandlers();
+    msw.calls.length = 0;
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  afterAll(async () => {
+    msw.server.close();
+    await backend?.close();
+  });
+  return msw;
+}
+
+/**
+ * MFA requirements a test can change (`set`), back to `initial` after each test. Pass `mfa` to
+ * {@link inProcessBackend}'s config.
+ */
+export function settableRequirements(initial: MFARequirementList) {
+  let current = initial;
+  afterEach(() => {
+    current = initial;
+  });
+  return {
+    set: (requirements: MFARequirementList) => {
+      current = requirements;
+    },
+    mfa: { override: { functions: (o: MFAFunctions) => ({ ...o, getMFARequirementsForAuth: () => current }) } } satisfies MFAOptions,
+  };
 }
 
 /** A client in header mode (simplest in jsdom), with its own storage unless one is shared. */
@@ -40,8 +87,8 @@ export function testClient(overrides: Partial<CreateAuthClientConfig> & { storag
   return createAuthClient({ apiDomain: API, tokenTransferMethod: 'header', storage: createMemoryStorage(), channel: null, locks: null, ...overrides });
 }
 
-/** Shows where the router is, so tests can assert the URL a user would see. */
-function Layout() {
+/** Shows where the router is, so tests can assert the URL a user would see ({@link location}). */
+export function LocationLayout() {
   const location = useLocation();
   return (
     <>
@@ -49,6 +96,11 @@ function Layout() {
       <Outlet />
     </>
   );
+}
+
+/** The location a {@link LocationLayout} shows. */
+export function location(): string {
+  return document.querySelector('output[aria-label="location"]')?.textContent ?? '';
 }
 
 // Tiny screens built on the hooks, standing in for the UI layer's.
@@ -222,7 +274,7 @@ function Orders() {
 export function appRoutes(): RouteObject[] {
   return [
     {
-      element: <Layout />,
+      element: <LocationLayout />,
       children: [
         ...createAuthRoutes({ screens: { SignIn, FactorChooser: Chooser, Totp, OtpEmail, VerifyEmail, Settings, AccessDenied } }),
         { path: '/', element: <h1>Home</h1> },

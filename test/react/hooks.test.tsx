@@ -1,31 +1,14 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { MultiFactorAuthClaim } from '../../src/core/index.ts';
 import { AuthProvider, authRouteElements, useClaimValue, useMFAInfo, useSession } from '../../src/react/index.ts';
-import type { Backend } from '../../src/server/index.ts';
-import { startBackend } from '../server/helpers.ts';
-import { mswFor, renderApp, testClient } from './helpers.tsx';
+import { inProcessBackend, renderApp, testClient } from './helpers.tsx';
 
-let backend: Backend;
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['otp-email'] }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.calls.length = 0;
-  sessionStorage.clear();
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const msw = inProcessBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['otp-email'] }) } } });
 
 let n = 0;
 const email = () => `hooks${++n}-${Date.now()}@example.com`;

@@ -1,34 +1,22 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../src/core/index.ts';
 import type { Backend } from '../../src/server/index.ts';
-import { API, latestCode, startBackend } from '../server/helpers.ts';
-import { mswFor, otpSettings, renderApp, testClient } from './helpers.tsx';
+import { API, latestCode } from '../server/helpers.ts';
+import { inProcessBackend, otpSettings, renderApp, testClient } from './helpers.tsx';
 
 let backend: Backend;
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['otp-email'] }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
+const msw = inProcessBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['otp-email'] }) } } }, (b) => (backend = b));
 afterEach(() => {
-  cleanup();
-  msw.calls.length = 0;
-  sessionStorage.clear();
   otpSettings.resendCooldownSeconds = 15;
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
 });
 
 let n = 0;
 const email = () => `otp${++n}-${Date.now()}@example.com`;
-const count = (call: string) => msw.calls.filter((c) => c === call).length;
+const { count } = msw;
 
 /** A signed-in user (password only) and the storage standing in for the browser profile. */
 async function signedUp() {

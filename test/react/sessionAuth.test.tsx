@@ -1,37 +1,18 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryStorage, type ChannelLike, type MFARequirementList } from '../../src/core/index.ts';
+import { createMemoryStorage, type ChannelLike } from '../../src/core/index.ts';
 import { SessionAuth } from '../../src/react/index.ts';
 import type { Backend } from '../../src/server/index.ts';
-import { startBackend, TestClient, totpCode } from '../server/helpers.ts';
-import { mswFor, protectedRenders, renderApp, testClient } from './helpers.tsx';
+import { TestClient, totpCode } from '../server/helpers.ts';
+import { inProcessBackend, protectedRenders, renderApp, settableRequirements, testClient } from './helpers.tsx';
 
 let backend: Backend;
-let policy: MFARequirementList = ['totp'];
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({
-    emailVerification: { mode: 'REQUIRED' },
-    mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => policy }) } },
-  });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
+const policy = settableRequirements(['totp']);
+const msw = inProcessBackend({ emailVerification: { mode: 'REQUIRED' }, mfa: policy.mfa }, (b) => (backend = b));
 afterEach(() => {
-  cleanup();
-  msw.calls.length = 0;
   protectedRenders.length = 0;
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
-beforeEach(() => {
-  policy = ['totp'];
 });
 
 let n = 0;
@@ -66,7 +47,7 @@ describe('SessionAuth', () => {
   it('shows the fallback in an aria-busy region until it decides', async () => {
     const client = testClient();
     await signedUp(client);
-    policy = [];
+    policy.set([]);
     renderApp({ client, path: '/orders' });
     // The decision is asynchronous: the first paint is the fallback, never the page.
     expect(screen.getByText('Checking your session').closest('[aria-busy="true"]')).toBeTruthy();
@@ -75,7 +56,7 @@ describe('SessionAuth', () => {
   });
 
   it('a complete session opens a protected page with zero requests', async () => {
-    policy = [];
+    policy.set([]);
     const client = testClient();
     await signedUp(client);
     // The first factor's session already says MFA is complete under this policy.
@@ -125,7 +106,7 @@ describe('SessionAuth', () => {
   });
 
   it('MFA incomplete with two possible factors: the chooser lists them, and the choice keeps redirectToPath', async () => {
-    policy = [{ oneOf: ['totp', 'otp-email'] }];
+    policy.set([{ oneOf: ['totp', 'otp-email'] }]);
     const client = testClient();
     await signedUp(client);
     const user = userEvent.setup();
@@ -141,7 +122,7 @@ describe('SessionAuth', () => {
   });
 
   it('a custom factor registered with the provider appears in the chooser', async () => {
-    policy = [{ oneOf: ['totp', 'otp-email'] }];
+    policy.set([{ oneOf: ['totp', 'otp-email'] }]);
     const client = testClient();
     await signedUp(client);
     renderApp({
@@ -205,7 +186,7 @@ describe('SessionAuth', () => {
   });
 
   it('step-up on one route: re-verify TOTP there, then come back', async () => {
-    policy = [];
+    policy.set([]);
     const client = testClient();
     await signedUp(client);
     const user = userEvent.setup();
@@ -222,7 +203,7 @@ describe('SessionAuth', () => {
   });
 
   it('sign-out in another client sharing the channel takes the guarded page back to sign-in', async () => {
-    policy = [];
+    policy.set([]);
     const listeners: ((event: { data: unknown }) => void)[] = [];
     const channel: ChannelLike = {
       postMessage: (data) => queueMicrotask(() => listeners.forEach((l) => l({ data }))),
@@ -243,20 +224,20 @@ describe('SessionAuth', () => {
   });
 
   it('re-validates when the access-token payload changes under an open page', async () => {
-    policy = [];
+    policy.set([]);
     const client = testClient();
     await signedUp(client);
     renderApp({ client, path: '/orders?id=4' });
     expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
     // The requirements tighten; the next resync (any screen, any tab) rewrites st-mfa in the token.
-    policy = ['totp'];
+    policy.set(['totp']);
     await client.mfa.getInfo({ fresh: true });
     expect(await screen.findByRole('heading', { name: 'Set up TOTP' })).toBeTruthy();
     expect(location()).toBe(`/auth/mfa/totp?redirectToPath=${encodeURIComponent('/orders?id=4')}`);
   });
 
   it('sign-out from this tab goes to sign-in without a way back to the page it left', async () => {
-    policy = [];
+    policy.set([]);
     const client = testClient();
     await signedUp(client);
     const user = userEvent.setup();
@@ -267,7 +248,7 @@ describe('SessionAuth', () => {
   });
 
   it('renders the access-denied fallback when the app enables none of the possible factors', async () => {
-    policy = ['otp-phone'];
+    policy.set(['otp-phone']);
     const client = testClient();
     await signedUp(client);
     renderApp({ client, path: '/orders', provider: { factors: [{ id: 'totp', path: '/mfa/totp' }] } });

@@ -1,36 +1,18 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import { AuthProvider } from '../../../src/react/index.ts';
-import type { Backend } from '../../../src/server/index.ts';
 import { mfaInfo, totp } from '../../../src/testing/index.ts';
 import { AccessDeniedScreen, Button, FactorKitProvider, LoadingScreen, ThemeRoot, createMessages, type ButtonProps } from '../../../src/ui/index.ts';
-import { startBackend } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { axeViolations, renderKit } from './helpers.tsx';
 
-let backend: Backend;
-let required: unknown[] = [{ oneOf: ['totp', 'otp-email'] }];
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => required as never }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  sessionStorage.clear();
-  required = [{ oneOf: ['totp', 'otp-email'] }];
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const required = settableRequirements([{ oneOf: ['totp', 'otp-email'] }]);
+const msw = inProcessBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: required.mfa });
 
 let n = 0;
 async function signedUp() {

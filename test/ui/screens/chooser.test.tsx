@@ -1,32 +1,14 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage, DEFAULT_FACTOR_SCREENS } from '../../../src/core/index.ts';
-import type { Backend } from '../../../src/server/index.ts';
 import { mfaInfo } from '../../../src/testing/index.ts';
-import { startBackend } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { location, renderKit } from './helpers.tsx';
 
-let backend: Backend;
-let required: unknown[] = [{ oneOf: ['totp', 'otp-email'] }];
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => required as never }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  msw.calls.length = 0;
-  required = [{ oneOf: ['totp', 'otp-email'] }];
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const required = settableRequirements([{ oneOf: ['totp', 'otp-email'] }]);
+const msw = inProcessBackend({ mfa: required.mfa });
 
 let n = 0;
 async function signedUp() {
@@ -70,7 +52,7 @@ describe('FactorChooserScreen', () => {
   });
 
   it('offers back once sign-in is complete (step-up)', async () => {
-    required = [];
+    required.set([]);
     const { storage } = await signedUp();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa?stepUp=true&redirectToPath=%2Forders' });
     expect(await screen.findByRole('heading', { name: 'Choose how to verify' })).toBeTruthy();

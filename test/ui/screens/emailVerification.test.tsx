@@ -1,37 +1,23 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import type { Backend } from '../../../src/server/index.ts';
 import { emailVerification } from '../../../src/testing/index.ts';
-import { startBackend } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { inProcessBackend, testClient } from '../../react/helpers.tsx';
 import { location, renderKit } from './helpers.tsx';
 
 let backend: Backend;
-const msw = mswFor(() => backend);
+const msw = inProcessBackend({ emailVerification: { mode: 'REQUIRED' } }, (b) => (backend = b));
 const evClient = (storage = createMemoryStorage()) => testClient({ storage, claims: { emailVerification: { mode: 'REQUIRED', order: 'beforeMfa' } } });
 
-beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'REQUIRED' } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
 afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  msw.calls.length = 0;
-  sessionStorage.clear();
-  localStorage.clear();
   window.history.replaceState(null, '', '/');
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
 });
 
 let n = 0;
-const count = (call: string) => msw.calls.filter((c) => c === call).length;
+const { count } = msw;
 
 async function signedUp() {
   const storage = createMemoryStorage();

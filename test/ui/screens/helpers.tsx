@@ -1,24 +1,15 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import axe from 'axe-core';
-import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router-dom';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { AuthProvider, SessionAuth, type AuthProviderProps } from '../../../src/react/index.ts';
 import { getPrebuiltAuthRoutes } from '../../../src/ui/index.ts';
-import type { testClient } from '../../react/helpers.tsx';
+import { LocationLayout, type testClient } from '../../react/helpers.tsx';
+
+export { location } from '../../react/helpers.tsx';
 
 // jsdom has no canvas; axe probes it and copes with null, but jsdom logs "Not implemented".
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-
-/** Shows where the router is, so tests can assert the URL a user would see. */
-function Layout() {
-  const location = useLocation();
-  return (
-    <>
-      <output aria-label="location">{`${location.pathname}${location.search}${location.hash}`}</output>
-      <Outlet />
-    </>
-  );
-}
 
 /** The app: the kit's routes with the pre-built screens, a protected page, a home page and the test's own `routes`. */
 export function renderKit(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps>; routes?: RouteObject[] }) {
@@ -26,7 +17,7 @@ export function renderKit(options: { client: ReturnType<typeof testClient>; path
   const router = createMemoryRouter(
     [
       {
-        element: <Layout />,
+        element: <LocationLayout />,
         children: [
           ...getPrebuiltAuthRoutes(),
           { path: '/', element: <h1>Home</h1> },
@@ -50,11 +41,6 @@ export function renderKit(options: { client: ReturnType<typeof testClient>; path
     </AuthProvider>,
   );
   return { ...result, router, queryClient };
-}
-
-/** The location the app shows. */
-export function location(): string {
-  return document.querySelector('output[aria-label="location"]')?.textContent ?? '';
 }
 
 /** axe violations of the document (colour contrast is checked in a real browser, not in jsdom). */

@@ -1,37 +1,21 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import type { Backend } from '../../../src/server/index.ts';
 import { otp } from '../../../src/testing/index.ts';
-import { latestCode, startBackend } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { latestCode } from '../../server/helpers.ts';
+import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { location, renderKit } from './helpers.tsx';
 
 let backend: Backend;
-let required: unknown[] = ['otp-email'];
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => required as never }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  msw.calls.length = 0;
-  sessionStorage.clear();
-  required = ['otp-email'];
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const required = settableRequirements(['otp-email']);
+const msw = inProcessBackend({ mfa: required.mfa }, (b) => (backend = b));
 
 let n = 0;
 const newEmail = () => `otp-screen${++n}-${Date.now()}@example.com`;
-const count = (call: string) => msw.calls.filter((c) => c === call).length;
+const { count } = msw;
 
 async function signedUp() {
   const storage = createMemoryStorage();
@@ -168,7 +152,7 @@ describe('OtpScreen (email)', () => {
 
 describe('OtpScreen (phone)', () => {
   it('asks for a number in international form and sends to it', async () => {
-    required = [{ oneOf: ['otp-email', 'otp-phone'] }];
+    required.set([{ oneOf: ['otp-email', 'otp-phone'] }]);
     const { storage } = await signedUp();
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa/otp-phone?stepUp=true' });

@@ -1,32 +1,17 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import type { Backend } from '../../../src/server/index.ts';
 import { network } from '../../../src/testing/index.ts';
-import { API, latestCode, startBackend } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { API, latestCode } from '../../server/helpers.ts';
+import { inProcessBackend, testClient } from '../../react/helpers.tsx';
 import { location, renderKit } from './helpers.tsx';
 
 let backend: Backend;
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend();
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  msw.calls.length = 0;
-  sessionStorage.clear();
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const msw = inProcessBackend({}, (b) => (backend = b));
 
 let n = 0;
 const newEmail = () => `signin${++n}-${Date.now()}@example.com`;

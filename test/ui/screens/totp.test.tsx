@@ -1,35 +1,18 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../../src/core/index.ts';
-import type { Backend } from '../../../src/server/index.ts';
 import { totp } from '../../../src/testing/index.ts';
-import { startBackend, totpCode } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { totpCode } from '../../server/helpers.ts';
+import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { location, renderKit } from './helpers.tsx';
 
-let backend: Backend;
-let required: unknown[] = ['totp'];
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => required as never }) } } });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.server.resetHandlers();
-  msw.calls.length = 0;
-  required = ['totp'];
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const required = settableRequirements(['totp']);
+const msw = inProcessBackend({ mfa: required.mfa });
 
 let n = 0;
-const count = (call: string) => msw.calls.filter((c) => c === call).length;
+const { count } = msw;
 
 async function signedUp() {
   const storage = createMemoryStorage();
@@ -131,7 +114,7 @@ describe('TotpScreen', () => {
   });
 
   it('leaving the set-up (back to the chooser) removes the device that was never verified', async () => {
-    required = [{ oneOf: ['totp', 'otp-email'] }];
+    required.set([{ oneOf: ['totp', 'otp-email'] }]);
     const { storage } = await signedUp();
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });

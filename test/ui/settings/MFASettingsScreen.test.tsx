@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import type { Backend } from '../../../src/server/index.ts';
-import { latestCode, startBackend, testClock, totpCode } from '../../server/helpers.ts';
-import { mswFor, testClient } from '../../react/helpers.tsx';
+import { latestCode, testClock, totpCode } from '../../server/helpers.ts';
+import { inProcessBackend, testClient } from '../../react/helpers.tsx';
 import { axeViolations, location, renderSettingsApp } from './helpers.tsx';
 
 /**
@@ -18,26 +18,11 @@ const clock = testClock(Date.UTC(2026, 5, 1, 9, 0, 0));
 const MINUTE = 60_000;
 const PASSWORD = 'password123';
 let backend: Backend;
-const msw = mswFor(() => backend);
-
-beforeAll(async () => {
-  backend = await startBackend({ now: clock.now });
-  msw.server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  cleanup();
-  msw.calls.length = 0;
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterAll(async () => {
-  msw.server.close();
-  await backend.close();
-});
+const msw = inProcessBackend({ now: clock.now }, (b) => (backend = b));
 
 let n = 0;
 const newEmail = () => `settings${++n}@example.com`;
-const count = (call: string) => msw.calls.filter((c) => c === call).length;
+const { count } = msw;
 
 /** A user signed up with a password, in a client of their own. */
 async function signedUp() {
