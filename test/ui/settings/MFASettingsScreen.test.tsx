@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { createMemoryStorage } from '../../../src/core/index.ts';
+import { AuthProvider, fkKeys, useMFASettings } from '../../../src/react/index.ts';
 import type { Backend } from '../../../src/server/index.ts';
-import { latestCode, testClock, totpCode } from '../../server/helpers.ts';
+import { API, latestCode, testClock, totpCode } from '../../server/helpers.ts';
 import { inProcessBackend, testClient } from '../../react/helpers.tsx';
 import { axeViolations, location, renderSettingsApp } from './helpers.tsx';
 
@@ -62,13 +65,47 @@ async function nextSignInAsks(address: string) {
   return info.factors.next;
 }
 
+/**
+ * A loop of settings requests would starve the test's timers and never let it fail: from the 4th
+ * request on the network fails, which ends such a loop (no 403, no event) so a count can say so.
+ */
+function endSettingsLoops() {
+  msw.server.use(http.get(`${API}/auth/fk/mfa/settings`, () => (count('GET /auth/fk/mfa/settings') > 3 ? HttpResponse.error() : undefined)));
+}
+
 const emailSwitch = () => screen.findByRole('switch', { name: 'Use Code by email at sign-in' });
 
 describe('MFASettingsScreen', () => {
+  it('settings data the server refuses once MFA is unfinished (403 st-mfa) is not fetched again and again', async () => {
+    const u = await signedUp();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const events: string[] = [];
+    function Settings() {
+      const settings = useMFASettings();
+      return <p>{`settings: ${settings.data?.status ?? 'loading'}`}</p>;
+    }
+    render(
+      <AuthProvider client={u.client} queryClient={queryClient} onEvent={(event) => events.push(event.type)}>
+        <Settings />
+      </AuthProvider>,
+    );
+    expect(await screen.findByText('settings: OK')).toBeTruthy();
+    // Turning a factor on leaves this session's MFA unfinished; the page then reloads its settings.
+    expect((await u.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
+    msw.calls.length = 0;
+    endSettingsLoops();
+    await queryClient.invalidateQueries({ queryKey: fkKeys.mfaSettings() });
+    await waitFor(() => expect(events).toContain('API_INVALID_CLAIM'));
+    // Whatever the refusal set off has had its turn: a refetch would have started by now.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(count('GET /auth/fk/mfa/settings')).toBe(1);
+  });
+
   it('turning email OTP on proves it in this session, then the next sign-in asks for it; another user is untouched', async () => {
     const other = await signedUp();
     const u = await signedUp();
     const user = userEvent.setup();
+    endSettingsLoops();
     renderSettingsApp({ client: u.client, path: '/auth/settings' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Two-step verification' })).toBeTruthy();
