@@ -25,7 +25,9 @@ function decodeFully(value: string): string | undefined {
 /**
  * Returns `candidate` as a same-origin path (`/path?query#hash`) when it is one, else `undefined`.
  * Rejects absolute URLs, `//host`, `/\host`, `javascript:`, control and bidi characters, and the
- * same tricks hidden behind percent-encoding.
+ * same tricks hidden behind percent-encoding or dot segments. The path is resolved against an origin
+ * with the URL parser first and the RESULT is checked: `/.//evil.com` resolves to `//evil.com`, which
+ * a browser reads as another site.
  */
 export function sanitizeRedirectPath(candidate: unknown): string | undefined {
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 2048) return undefined;
@@ -40,5 +42,10 @@ export function sanitizeRedirectPath(candidate: unknown): string | undefined {
     return undefined;
   }
   if (url.origin !== BASE) return undefined;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments are gone now: check what a browser would do with the path we hand out.
+  const decodedPath = decodeFully(url.pathname);
+  if (path.startsWith('//') || decodedPath === undefined || decodedPath.startsWith('//')) return undefined;
+  if (new URL(path, BASE).origin !== BASE) return undefined;
+  return path;
 }
