@@ -2,6 +2,7 @@ import type { MFARequirementList } from '../core/mfa/requirements.ts';
 import type { Backend } from './createBackend.ts';
 import type { DatabaseOption } from './db/openDb.ts';
 import type { Delivery } from './delivery.ts';
+import type { LimitsOptions } from './limits.ts';
 import type { PasswordHashingOptions } from './password.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
 import type { User } from './users.ts';
@@ -117,8 +118,9 @@ export interface MFASettingsOptions {
    */
   stepUpMaxAgeSeconds?: number;
   /**
-   * Refuse `POST /totp/device/remove` of the user's last verified TOTP device without step-up
-   * (answered 403 with the `fk-step-up` claim). @default true
+   * Refuse `POST /totp/device/remove` of a verified TOTP device without step-up (answered 403 with
+   * the `fk-step-up` claim). Once only the last device was guarded; now every verified one is, since
+   * removing any of them takes a way in away. @default true
    */
   guardLastTotpDeviceRemoval?: boolean;
 }
@@ -180,6 +182,23 @@ export interface BackendConfig {
   /** Exposes `GET {apiBasePath}/dev/outbox`. Never turn on in production. @default false */
   devMode?: boolean;
   passwordHashing?: PasswordHashingOptions;
+  /**
+   * Limits on code sends, wrong codes and passwords, kept in the database (so every process on one
+   * PostgreSQL shares them). Each can be changed or turned off (`false`). @see SECURITY.md "Limits"
+   */
+  limits?: LimitsOptions;
+  /**
+   * The client's address, the key of the per-client limits. Receives the request and the socket's
+   * peer address (from `serve()`, or the `remoteAddress` given to `backend.fetch`). Behind a proxy
+   * you trust, read its header here (`X-Forwarded-For`'s last hop); never trust it otherwise.
+   * Return undefined when unknown: the per-client limits then do not apply. @default the peer address
+   */
+  clientAddress?: (request: Request, remoteAddress: string | undefined) => string | undefined;
+  /**
+   * Origins besides `websiteDomain` and `apiDomain` whose pages may send state-changing requests
+   * (`Origin` header). Any other origin is refused with 403 before the request does anything.
+   */
+  allowedOrigins?: string[];
   /** The clock, in epoch ms. Tests move it to check expiry and lockouts. @default Date.now */
   now?: () => number;
 }

@@ -4,10 +4,11 @@ import type { BackendConfig, TenantConfig } from './config.ts';
 import type { RequestContext } from './context.ts';
 import { openDb } from './db/openDb.ts';
 import type { Db } from './db/Db.ts';
-import { migrate } from './db/migrations.ts';
+import { emailCollisions, migrate } from './db/migrations.ts';
 import { createDevOutbox, type DevOutbox } from './delivery.ts';
 import { createMfa } from './mfa.ts';
-import { createPasswordHasher } from './password.ts';
+import { createLimits } from './limits.ts';
+import { createPasswordHasher, HashingBusyError } from './password.ts';
 import { coreRoutes } from './recipes/core.ts';
 import { emailPasswordRoutes } from './recipes/emailPassword.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes, type MFASettingsApi } from './recipes/mfaSettings.ts';
@@ -16,7 +17,7 @@ import { passwordlessRoutes } from './recipes/passwordless.ts';
 import { totpRoutes } from './recipes/totp.ts';
 import type { Route } from './router.ts';
 import type { Services } from './services.ts';
-import { BadInputError, SessionError } from './session/errors.ts';
+import { BadInputError, ForbiddenError, SessionError } from './session/errors.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
 import { createSessionService, type ClaimValidator } from './session/sessionService.ts';
 import { loadSigningKeys } from './session/signingKeys.ts';
@@ -30,8 +31,11 @@ const TENANT_ID = /^[a-zA-Z0-9-]{1,64}$/;
 
 /** The reference backend: a web-standard fetch handler plus the server-side policy API of the seeds. */
 export interface Backend {
-  /** Answers one request (`Request -> Response`): run it in Node, a worker, or msw. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Answers one request (`Request -> Response`): run it in Node, a worker, or msw. `remoteAddress` is
+   * the peer's network address, for the per-client limits (`serve()` passes it; see `clientAddress`).
+   */
+  fetch(request: Request, info?: { remoteAddress?: string }): Promise<Response>;
   /**
    * Runs an app handler behind session verification with the global claim validators (or your own);
    * answers 401/403 like the auth APIs, and carries refreshed claims back to the client.
@@ -144,6 +148,13 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   const normalised = { ...config, appInfo };
   const db = await openDb(config.database);
   await migrate(db);
+  const collisions = await emailCollisions(db);
+  if (collisions.length > 0) {
+    console.warn(
+      `factorkit backend: ${collisions.length} email address${collisions.length === 1 ? '' : 'es'} of stored login methods collide once lower-cased; they were left as they are, not merged. ` +
+        'List them with emailCollisions(db) from factorkit/server and resolve each (SECURITY.md, "Email addresses").',
+    );
+  }
   const tenants = createTenants(db);
   for (const t of config.tenants ?? []) await tenants.createOrUpdate(t);
   const keys = await loadSigningKeys(db);
@@ -168,6 +179,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     antiCsrf: config.session?.antiCsrf ?? (sameSite === 'none' ? 'VIA_CUSTOM_HEADER' : 'NONE'),
     globalClaimValidators: () => [emailVerification.validator(), mfa.validator()].filter((v): v is ClaimValidator => v !== undefined),
   });
+  const hasher = createPasswordHasher(config.passwordHashing);
   const services: Services = {
     config: normalised,
     db,
@@ -176,8 +188,9 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     tenants,
     userData,
     delivery,
-    hasher: createPasswordHasher(config.passwordHashing),
+    hasher,
     emailVerification,
+    limits: createLimits(config.limits),
     // The MFA guide's callback: link second factors to the session user, never first factors.
     shouldDoAutomaticAccountLinking:
       config.accountLinking?.shouldDoAutomaticAccountLinking ??
@@ -218,15 +231,37 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       return json({ message: error.message }, 401);
     }
     if (error instanceof BadInputError) return json({ message: error.message }, 400);
+    if (error instanceof ForbiddenError) return json({ message: error.message }, 403);
+    if (error instanceof HashingBusyError) {
+      ctx.responseHeaders.set('Retry-After', '1');
+      return json({ message: error.message }, 503);
+    }
     console.error('factorkit backend: unexpected error', error);
     return json({ message: 'Internal error' }, 500);
   }
 
+  const allowedOrigins = new Set([appInfo.websiteDomain, appInfo.apiDomain, ...(config.allowedOrigins ?? [])].map((o) => new URL(o).origin));
+
   /** Runs a handler with a request context, then writes token headers, errors and CORS. */
-  async function run(request: Request, tenantId: string | undefined, fn: (ctx: RequestContext) => Promise<unknown>): Promise<Response> {
-    const ctx: RequestContext = { request, url: new URL(request.url), tenantId: tenantId ?? 'public', now: now(), responseHeaders: new Headers() };
+  async function run(request: Request, tenantId: string | undefined, fn: (ctx: RequestContext) => Promise<unknown>, remoteAddress?: string): Promise<Response> {
+    const ctx: RequestContext = {
+      request,
+      url: new URL(request.url),
+      tenantId: tenantId ?? 'public',
+      tenantInPath: tenantId !== undefined,
+      now: now(),
+      responseHeaders: new Headers(),
+    };
     let response: Response;
     try {
+      const clientAddress = config.clientAddress ? config.clientAddress(request, remoteAddress) : remoteAddress;
+      if (clientAddress !== undefined) ctx.clientAddress = clientAddress.slice(0, 64);
+      // A page on another origin may send a form-like POST with the user's cookies (CSRF): any
+      // state-changing request that says where it comes from must come from the app.
+      const origin = request.headers.get('origin');
+      if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== null && !allowedOrigins.has(origin)) {
+        throw new ForbiddenError('Requests from this origin are not allowed');
+      }
       if (tenantId !== undefined && (!TENANT_ID.test(tenantId) || !(await tenants.get(tenantId)))) throw new BadInputError(`Unknown tenant: ${tenantId.slice(0, 64)}`);
       if (request.method === 'POST' || request.method === 'PUT') ctx.body = await readBody(request);
       const result = await fn(ctx);
@@ -263,8 +298,9 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   if (config.devMode) {
     app.get(`${base}/dev/outbox`, (c) => run(c.req.raw, undefined, async (ctx) => ({ status: 'OK', messages: await outbox.list({ to: ctx.url.searchParams.get('to') ?? undefined }) })));
   }
+  const remoteOf = (c: Context) => (c.env as { remoteAddress?: string } | undefined)?.remoteAddress;
   for (const route of routes) {
-    const handler = (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services));
+    const handler = (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services), remoteOf(c));
     app.on(route.method, `${base}${route.path}`, handler);
     app.on(route.method, `${base}/:tenantId${route.path}`, handler);
   }
@@ -275,7 +311,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   });
 
   const backend: Backend = {
-    fetch: (request) => Promise.resolve(app.fetch(request)),
+    fetch: (request, info) => Promise.resolve(app.fetch(request, { remoteAddress: info?.remoteAddress })),
     withSession(request, handler, options = {}) {
       return run(request, undefined, async (ctx) => {
         const session = await sessions.getSession(ctx, { sessionRequired: options.sessionRequired ?? true, ...(options.overrideGlobalClaimValidators && { overrideGlobalClaimValidators: options.overrideGlobalClaimValidators }) });
@@ -320,7 +356,10 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     },
     outbox,
     db,
-    close: () => db.close(),
+    async close() {
+      await hasher.close();
+      await db.close();
+    },
   };
   Object.assign(api, backend);
   return backend;

@@ -12,10 +12,33 @@ export interface PasswordlessLoginMessage {
   tenantId: string;
 }
 
+/** What a security notice tells the account's owner. */
+export type SecurityNoticeKind =
+  /** A way to sign in or to pass MFA was added: an authenticator app, a phone number, an address, a login. */
+  | 'FACTOR_ADDED'
+  /** An authenticator app (or another way in) was removed. */
+  | 'FACTOR_REMOVED'
+  /** A factor is no longer asked at sign-in. */
+  | 'FACTOR_TURNED_OFF';
+
+/** Tells the account's addresses about a change to how it is protected (not sent to a contact just added). */
+export interface SecurityNoticeMessage {
+  type: 'SECURITY_NOTICE';
+  email: string;
+  notice: SecurityNoticeKind;
+  factorId: string;
+  /** The device's name, or the new contact with most of it masked (`+1 ••• ••• ••01`). */
+  detail?: string;
+  /** Epoch ms. */
+  at: number;
+  tenantId: string;
+}
+
 /** An email the backend sends. */
 export type EmailMessage =
   | (PasswordlessLoginMessage & { email: string })
-  | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string };
+  | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
+  | SecurityNoticeMessage;
 
 /** A text message the backend sends. */
 export type SmsMessage = PasswordlessLoginMessage & { phoneNumber: string };
@@ -35,6 +58,10 @@ export interface OutboxEntry {
   userInputCode?: string;
   link?: string;
   isFirstFactor?: boolean;
+  /** Security notices: what happened, to which factor, and its (masked) detail. */
+  notice?: SecurityNoticeKind;
+  factorId?: string;
+  detail?: string;
   tenantId: string;
   createdAt: number;
 }
@@ -65,6 +92,7 @@ export function createDevOutbox(db: Db, now: () => number) {
         ...('urlWithLinkCode' in message && message.urlWithLinkCode !== undefined && { link: message.urlWithLinkCode }),
         ...('emailVerifyLink' in message && { link: message.emailVerifyLink }),
         ...('isFirstFactor' in message && { isFirstFactor: message.isFirstFactor }),
+        ...(message.type === 'SECURITY_NOTICE' && { notice: message.notice, factorId: message.factorId, ...(message.detail !== undefined && { detail: message.detail }) }),
         tenantId: message.tenantId,
         createdAt: created_at,
       }));

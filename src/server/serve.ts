@@ -22,7 +22,8 @@ export async function serve(
   return new Promise((resolve, reject) => {
     const server = honoServe(
       {
-        fetch: async (request: Request) => (await options.extra?.(request)) ?? backend.fetch(request),
+        fetch: async (request: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
+          (await options.extra?.(request)) ?? backend.fetch(request, { remoteAddress: env?.incoming?.socket?.remoteAddress }),
         port: options.port ?? 0,
         hostname,
       },

@@ -1,6 +1,7 @@
 import type { Db } from './db/Db.ts';
 import type { BackendConfig, ShouldDoAutomaticAccountLinking } from './config.ts';
 import type { Delivery } from './delivery.ts';
+import type { Limits } from './limits.ts';
 import type { Mfa } from './mfa.ts';
 import type { PasswordHasher } from './password.ts';
 import type { SessionService } from './session/sessionService.ts';
@@ -18,6 +19,7 @@ export interface Services {
   delivery: Delivery;
   hasher: PasswordHasher;
   emailVerification: EmailVerification;
+  limits: Limits;
   shouldDoAutomaticAccountLinking: ShouldDoAutomaticAccountLinking;
   now: () => number;
 }

@@ -79,12 +79,17 @@ export class TestClient {
       if (this.antiCsrf) headers['anti-csrf'] = this.antiCsrf;
     }
     const prefix = this.tenantId && !['/mfa/', '/totp/', '/session/', '/signout'].some((p) => path.startsWith(p)) ? `/${this.tenantId}` : '';
-    const response = await this.backend.fetch(
+    const response = await this.send(
       new Request(`${API}/auth${prefix}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) }),
     );
     this.save(response.headers);
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  /** Delivers a request: in process by default; test/security's client sends it over real HTTP. */
+  protected send(request: Request): Promise<Response> {
+    return this.backend.fetch(request);
   }
 
   private save(h: Headers) {

@@ -38,7 +38,9 @@ describe(`storage (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
       onB.refreshToken = onA.refreshToken;
       expect((await onB.request('GET', '/totp/device/list')).status).toBe(200);
       expect((await onB.request('POST', '/session/refresh')).status).toBe(200);
-      // A's copy of the refresh token was rotated by B: using it again is theft, and ends the session.
+      // B uses its new access token, which settles the rotation on the shared database: A's copy of the
+      // old refresh token is now stale, using it again is theft, and ends the session.
+      expect((await onB.request('GET', '/totp/device/list')).status).toBe(200);
       const reused = await onA.request('POST', '/session/refresh');
       expect(reused.status).toBe(401);
       expect(reused.body).toEqual({ message: 'token theft detected' });

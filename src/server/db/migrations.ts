@@ -151,7 +151,88 @@ CREATE TABLE fk_dev_outbox (
 INSERT INTO fk_tenants (tenant_id, created_at) VALUES ('public', 0);
 `,
   },
+  {
+    id: 2,
+    name: 'security hardening: limits, step-up proofs, code binding, refresh retries, email normalisation',
+    sql: `
+-- Counters of the limits (code sends, wrong codes, passwords), shared by every process on the database.
+CREATE TABLE fk_rate_limits (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  window_start BIGINT NOT NULL,
+  last_at BIGINT NOT NULL,
+  PRIMARY KEY (bucket, key)
+);
+CREATE INDEX fk_rate_limits_last ON fk_rate_limits(last_at);
+
+-- A refresh token stays usable until one of its children is used (a retried or parallel refresh).
+ALTER TABLE fk_refresh_tokens ADD COLUMN parent_hash TEXT;
+ALTER TABLE fk_refresh_tokens ADD COLUMN superseded BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX fk_refresh_tokens_parent ON fk_refresh_tokens(parent_hash);
+
+-- Completions that may vouch for a sensitive change (step-up): factor id -> epoch seconds.
+ALTER TABLE fk_sessions ADD COLUMN step_up JSONB NOT NULL DEFAULT '{}'::jsonb;
+
+-- The session a second-factor code belongs to (NULL: a first-factor code).
+ALTER TABLE fk_pwless_devices ADD COLUMN session_handle TEXT;
+ALTER TABLE fk_pwless_devices ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+
+-- The session that added a login method or an authenticator to an account (NULL: the account's own).
+ALTER TABLE fk_login_methods ADD COLUMN enrolled_session TEXT;
+ALTER TABLE fk_totp_devices ADD COLUMN enrolled_session TEXT;
+
+-- Email addresses are stored trimmed and lower-cased. Stored addresses that would collide once
+-- normalised are left as they are and listed here for an operator: never merged silently.
+CREATE TABLE fk_email_collisions (
+  recipe_user_id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  recipe_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  normalised_email TEXT NOT NULL
+);
+INSERT INTO fk_email_collisions (recipe_user_id, tenant_id, recipe_id, email, normalised_email)
+  SELECT lm.recipe_user_id, lm.tenant_id, lm.recipe_id, lm.email, lower(btrim(lm.email))
+  FROM fk_login_methods lm
+  WHERE lm.email IS NOT NULL AND (lm.tenant_id, lm.recipe_id, lower(btrim(lm.email))) IN (
+    SELECT tenant_id, recipe_id, lower(btrim(email)) FROM fk_login_methods WHERE email IS NOT NULL
+    GROUP BY tenant_id, recipe_id, lower(btrim(email)) HAVING count(*) > 1
+  );
+UPDATE fk_login_methods SET email = lower(btrim(email))
+  WHERE email IS NOT NULL AND email <> lower(btrim(email)) AND recipe_user_id NOT IN (SELECT recipe_user_id FROM fk_email_collisions);
+INSERT INTO fk_verified_emails (recipe_user_id, email)
+  SELECT v.recipe_user_id, lower(btrim(v.email)) FROM fk_verified_emails v
+  JOIN fk_login_methods lm ON lm.recipe_user_id = v.recipe_user_id AND lm.email = lower(btrim(v.email))
+  WHERE v.email <> lower(btrim(v.email))
+  ON CONFLICT DO NOTHING;
+DELETE FROM fk_verified_emails v USING fk_login_methods lm
+  WHERE lm.recipe_user_id = v.recipe_user_id AND lm.email = lower(btrim(v.email)) AND v.email <> lm.email;
+UPDATE fk_email_verification_tokens t SET email = lower(btrim(t.email)) FROM fk_login_methods lm
+  WHERE lm.recipe_user_id = t.recipe_user_id AND lm.email = lower(btrim(t.email)) AND t.email <> lm.email;
+UPDATE fk_pwless_devices SET email = lower(btrim(email)) WHERE email IS NOT NULL AND email <> lower(btrim(email));
+`,
+  },
 ];
+
+/** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */
+export interface EmailCollision {
+  tenantId: string;
+  recipeId: string;
+  normalisedEmail: string;
+  /** The login methods sharing the address, in id order. */
+  recipeUserIds: string[];
+}
+
+/** The stored email addresses that could not be normalised because they would collide. */
+export async function emailCollisions(db: Db): Promise<EmailCollision[]> {
+  // Rows of login methods since deleted (an operator resolving a collision) drop out of the list.
+  const rows = await db.query<{ tenant_id: string; recipe_id: string; normalised_email: string; ids: string[] }>(
+    `SELECT c.tenant_id, c.recipe_id, c.normalised_email, array_agg(c.recipe_user_id ORDER BY c.recipe_user_id) AS ids
+     FROM fk_email_collisions c JOIN fk_login_methods lm ON lm.recipe_user_id = c.recipe_user_id
+     GROUP BY c.tenant_id, c.recipe_id, c.normalised_email HAVING count(*) > 1 ORDER BY c.normalised_email`,
+  );
+  return rows.map((r) => ({ tenantId: r.tenant_id, recipeId: r.recipe_id, normalisedEmail: r.normalised_email, recipeUserIds: r.ids }));
+}
 
 /**
  * Brings the schema up to date. Safe to call from many processes sharing one PostgreSQL: an advisory

@@ -21,6 +21,8 @@ export class SessionContainer {
   revoked = false;
   /** A refresh token issued in this request (new session or rotation), to send to the client. */
   newRefreshToken: string | undefined;
+  /** Hash of the refresh token the current access token was issued with; carried into tokens reissued for claim changes. */
+  refreshTokenHash: string | null = null;
 
   constructor(
     private readonly db: Queryable,
@@ -34,8 +36,24 @@ export class SessionContainer {
     /** Access-token expiry (epoch s); a regenerated token keeps it. */
     readonly accessTokenExp: number | undefined,
     isNew: boolean,
+    /** Completions that may vouch for a sensitive change (step-up), kept server-side: factor id -> epoch s. */
+    private stepUpProofs: Record<string, number> = {},
   ) {
     this.isNew = isNew;
+  }
+
+  /**
+   * When each factor was last completed in this session with an authenticator that existed before the
+   * session added any (so it may vouch for step-up): factor id -> epoch seconds.
+   */
+  getStepUpProofs(): Record<string, number> {
+    return { ...this.stepUpProofs };
+  }
+
+  /** Records that `factorId` was completed now with an authenticator that may vouch for step-up. */
+  async recordStepUpProof(factorId: string, epochSeconds: number): Promise<void> {
+    this.stepUpProofs = { ...this.stepUpProofs, [factorId]: epochSeconds };
+    await this.db.query('UPDATE fk_sessions SET step_up = step_up || jsonb_build_object($2::text, $3::bigint) WHERE session_handle = $1', [this.handle, factorId, epochSeconds]);
   }
 
   getUserId(): string {

@@ -35,3 +35,14 @@ export class BadInputError extends Error {
     this.name = 'BadInputError';
   }
 }
+
+/**
+ * A request the backend refuses whatever its body: a foreign `Origin`, a session used on another
+ * tenant's path. Answered 403 `{message}`; no token is cleared (the sender may not be the user).
+ */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

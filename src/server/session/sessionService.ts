@@ -5,7 +5,7 @@ import type { AntiCsrfMode } from '../config.ts';
 import { hashToken, randomToken, timingSafeEqual, toBase64, uuid } from '../crypto.ts';
 import type { SigningKeys } from './signingKeys.ts';
 import { PROTECTED_PAYLOAD_KEYS, SessionContainer, type TokenTransferMethod } from './SessionContainer.ts';
-import { SessionError, type ClaimValidationError } from './errors.ts';
+import { ForbiddenError, SessionError, type ClaimValidationError } from './errors.ts';
 
 /** A check run on a loaded session; returns a failure or undefined. */
 export interface ClaimValidator {
@@ -40,6 +40,7 @@ interface SessionRow {
   tenant_id: string;
   payload: Record<string, unknown>;
   expires_at: number;
+  step_up: Record<string, number>;
 }
 
 const ACCESS_COOKIE = 'sAccessToken';
@@ -76,6 +77,24 @@ export function createSessionService(options: SessionServiceOptions) {
   const { db, keys } = options;
   /** Access tokens whose RS256 signature was checked (oldest first), so a token used again skips that check. */
   const verifiedTokens = new Map<string, { exp: number; json: string }>();
+  /** Refresh tokens (hashes) whose access token was used here, so their rotation is already settled. */
+  const settledRotations = new Set<string>();
+
+  /**
+   * The first use of an access token issued by a refresh settles that rotation, as in supertokens-core:
+   * the parent refresh token and its other children become stale, and using them is theft.
+   */
+  async function settleRotation(refreshTokenHash: string): Promise<void> {
+    if (settledRotations.has(refreshTokenHash)) return;
+    await db.query(
+      `UPDATE fk_refresh_tokens p SET superseded = TRUE FROM fk_refresh_tokens c
+       WHERE c.token_hash = $1 AND c.parent_hash IS NOT NULL AND NOT p.superseded
+         AND (p.token_hash = c.parent_hash OR (p.parent_hash = c.parent_hash AND p.token_hash <> c.token_hash))`,
+      [refreshTokenHash],
+    );
+    if (settledRotations.size >= VERIFIED_TOKENS_MAX) settledRotations.delete(settledRotations.values().next().value!);
+    settledRotations.add(refreshTokenHash);
+  }
 
   async function signAccessToken(session: SessionContainer, refreshTokenHash: string | null, now: number, antiCsrfToken: string | null) {
     const iat = Math.floor(now / 1000);
@@ -114,7 +133,7 @@ export function createSessionService(options: SessionServiceOptions) {
   /** Writes the session's new tokens (and the front-token) onto the response. */
   async function writeTokens(ctx: RequestContext, session: SessionContainer) {
     const refreshToken = session.newRefreshToken;
-    const refreshHash = refreshToken === undefined ? null : await hashToken(refreshToken);
+    const refreshHash = refreshToken === undefined ? session.refreshTokenHash : await hashToken(refreshToken);
     const antiCsrfToken = options.antiCsrf === 'VIA_TOKEN' && session.transferMethod === 'cookie' ? randomToken() : null;
     const { jwt, payload, exp } = await signAccessToken(session, refreshHash, ctx.now, antiCsrfToken);
     const frontToken = toBase64(new TextEncoder().encode(JSON.stringify({ uid: session.userId, ate: exp * 1000, up: payload })));
@@ -218,7 +237,10 @@ export function createSessionService(options: SessionServiceOptions) {
         }
       }
       if (transfer === 'cookie' && request.method !== 'GET') {
-        if (options.antiCsrf === 'VIA_CUSTOM_HEADER' && !request.headers.get('rid')) throw SessionError.tryRefresh();
+        // Whatever the anti-CSRF mode, a state change by cookie must carry a custom header: a page on
+        // another origin of the same site (SameSite=Lax sends the cookies) cannot add one without a
+        // CORS preflight it would fail. supertokens-node checks this only in VIA_CUSTOM_HEADER mode.
+        if (!request.headers.get('rid')) throw SessionError.tryRefresh();
         if (options.antiCsrf === 'VIA_TOKEN' && (typeof claims.antiCsrfToken !== 'string' || !timingSafeEqual(request.headers.get('anti-csrf') ?? '', claims.antiCsrfToken))) {
           throw SessionError.tryRefresh();
         }
@@ -226,14 +248,21 @@ export function createSessionService(options: SessionServiceOptions) {
       const handle = claims.sessionHandle;
       if (typeof handle !== 'string') throw SessionError.tryRefresh();
       // The payload comes from the token (below), so the stored one is not read.
-      const [row] = await db.query<Omit<SessionRow, 'payload'>>('SELECT user_id, recipe_user_id, tenant_id, expires_at FROM fk_sessions WHERE session_handle = $1', [handle]);
+      const [row] = await db.query<Omit<SessionRow, 'payload'>>('SELECT user_id, recipe_user_id, tenant_id, expires_at, step_up FROM fk_sessions WHERE session_handle = $1', [handle]);
       if (!row || row.expires_at <= ctx.now) throw SessionError.unauthorised();
+      // A session acts on its own tenant only: a tenant-less path means the session's tenant (as in
+      // node), a path naming another tenant is refused (node would quietly act on the session's).
+      if (ctx.tenantInPath && ctx.tenantId !== row.tenant_id) throw new ForbiddenError('This session belongs to another tenant; use its own tenant\'s path');
+      ctx.tenantId = row.tenant_id;
+      const refreshTokenHash = typeof claims.refreshTokenHash1 === 'string' ? claims.refreshTokenHash1 : null;
+      if (refreshTokenHash !== null) await settleRotation(refreshTokenHash);
       // Claims come from the token the client holds, as in node: a stale token must be refreshed or resynced.
       const payload: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(claims)) {
         if (!(PROTECTED_PAYLOAD_KEYS as readonly string[]).includes(k)) payload[k] = v;
       }
-      const session = new SessionContainer(db, handle, row.user_id, row.recipe_user_id, row.tenant_id, payload, transfer, claims.exp as number, false);
+      const session = new SessionContainer(db, handle, row.user_id, row.recipe_user_id, row.tenant_id, payload, transfer, claims.exp as number, false, row.step_up ?? {});
+      session.refreshTokenHash = refreshTokenHash;
       ctx.session = session;
       const validators = opts.overrideGlobalClaimValidators
         ? opts.overrideGlobalClaimValidators(options.globalClaimValidators())
@@ -248,14 +277,20 @@ export function createSessionService(options: SessionServiceOptions) {
     },
 
     /**
-     * Rotates the refresh token. A token that was already rotated is reuse: the session is revoked and
-     * the answer is `token theft detected`.
+     * Rotates the refresh token. As in supertokens-core, a token stays usable until one of its children
+     * (or an access token issued with it) is used, so a retried refresh (the answer was lost) or two tabs
+     * refreshing at once both get a good token. Using a token whose child was used is reuse: the session
+     * is revoked and the answer is `token theft detected`; so is using a sibling after another child of
+     * the same parent was used.
      */
     async refreshSession(ctx: RequestContext): Promise<SessionContainer> {
       const { request } = ctx;
       const headerToken = bearer(request);
       const transfer: TokenTransferMethod = headerToken !== undefined ? 'header' : 'cookie';
       const token = headerToken ?? readCookie(request, REFRESH_COOKIE);
+      // By cookie, a refresh must carry a custom header too; refused without clearing anything, since a
+      // form on another origin of the site could otherwise sign the user out.
+      if (transfer === 'cookie' && !request.headers.get('rid')) throw SessionError.unauthorised(false);
       const unauthorised = () => {
         ctx.clearTokens = [transfer];
         return SessionError.unauthorised();
@@ -264,28 +299,32 @@ export function createSessionService(options: SessionServiceOptions) {
         ctx.clearTokens = ['cookie', 'header'];
         throw SessionError.unauthorised();
       }
-      if (transfer === 'cookie' && options.antiCsrf !== 'NONE' && !request.headers.get('rid')) throw unauthorised();
       const hash = await hashToken(token);
       const newToken = randomToken();
       const newHash = await hashToken(newToken);
-      // Row lock on the presented token (not on its session): of two concurrent uses, the second sees it rotated.
       const outcome = await db.transaction(async (tx) => {
-        const [used] = await tx.query<{ token_session: string; rotated: boolean } & Partial<SessionRow>>(
-          `SELECT t.session_handle AS token_session, t.rotated, s.session_handle, s.user_id, s.recipe_user_id, s.tenant_id, s.payload, s.expires_at
-           FROM fk_refresh_tokens t LEFT JOIN fk_sessions s ON s.session_handle = t.session_handle WHERE t.token_hash = $1 FOR UPDATE OF t`,
-          [hash],
+        const [found] = await tx.query<{ session_handle: string }>('SELECT session_handle FROM fk_refresh_tokens WHERE token_hash = $1', [hash]);
+        if (!found) return { kind: 'unknown' as const };
+        // One lock per session: its refreshes queue, so the bookkeeping of parents and siblings below
+        // never meets another refresh of the same session half-way (no deadlock, no lost update).
+        const [row] = await tx.query<SessionRow>(
+          'SELECT session_handle, user_id, recipe_user_id, tenant_id, payload, expires_at, step_up FROM fk_sessions WHERE session_handle = $1 FOR UPDATE',
+          [found.session_handle],
         );
-        if (!used) return { kind: 'unknown' as const };
-        if (used.rotated) {
-          await tx.query('DELETE FROM fk_sessions WHERE session_handle = $1', [used.token_session]);
+        const [used] = await tx.query<{ rotated: boolean; superseded: boolean; parent_hash: string | null }>('SELECT rotated, superseded, parent_hash FROM fk_refresh_tokens WHERE token_hash = $1', [hash]);
+        if (!row || !used) return { kind: 'unknown' as const };
+        if (used.superseded) {
+          await tx.query('DELETE FROM fk_sessions WHERE session_handle = $1', [row.session_handle]);
           return { kind: 'theft' as const };
         }
-        if (used.session_handle == null || used.expires_at! <= ctx.now) return { kind: 'unknown' as const };
-        const row: SessionRow = { session_handle: used.session_handle, user_id: used.user_id!, recipe_user_id: used.recipe_user_id!, tenant_id: used.tenant_id!, payload: used.payload!, expires_at: used.expires_at! };
-        // One statement for the rotation: the used token, its successor and the session's new expiry.
+        if (row.expires_at <= ctx.now) return { kind: 'unknown' as const };
+        if (!used.rotated && used.parent_hash !== null) {
+          // The first use of a child settles the rotation: its parent and its siblings are now stale.
+          await tx.query('UPDATE fk_refresh_tokens SET superseded = TRUE WHERE token_hash = $1 OR (parent_hash = $1 AND token_hash <> $2)', [used.parent_hash, hash]);
+        }
         await tx.query(
           `WITH used AS (UPDATE fk_refresh_tokens SET rotated = TRUE WHERE token_hash = $1),
-                next AS (INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($2, $3, FALSE, $4))
+                next AS (INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at, parent_hash) VALUES ($2, $3, FALSE, $4, $1))
            UPDATE fk_sessions SET expires_at = $5 WHERE session_handle = $3`,
           [hash, newHash, row.session_handle, ctx.now, ctx.now + options.refreshTokenValidityMs],
         );
@@ -297,7 +336,7 @@ export function createSessionService(options: SessionServiceOptions) {
         throw new SessionError('TOKEN_THEFT_DETECTED', 'token theft detected', { clearTokens: true });
       }
       const { row } = outcome;
-      const session = new SessionContainer(db, row.session_handle, row.user_id, row.recipe_user_id, row.tenant_id, row.payload, transfer, undefined, true);
+      const session = new SessionContainer(db, row.session_handle, row.user_id, row.recipe_user_id, row.tenant_id, row.payload, transfer, undefined, true, row.step_up ?? {});
       ctx.session = session;
       session.newRefreshToken = newToken;
       return session;
