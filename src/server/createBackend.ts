@@ -14,6 +14,7 @@ import { emailPasswordRoutes } from './recipes/emailPassword.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes, type MFASettingsApi } from './recipes/mfaSettings.ts';
 import { createEmailVerification, emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
+import { normaliseEmail } from './recipes/validators.ts';
 import { totpRoutes } from './recipes/totp.ts';
 import type { Route } from './router.ts';
 import type { Services } from './services.ts';
@@ -338,10 +339,10 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     },
     passwordless: {
       async signInUp({ tenantId = 'public', email, phoneNumber }) {
-        const contact = email !== undefined ? { email } : { phoneNumber: phoneNumber! };
+        const contact = email !== undefined ? { email: normaliseEmail(email) } : { phoneNumber: phoneNumber! };
         const existing = await findLoginMethod(db, { tenantId, recipeId: 'passwordless', ...contact });
         const recipeUserId = existing?.recipeUserId ?? (await createRecipeUser(db, { recipeId: 'passwordless', tenantId, ...contact, now: now() }));
-        if (email !== undefined) await markEmailVerified(db, recipeUserId, email);
+        if (contact.email !== undefined) await markEmailVerified(db, recipeUserId, contact.email);
         return { recipeUserId, user: (await getUser(db, recipeUserId))! };
       },
     },

@@ -7,7 +7,7 @@ import { parseBody, queryParam } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
 import { createRecipeUser, findLoginMethod, isFakeEmail } from '../users.ts';
-import { isValidEmail, passwordError } from './validators.ts';
+import { isValidEmail, normaliseEmail, passwordError } from './validators.ts';
 
 const body = z.object({
   formFields: z.array(z.object({ id: z.string().max(64), value: z.unknown() }), { error: 'Missing input param: formFields' }).max(16),
@@ -28,7 +28,7 @@ function readFields(ctx: RequestContext, forSignUp: boolean) {
     if (typeof v !== 'string') throw new BadInputError(`${id} value must be a string`);
     if (v.length > 1024) throw new BadInputError(`${id} is too long`);
   }
-  const email = (value('email') as string | undefined)?.trim() ?? '';
+  const email = normaliseEmail((value('email') as string | undefined) ?? '');
   const password = (value('password') as string | undefined) ?? '';
   const errors: { id: string; error: string }[] = [];
   if (email === '') errors.push({ id: 'email', error: 'Field is not optional' });
@@ -43,7 +43,7 @@ function readFields(ctx: RequestContext, forSignUp: boolean) {
 
 export function emailPasswordRoutes(): Route[] {
   const emailExists = async (ctx: RequestContext, s: Services) => {
-    const email = queryParam(ctx, 'email').trim();
+    const email = normaliseEmail(queryParam(ctx, 'email'));
     const found = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'emailpassword', email });
     return { status: 'OK', exists: found !== undefined };
   };

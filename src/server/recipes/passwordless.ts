@@ -8,7 +8,7 @@ import { parseBody, queryParam } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
 import { createRecipeUser, findLoginMethod, getUser, markEmailVerified } from '../users.ts';
-import { isValidEmail, normalisePhoneNumber } from './validators.ts';
+import { isValidEmail, normaliseEmail, normalisePhoneNumber } from './validators.ts';
 
 const RESTART = { status: 'RESTART_FLOW_ERROR' } as const;
 const NOT_ALLOWED = 'Cannot sign in / up due to security reasons. Please try a different login method or contact support.';
@@ -107,7 +107,7 @@ export function passwordlessRoutes(): Route[] {
 
   const exists = (kind: 'email' | 'phoneNumber') => async (ctx: RequestContext, s: Services) => {
     const raw = queryParam(ctx, kind).trim();
-    const value = kind === 'phoneNumber' ? normalisePhoneNumber(raw) ?? raw : raw;
+    const value = kind === 'phoneNumber' ? normalisePhoneNumber(raw) ?? raw : normaliseEmail(raw);
     const found = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'passwordless', [kind]: value });
     return { status: 'OK', exists: found !== undefined };
   };
@@ -124,7 +124,7 @@ export function passwordlessRoutes(): Route[] {
         if (body.phoneNumber !== undefined && o.contactMethod === 'EMAIL') throw new BadInputError('Please provide an email: this backend sends codes by email only');
         let contact: { email?: string; phoneNumber?: string };
         if (body.email !== undefined) {
-          const email = body.email.trim();
+          const email = normaliseEmail(body.email);
           if (!isValidEmail(email)) return { status: 'GENERAL_ERROR', message: 'Email is invalid' };
           contact = { email };
         } else {

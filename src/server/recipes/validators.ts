@@ -1,8 +1,27 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** node's default email check, with a length cap. */
+// RFC 5322 dot-atom local part (no quoted strings: `"x,victim@example.com"@evil.test` must never reach
+// a mailer that may split it) at a host name of LDH labels with an alphabetic top-level label. No IP
+// literals, no comments, no whitespace, no non-ASCII (a mailbox we cannot deliver to reliably).
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+const LOCAL = new RegExp(`^${ATEXT}+(?:\\.${ATEXT}+)*$`);
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Whether a (normalised) value is an email address we send to: stricter than node's default check,
+ * which lets quoted local parts and IP literals through. @see SECURITY.md "Email addresses"
+ */
 export function isValidEmail(value: string): boolean {
-  return value.length <= 256 && /^(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/.test(value);
+  if (value.length > 254) return false;
+  const at = value.lastIndexOf('@');
+  if (at < 1 || at > 64) return false;
+  const labels = value.slice(at + 1).split('.');
+  return LOCAL.test(value.slice(0, at)) && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[A-Za-z]{2,63}$|^xn--[A-Za-z0-9-]{1,59}$/.test(labels.at(-1)!);
+}
+
+/** One form for every stored or looked-up address: trimmed and lower-cased. */
+export function normaliseEmail(value: string): string {
+  return value.trim().toLowerCase();
 }
 
 /** node's default password rules; returns the error text or undefined. */
