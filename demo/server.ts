@@ -4,7 +4,7 @@
  * stay with the policy they signed up under.
  */
 import { mkdirSync } from 'node:fs';
-import { createBackend, serve, type Backend, type RunningServer } from '../src/server/index.ts';
+import { createBackend, isLoopbackHostOf, serve, type Backend, type RunningServer } from '../src/server/index.ts';
 import { SeedScenarios, seedScenarios, type SeedScenarioId } from '../src/testing/seedScenarios.ts';
 
 export interface DemoOptions {
@@ -74,6 +74,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     extra: async (request) => {
       const url = new URL(request.url);
       if (!url.pathname.startsWith('/demo/')) return undefined;
+      // Dev-only endpoints: the API's own host name only (no DNS rebinding), and state changes only from
+      // the demo's page, as JSON (a form on another origin cannot send that without a preflight).
+      if (!isLoopbackHostOf(request, apiDomain)) return json({ message: 'Not this host' }, 403);
+      const origin = request.headers.get('origin');
+      if (request.method === 'POST' && ((origin !== null && origin !== websiteDomain) || !request.headers.get('content-type')?.startsWith('application/json'))) {
+        return json({ message: 'Only the demo page may do that' }, 403);
+      }
       if (request.method === 'OPTIONS') {
         return new Response(null, {
           status: 204,

@@ -4,7 +4,14 @@ import { defineConfig } from 'vite';
 // The demo app. `npm start` runs it through demo/server.ts next to the reference backend.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  server: { port: 3000, strictPort: true },
+  server: {
+    port: 3000,
+    strictPort: true,
+    // The demo's databases (signing keys included) live in .data/: never served, not even through /@fs/.
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.data/**', '.data'] },
+    // No other origin (another localhost port included) may read what the dev server serves.
+    cors: false,
+  },
   preview: { port: 3000, strictPort: true },
   // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
   optimizeDeps: {

@@ -4,7 +4,10 @@ import type { Services } from './services.ts';
 import type { Queryable } from './db/Db.ts';
 import { BadInputError, SessionError } from './session/errors.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
+import { MFA_CLAIM } from './mfa.ts';
+import { maskContact, notifyAccount } from './notices.ts';
 import { createPrimaryUser, getUser, linkAccounts, type User } from './users.ts';
+import { assertMayAddWayIn, EnrolmentRefusedError, loadWays, ownsContact, type AccountWays } from './waysIn.ts';
 
 /** The highest FDI version the request speaks; node assumes the latest when the header is absent. */
 function requestFdi(request: Request): number {
@@ -34,17 +37,29 @@ export async function loadSessionForAuth(ctx: RequestContext, s: Services, flag:
 /** How a sign-in/up attempt will end: a new session, completing a linked factor, or linking a new one. */
 export type AuthPlan =
   | { kind: 'first-factor'; factorIds: string[] }
-  | { kind: 'complete-linked'; session: SessionContainer; factorIds: string[] }
-  | { kind: 'link'; session: SessionContainer; sessionUser: User; factorIds: string[] };
+  | { kind: 'complete-linked'; session: SessionContainer; factorIds: string[]; ways: AccountWays }
+  | {
+      kind: 'link';
+      session: SessionContainer;
+      sessionUser: User;
+      factorIds: string[];
+      /** The account before the link. */
+      ways: AccountWays;
+      /** The login method brings a contact or credential the account did not have (not a code to one of its own addresses). */
+      newWayIn: boolean;
+    };
 
 /**
  * Checks before a sign-in/up does anything: is this a valid first factor, or may the factor be set up
- * and linked to the session user. Throws the protocol's 401/400/403. @see protocol §4.8, §4.9
+ * and linked to the session user. Throws the protocol's 401/400/403, `EnrolmentRefusedError` when a
+ * new way in is refused during sign-in, and the `fk-step-up` 403 when it needs step-up.
+ * `checkWayIn: false` skips our enrolment rules (a code bound to this session was checked when sent).
+ * @see protocol §4.8, §4.9; waysIn.ts
  */
 export async function preAuthChecks(
   ctx: RequestContext,
   s: Services,
-  input: { session: SessionContainer | undefined; factorIds: string[]; authenticatingUserId: string | undefined; newAccount: NewAccountInfo },
+  input: { session: SessionContainer | undefined; factorIds: string[]; authenticatingUserId: string | undefined; newAccount: NewAccountInfo; checkWayIn?: boolean },
 ): Promise<AuthPlan> {
   const { session, factorIds } = input;
   if (!session) {
@@ -53,11 +68,11 @@ export async function preAuthChecks(
     if (valid.length === 0) throw SessionError.unauthorised(false);
     return { kind: 'first-factor', factorIds: valid };
   }
+  const ways = await loadWays(s, session.getUserId());
   if (input.authenticatingUserId !== undefined && input.authenticatingUserId === session.getUserId()) {
-    return { kind: 'complete-linked', session, factorIds };
+    return { kind: 'complete-linked', session, factorIds, ways };
   }
-  const sessionUser = await getUser(s.db, session.getUserId());
-  if (!sessionUser) throw SessionError.unauthorised();
+  const sessionUser = ways.user;
   if (!sessionUser.isPrimaryUser) {
     const sessionLm = sessionUser.loginMethods.find((m) => m.recipeUserId === session.getRecipeUserId()) ?? sessionUser.loginMethods[0]!;
     const decision = await s.shouldDoAutomaticAccountLinking(
@@ -89,24 +104,37 @@ export async function preAuthChecks(
     }
   }
   if (valid.length === 0) throw refusal;
-  return { kind: 'link', session, sessionUser, factorIds: valid };
+  const { recipeId, email, phoneNumber } = input.newAccount;
+  const codeToOwnContact = recipeId === 'passwordless' && ownsContact(sessionUser, { email, phoneNumber });
+  if (input.checkWayIn !== false) {
+    const complete = session.getClaimValue<{ v?: boolean }>(MFA_CLAIM)?.v === true;
+    // During sign-in an email code goes only to an address the account has: a password alone must
+    // never be able to enrol the attacker's mailbox.
+    if (recipeId === 'passwordless' && email !== undefined && !complete && !codeToOwnContact) {
+      throw new EnrolmentRefusedError('KNOWN_ADDRESS_ONLY', 'A code can only be sent to an address this account already has');
+    }
+    if (!codeToOwnContact) await assertMayAddWayIn(s, session, ctx.now, ways);
+  }
+  return { kind: 'link', session, sessionUser, factorIds: valid, ways, newWayIn: !codeToOwnContact };
 }
 
-/** Links a new recipe user to the session user (making the session user primary first). */
+/** Links a new recipe user to the session user (making the session user primary first), noting which session added it. */
 export async function linkToSessionUser(tx: Queryable, plan: Extract<AuthPlan, { kind: 'link' }>, recipeUserId: string): Promise<void> {
   await createPrimaryUser(tx, plan.session.getRecipeUserId());
   await linkAccounts(tx, recipeUserId, plan.sessionUser.id);
+  await tx.query('UPDATE fk_login_methods SET enrolled_session = $2 WHERE recipe_user_id = $1', [recipeUserId, plan.session.getHandle()]);
 }
 
 /**
  * After a successful sign-in/up: a first factor gets a new session; a second factor is marked complete
- * in the same session. Returns the user for the response.
+ * in the same session (and may vouch for step-up when `vouches`). A new way in is told to the
+ * account's addresses. Returns the user for the response.
  */
 export async function postAuth(
   ctx: RequestContext,
   s: Services,
   plan: AuthPlan,
-  result: { recipeUserId: string; factorId: string },
+  result: { recipeUserId: string; factorId: string; vouches?: boolean; contact?: string },
 ): Promise<User> {
   const user = await getUser(s.db, result.recipeUserId);
   if (!user) throw new Error('User vanished during sign-in');
@@ -115,9 +143,19 @@ export async function postAuth(
     const ev = await s.emailVerification.claimValueFor(result.recipeUserId);
     if (ev !== undefined) payload['st-ev'] = ev;
     const session = await s.sessions.createNewSession(ctx, { userId: user.id, recipeUserId: result.recipeUserId, tenantId: ctx.tenantId, payload });
-    await s.mfa.markFactorAsCompleteInSession(session, result.factorId);
+    await s.mfa.markFactorAsCompleteInSession(session, result.factorId, { vouches: true });
   } else {
-    await s.mfa.markFactorAsCompleteInSession(plan.session, result.factorId);
+    // A login method this request added (a new contact or credential) never vouches for step-up.
+    const added = plan.kind === 'link' && plan.newWayIn;
+    await s.mfa.markFactorAsCompleteInSession(plan.session, result.factorId, { vouches: !added && result.vouches === true });
+    if (plan.kind === 'link' && plan.newWayIn) {
+      await notifyAccount(s, plan.ways.user, {
+        notice: 'FACTOR_ADDED',
+        factorId: result.factorId,
+        ...(result.contact !== undefined && { detail: maskContact(result.contact), except: result.contact }),
+        tenantId: plan.session.getTenantId(),
+      });
+    }
   }
   return user;
 }

@@ -75,6 +75,17 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/**
+ * Whether the request's Host header names the API itself (its `apiDomain` host, or a loopback address
+ * on its port): what dev-only endpoints answer to, so DNS rebinding cannot reach them.
+ */
+export function isLoopbackHostOf(request: Request, apiDomain: string): boolean {
+  const api = new URL(apiDomain);
+  const port = api.port || (api.protocol === 'https:' ? '443' : '80');
+  const host = request.headers.get('host') ?? new URL(request.url).host;
+  return [api.host, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
@@ -297,7 +308,13 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ),
   );
   if (config.devMode) {
-    app.get(`${base}/dev/outbox`, (c) => run(c.req.raw, undefined, async (ctx) => ({ status: 'OK', messages: await outbox.list({ to: ctx.url.searchParams.get('to') ?? undefined }) })));
+    app.get(`${base}/dev/outbox`, (c) =>
+      run(c.req.raw, undefined, async (ctx) => {
+        // DNS rebinding: a page on another host name that resolves to this machine must not read codes.
+        if (!isLoopbackHostOf(ctx.request, appInfo.apiDomain)) throw new ForbiddenError('The dev outbox answers only on the API’s own host name');
+        return { status: 'OK', messages: await outbox.list({ to: ctx.url.searchParams.get('to') ?? undefined }) };
+      }),
+    );
   }
   const remoteOf = (c: Context) => (c.env as { remoteAddress?: string } | undefined)?.remoteAddress;
   for (const route of routes) {

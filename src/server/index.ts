@@ -2,10 +2,10 @@
  * factorkit/server: the reference backend. It speaks the SuperTokens FDI (3.1 semantics) so the kit
  * runs end to end with nothing else installed; point the kit at a real SuperTokens backend in production.
  */
-export { createBackend } from './createBackend.ts';
+export { createBackend, isLoopbackHostOf } from './createBackend.ts';
 export { serve } from './serve.ts';
 export { openDb } from './db/openDb.ts';
-export { migrate, migrations } from './db/migrations.ts';
+export { emailCollisions, migrate, migrations } from './db/migrations.ts';
 export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
 export { SessionContainer } from './session/SessionContainer.ts';
 export { SessionError } from './session/errors.ts';

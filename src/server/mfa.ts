@@ -263,9 +263,14 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     firstFactorsFor,
     updateAndGetMFAInfoInSession,
 
-    /** Marks a factor complete in the session and re-evaluates `v`. */
-    async markFactorAsCompleteInSession(session: SessionContainer, factorId: string): Promise<void> {
+    /**
+     * Marks a factor complete in the session and re-evaluates `v`. `vouches`: the authenticator used
+     * existed before this session added any, so the completion may also vouch for step-up
+     * (recorded server-side, see `waysIn.ts`). @default false
+     */
+    async markFactorAsCompleteInSession(session: SessionContainer, factorId: string, options: { vouches?: boolean } = {}): Promise<void> {
       await updateAndGetMFAInfoInSession(session, factorId);
+      if (options.vouches) await session.recordStepUpProof(factorId, Math.floor(deps.now() / 1000));
     },
 
     /** Throws the protocol's 403 `st-mfa` (string reason) when the session may not set up `factorId` now. */

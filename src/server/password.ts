@@ -1,4 +1,7 @@
 import { argon2id, argon2Verify } from 'hash-wasm';
+import type * as NodeModule from 'node:module';
+import type * as NodeOs from 'node:os';
+import type * as NodeWorkerThreads from 'node:worker_threads';
 import { randomBytes, toHex } from './crypto.ts';
 
 /**
@@ -73,7 +76,7 @@ function isNode(): boolean {
 
 async function defaultWorkers(): Promise<number> {
   if (!isNode()) return 0;
-  const os = (await import(/* @vite-ignore */ 'node:os' as string)) as typeof import('node:os');
+  const os = (await import(/* @vite-ignore */ 'node:os' as string)) as typeof NodeOs;
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
@@ -89,8 +92,9 @@ function createPool(size: number, maxQueue: number) {
   let nextId = 0;
 
   async function start() {
-    const { Worker } = (await import(/* @vite-ignore */ 'node:worker_threads' as string)) as typeof import('node:worker_threads');
-    const { createRequire } = (await import(/* @vite-ignore */ 'node:module' as string)) as typeof import('node:module');
+    // Imported by a name the bundler does not follow: a browser bundle of the backend (msw) never loads them.
+    const { Worker } = (await import(/* @vite-ignore */ 'node:worker_threads' as string)) as typeof NodeWorkerThreads;
+    const { createRequire } = (await import(/* @vite-ignore */ 'node:module' as string)) as typeof NodeModule;
     const hashWasm = createRequire(import.meta.url).resolve('hash-wasm');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { hashWasm } }) as unknown as WorkerLike;

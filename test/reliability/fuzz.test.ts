@@ -56,10 +56,15 @@ const ENDPOINTS: Endpoint[] = [
 const MAY_WRITE: Record<string, string[]> = {
   INVALID_TOTP_ERROR: ['fk_totp_attempts', 'fk_totp_locks'],
   LIMIT_REACHED_ERROR: ['fk_totp_attempts', 'fk_totp_locks'],
-  INCORRECT_USER_INPUT_CODE_ERROR: ['fk_pwless_devices'],
-  EXPIRED_USER_INPUT_CODE_ERROR: ['fk_pwless_devices'],
+  // A wrong code or password counts against the limits (SECURITY.md).
+  WRONG_CREDENTIALS_ERROR: ['fk_rate_limits'],
+  INCORRECT_USER_INPUT_CODE_ERROR: ['fk_pwless_devices', 'fk_rate_limits'],
+  EXPIRED_USER_INPUT_CODE_ERROR: ['fk_pwless_devices', 'fk_rate_limits'],
   // The attempt that reaches the limit deletes the device and its codes.
-  RESTART_FLOW_ERROR: ['fk_pwless_devices', 'fk_pwless_codes'],
+  RESTART_FLOW_ERROR: ['fk_pwless_devices', 'fk_pwless_codes', 'fk_rate_limits'],
+  // A send refused by one limit gives back what another counted.
+  SIGN_IN_UP_NOT_ALLOWED: ['fk_rate_limits'],
+  GENERAL_ERROR: ['fk_rate_limits'],
   // node refreshes the st-ev claim in the session payload.
   EMAIL_ALREADY_VERIFIED_ERROR: ['fk_sessions'],
 };
@@ -212,7 +217,9 @@ async function ensureSession() {
 }
 
 beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' } });
+  // Generous send limits, so near-valid bodies keep reaching the deep paths; the limits' own answers
+  // are fuzzed as they come (test/security covers their values).
+  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, limits: { codeSendsPerContact: { max: 1000, windowSeconds: 900 }, codeGuessesPerContact: { max: 1000, windowSeconds: 3600 } } });
   owner = new TestClient(backend);
   expect((await owner.signUp(EMAIL, PASSWORD)).body.status).toBe('OK');
   // A verified TOTP device, so /totp/verify checks real codes.

@@ -77,7 +77,8 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
       totpDevices: [],
       emails: { emailpassword: [address], 'otp-email': [address] },
       phoneNumbers: { 'otp-phone': [] },
-      stepUp: { maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email'] },
+      // A password-only account: its password (from sign-up, a moment ago) vouches, as a code to its address would.
+      stepUp: { maxAgeSeconds: 300, satisfiedUntil: (Math.floor(clock.now() / 1000) + 300) * 1000, factors: ['otp-email', 'emailpassword'] },
     });
 
     // Nothing is required yet: turning a factor on only adds a challenge, so no step-up.
@@ -120,27 +121,34 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
     expect((await after.mfaInfo()).body.factors.next).toEqual([]);
   });
 
-  it('removing the last verified TOTP device needs a recent factor; removing another device does not', async () => {
+  it('removing any verified TOTP device needs a recent factor, by one the account had before this session', async () => {
+    const address = email('totp');
     const c = new TestClient(backend, mode);
-    await c.signUp(email('totp'));
+    await c.signUp(address);
     const secret = await addTotpDevice(c, 'Phone');
     clock.advance(2 * MINUTE);
     await addTotpDevice(c, 'Tablet');
 
     clock.advance(10 * MINUTE);
-    // Another verified device remains: not a weakening, no step-up.
+    // TOTP is not required, so what the account had before this session counts: its address, or the
+    // password while the account had no second factor. The devices were added in this session: they do not.
+    expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Tablet' }), ['otp-email', 'emailpassword']);
+    expect((await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body).toEqual({ status: 'OK' });
+    expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['otp-email', 'emailpassword']);
+    const devices = await c.request('GET', '/totp/device/list');
+    expect(devices.body.devices.map((d: { name: string }) => d.name)).toEqual(['Phone', 'Tablet']);
+
+    await doEmailOtp(c, address);
     expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Tablet' })).body).toEqual({ status: 'OK', didDeviceExist: true });
 
-    // TOTP is not required, so any factor the user can complete counts: email OTP or TOTP.
-    const refused = await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' });
-    expectStepUpRequired(refused, ['otp-email', 'totp']);
-    const devices = await c.request('GET', '/totp/device/list');
-    expect(devices.body.devices.map((d: { name: string }) => d.name)).toEqual(['Phone']);
-
-    const verify = await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) });
-    expect(verify.body).toEqual({ status: 'OK' });
-    expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' })).body).toEqual({ status: 'OK', didDeviceExist: true });
-    expect((await c.request('GET', '/totp/device/list')).body.devices).toEqual([]);
+    // In a later session the device the account had does vouch.
+    clock.advance(10 * MINUTE);
+    const later = new TestClient(backend, mode);
+    await later.signIn(address);
+    clock.advance(31_000);
+    expect((await later.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body).toEqual({ status: 'OK' });
+    expect((await later.request('POST', '/totp/device/remove', { deviceName: 'Phone' })).body).toEqual({ status: 'OK', didDeviceExist: true });
+    expect((await later.request('GET', '/totp/device/list')).body.devices).toEqual([]);
   });
 });
 
@@ -153,28 +161,37 @@ describe('step-up', () => {
     await doEmailOtp(c, address);
     clock.advance(6 * MINUTE);
 
-    // Setting TOTP up completes it in this session, but a new factor cannot vouch for itself.
+    // Adding an authenticator is a new way in: step-up by the factor that protects the account.
+    expectStepUpRequired(await c.request('POST', '/totp/device', { deviceName: 'Phone' }), ['otp-email']);
+    await doEmailOtp(c, address);
     await addTotpDevice(c, 'Phone');
-    const refused = await turnOn(c, 'totp');
-    expectStepUpRequired(refused, ['otp-email']);
+    clock.advance(6 * MINUTE);
+    // Setting TOTP up completed it in this session, but a new factor cannot vouch for itself.
+    expectStepUpRequired(await turnOn(c, 'totp'), ['otp-email']);
     expect(await backend.mfa.getRequiredSecondaryFactorsForUser(c.front!.uid)).toEqual(['otp-email']);
 
     await doEmailOtp(c, address);
     expect((await turnOn(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email', 'totp'] });
     const s = await settings(c);
-    expect(s.body.stepUp.factors).toEqual(['otp-email', 'totp']);
-    expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() }]);
+    // The device was added in this session: only the email code counts here (a later session may use both).
+    expect(s.body.stepUp.factors).toEqual(['otp-email']);
+    expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() - 6 * MINUTE }]);
   });
 
   it('TOTP as the protecting factor: re-verifying with it allows turning it off', async () => {
+    const address = email('totp-off');
     const c = new TestClient(backend, 'cookie');
-    await c.signUp(email('totp-off'));
+    await c.signUp(address);
     const secret = await addTotpDevice(c, 'Phone');
     expect((await turnOn(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: ['totp'] });
+    clock.advance(MINUTE);
+    const later = new TestClient(backend, 'cookie');
+    await later.signIn(address);
+    expect((await later.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body.status).toBe('OK');
     clock.advance(5 * MINUTE + 30_000);
-    expectStepUpRequired(await turnOff(c, 'totp'), ['totp']);
-    expect((await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body.status).toBe('OK');
-    expect((await turnOff(c, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
+    expectStepUpRequired(await turnOff(later, 'totp'), ['totp']);
+    expect((await later.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body.status).toBe('OK');
+    expect((await turnOff(later, 'totp')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
   });
 
   it('the window ends exactly at satisfiedUntil', async () => {
@@ -196,11 +213,15 @@ describe('step-up', () => {
     const own = testClock(clock.now());
     const s1 = await startBackend({ now: own.now, mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['totp'] }) } } });
     try {
+      const setup = new TestClient(s1);
+      await setup.signUp('s1@example.com');
+      const secret = (await setup.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
+      await setup.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
+      expect(setup.mfa?.v).toBe(true);
+      own.advance(MINUTE);
       const c = new TestClient(s1);
-      await c.signUp('s1@example.com');
-      const secret = (await c.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
-      await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
-      expect(c.mfa?.v).toBe(true);
+      await c.signIn('s1@example.com');
+      expect((await c.request('POST', '/totp/verify', { totp: totpCode(secret, own.now()) })).body.status).toBe('OK');
       own.advance(10 * MINUTE);
       // Email OTP is fresh, but only TOTP protects this account: it does not count.
       const code = await c.request('POST', '/signinup/code', { email: 's1@example.com', shouldTryLinkingWithSessionUser: true });
@@ -238,9 +259,10 @@ describe('step-up', () => {
       const secret = (await c.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
       await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
       const completedAt = c.mfa!.c.totp!;
-      expect((await c.request('GET', '/fk/mfa/settings')).body.stepUp).toEqual({ maxAgeSeconds: 60, satisfiedUntil: (completedAt + 60) * 1000, factors: ['otp-email', 'totp'] });
+      // The device was added in this session, so it does not count; the sign-up password does (same second).
+      expect((await c.request('GET', '/fk/mfa/settings')).body.stepUp).toEqual({ maxAgeSeconds: 60, satisfiedUntil: (completedAt + 60) * 1000, factors: ['otp-email', 'emailpassword'] });
       own.advance(61_000);
-      expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['otp-email', 'totp'], 60);
+      expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['otp-email', 'emailpassword'], 60);
     } finally {
       await short.close();
     }
@@ -377,19 +399,20 @@ describe('tenants and server code', () => {
     const address = email('server');
     const c = new TestClient(backend);
     await c.signUp(address);
+    clock.advance(6 * MINUTE);
     const call = (handler: Parameters<Backend['withSession']>[1]) =>
       backend.withSession(new Request(`${API}/api/thing`, { headers: { authorization: `Bearer ${c.accessToken}`, rid: 'anti-csrf' } }), handler);
 
     const read = await call((session) => backend.mfaSettings.getSettings(session));
     expect(read.status).toBe(200);
-    expect((await read.json()).stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email'] });
+    expect((await read.json()).stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email', 'emailpassword'] });
 
     const guarded = await call(async (session) => {
       await backend.mfaSettings.requireStepUp(session);
       return { status: 'OK' };
     });
     expect(guarded.status).toBe(403);
-    expect((await guarded.json()).claimValidationErrors[0]).toMatchObject({ id: 'fk-step-up', reason: { factors: ['otp-email'], maxAgeSeconds: 300 } });
+    expect((await guarded.json()).claimValidationErrors[0]).toMatchObject({ id: 'fk-step-up', reason: { factors: ['otp-email', 'emailpassword'], maxAgeSeconds: 300 } });
 
     await doEmailOtp(c, address);
     const allowed = await call(async (session) => {
@@ -397,6 +420,6 @@ describe('tenants and server code', () => {
       return backend.mfaSettings.getStepUpStatus(session);
     });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ satisfied: true, maxAgeSeconds: 300, satisfiedUntil: (c.mfa!.c['otp-email']! + 300) * 1000, factors: ['otp-email'] });
+    expect(await allowed.json()).toEqual({ satisfied: true, maxAgeSeconds: 300, satisfiedUntil: (c.mfa!.c['otp-email']! + 300) * 1000, factors: ['otp-email', 'emailpassword'] });
   });
 });

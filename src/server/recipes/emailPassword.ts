@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { FactorIds } from '../../core/factorIds.ts';
 import type { RequestContext } from '../context.ts';
-import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks } from '../authFlow.ts';
+import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks, type AuthPlan } from '../authFlow.ts';
+import type { LimitName } from '../limits.ts';
+import { EnrolmentRefusedError } from '../waysIn.ts';
 import type { Route } from '../router.ts';
 import { parseBody, queryParam } from '../router.ts';
 import type { Services } from '../services.ts';
@@ -15,6 +17,35 @@ const body = z.object({
 });
 
 const SIGN_IN_NOT_ALLOWED = 'Cannot sign in due to security reasons. Please try resetting your password, use a different login method or contact support.';
+
+/**
+ * The password limits that apply to one try: per account and client address (a growing delay), per
+ * account from anywhere (softer), per client address for any account. Accounts are keyed by tenant and
+ * address whether they exist or not, so the answers tell nothing about which exist.
+ */
+type LimitKey = [LimitName, string | undefined];
+function passwordLimits(ctx: RequestContext, email: string): [accountAndClient: LimitKey, account: LimitKey, client: LimitKey] {
+  const account = `${ctx.tenantId}:${email}`;
+  const client = ctx.clientAddress;
+  return [
+    ['passwordTriesPerAccountAndClient', client === undefined ? undefined : `${account}|${client}`],
+    ['passwordFailuresPerAccount', account],
+    ['passwordFailuresPerClient', client],
+  ];
+}
+
+/** Refused for now: `SIGN_IN_NOT_ALLOWED` with how long to wait (also as `Retry-After`). */
+function tooManyTries(ctx: RequestContext, retryAfterMs: number) {
+  ctx.responseHeaders.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+  const wait = retryAfterMs < 90_000 ? `${Math.ceil(retryAfterMs / 1000)} seconds` : `${Math.ceil(retryAfterMs / 60_000)} minutes`;
+  return { status: 'SIGN_IN_NOT_ALLOWED', reason: `Too many sign-in attempts. Try again in ${wait}. (FK_RATE_LIMITED)`, retryAfterMs };
+}
+
+/** Maps a refused enrolment to the recipe's NOT_ALLOWED answer. */
+function refusedEnrolment(error: unknown, status: 'SIGN_IN_NOT_ALLOWED' | 'SIGN_UP_NOT_ALLOWED') {
+  if (error instanceof EnrolmentRefusedError) return { status, reason: `${error.message}. (FK_${error.code})` };
+  throw error;
+}
 
 /** Reads `email` and `password` out of formFields: 400 for a malformed body, FIELD_ERROR for bad values. */
 function readFields(ctx: RequestContext, forSignUp: boolean) {
@@ -55,15 +86,33 @@ export function emailPasswordRoutes(): Route[] {
         const { email, password, errors, flag } = readFields(ctx, false);
         if (errors.length > 0) return { status: 'FIELD_ERROR', formFields: errors };
         const session = await loadSessionForAuth(ctx, s, flag);
+        // Limits first, before any hashing: a refused try costs the server (almost) nothing. Checked,
+        // then counted (each count is atomic, so a parallel flood cannot slip many tries through).
+        const limits = passwordLimits(ctx, email);
+        for (const check of [(n: LimitName, k: string | undefined) => s.limits.peek(s.db, n, k, ctx.now), (n: LimitName, k: string | undefined) => s.limits.hit(s.db, n, k, ctx.now)]) {
+          const decisions = await Promise.all(limits.map(([name, key]) => check(name, key)));
+          const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterMs]));
+          if (waits.length > 0) return tooManyTries(ctx, Math.max(...waits));
+        }
         const found = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'emailpassword', email });
         const ok = await s.hasher.verify(password, found?.passwordHash ?? undefined);
         if (!found || !ok || (isFakeEmail(email) && !session)) return { status: 'WRONG_CREDENTIALS_ERROR' };
-        const plan = await preAuthChecks(ctx, s, {
-          session,
-          factorIds: [FactorIds.EMAILPASSWORD],
-          authenticatingUserId: found.userId,
-          newAccount: { recipeId: 'emailpassword', email, recipeUserId: found.recipeUserId },
-        });
+        // The right password ends the run of failures from this client, and is not a failure elsewhere.
+        const [accountAndClient, account, client] = limits;
+        await s.limits.reset(s.db, accountAndClient[0], accountAndClient[1]);
+        await s.limits.refund(s.db, account[0], account[1]);
+        await s.limits.refund(s.db, client[0], client[1]);
+        let plan: AuthPlan;
+        try {
+          plan = await preAuthChecks(ctx, s, {
+            session,
+            factorIds: [FactorIds.EMAILPASSWORD],
+            authenticatingUserId: found.userId,
+            newAccount: { recipeId: 'emailpassword', email, recipeUserId: found.recipeUserId },
+          });
+        } catch (error) {
+          return refusedEnrolment(error, 'SIGN_IN_NOT_ALLOWED');
+        }
         if (plan.kind === 'link') {
           // Only a login method that is not part of another account can join the session user.
           if (found.userId !== found.recipeUserId) return { status: 'SIGN_IN_NOT_ALLOWED', reason: `${SIGN_IN_NOT_ALLOWED} (ERR_CODE_009)` };
@@ -71,7 +120,9 @@ export function emailPasswordRoutes(): Route[] {
           if (isPrimary) return { status: 'SIGN_IN_NOT_ALLOWED', reason: `${SIGN_IN_NOT_ALLOWED} (ERR_CODE_010)` };
           await s.db.transaction((tx) => linkToSessionUser(tx, plan, found.recipeUserId));
         }
-        const user = await postAuth(ctx, s, plan, { recipeUserId: found.recipeUserId, factorId: FactorIds.EMAILPASSWORD });
+        // The password vouches for step-up only when this login method was not added by this session.
+        const vouches = plan.kind === 'complete-linked' && plan.ways.addedBy.get(found.recipeUserId) !== plan.session.getHandle();
+        const user = await postAuth(ctx, s, plan, { recipeUserId: found.recipeUserId, factorId: FactorIds.EMAILPASSWORD, vouches, contact: email });
         return { status: 'OK', user };
       },
     },
@@ -85,12 +136,17 @@ export function emailPasswordRoutes(): Route[] {
         if (isFakeEmail(email) && !session) return { status: 'FIELD_ERROR', formFields: [{ id: 'email', error: 'This email already exists. Please sign in instead.' }] };
         const existing = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'emailpassword', email });
         if (existing) return { status: 'FIELD_ERROR', formFields: [{ id: 'email', error: 'This email already exists. Please sign in instead.' }] };
-        const plan = await preAuthChecks(ctx, s, {
-          session,
-          factorIds: [FactorIds.EMAILPASSWORD],
-          authenticatingUserId: undefined,
-          newAccount: { recipeId: 'emailpassword', email },
-        });
+        let plan: AuthPlan;
+        try {
+          plan = await preAuthChecks(ctx, s, {
+            session,
+            factorIds: [FactorIds.EMAILPASSWORD],
+            authenticatingUserId: undefined,
+            newAccount: { recipeId: 'emailpassword', email },
+          });
+        } catch (error) {
+          return refusedEnrolment(error, 'SIGN_UP_NOT_ALLOWED');
+        }
         const passwordHash = await s.hasher.hash(password);
         let recipeUserId: string;
         try {
@@ -106,7 +162,7 @@ export function emailPasswordRoutes(): Route[] {
           }
           throw error;
         }
-        const user = await postAuth(ctx, s, plan, { recipeUserId, factorId: FactorIds.EMAILPASSWORD });
+        const user = await postAuth(ctx, s, plan, { recipeUserId, factorId: FactorIds.EMAILPASSWORD, contact: email });
         return { status: 'OK', user };
       },
     },

@@ -8,41 +8,21 @@
  */
 import { z } from 'zod';
 import { FactorIds } from '../../core/factorIds.ts';
-import type { MFAClaimValue, MFARequirementList } from '../../core/mfa/requirements.ts';
-import type { BackendConfig, MFAInfoResponse, MFASettingsOptions } from '../config.ts';
+import type { MFAClaimValue } from '../../core/mfa/requirements.ts';
+import type { BackendConfig, MFAInfoResponse } from '../config.ts';
 import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
+import { notifyAccount } from '../notices.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError, SessionError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser, isFakeEmail } from '../users.ts';
+import { loadWays, mfaSettingsOptions, namedFactors, requireStepUp, stepUpRequired, stepUpStatus, type StepUpStatus } from '../waysIn.ts';
+
+export { mfaSettingsOptions, STEP_UP_CLAIM, type StepUpRefusalReason, type StepUpStatus } from '../waysIn.ts';
 
 /** Path of the settings API after the API base path. */
 export const MFA_SETTINGS_PATH = '/fk/mfa/settings';
-
-/**
- * The claim id of a step-up refusal in a 403's `claimValidationErrors`. It is not in the access token:
- * it names the check, so SDKs that read 403s as "invalid claim" handle the refusal like any other.
- */
-export const STEP_UP_CLAIM = 'fk-step-up';
-
-/** The `reason` of a `fk-step-up` claim validation error. */
-export interface StepUpRefusalReason {
-  message: string;
-  /** Factors whose completion (within `maxAgeSeconds`) would satisfy step-up. */
-  factors: string[];
-  maxAgeSeconds: number;
-}
-
-/** Whether the session has re-verified recently, and with what it could. */
-export interface StepUpStatus {
-  satisfied: boolean;
-  maxAgeSeconds: number;
-  /** When the current step-up ends (epoch ms), or null when it is not satisfied. */
-  satisfiedUntil: number | null;
-  /** The factors that count for step-up now (see `stepUpStatus`). */
-  factors: string[];
-}
 
 /** One factor as the settings page shows it. */
 export interface MFASettingsFactor {
@@ -92,14 +72,6 @@ export interface MFASettingsApi {
   requireStepUp(session: SessionContainer): Promise<void>;
 }
 
-/** The settings options with their defaults; throws on values that make no sense. */
-export function mfaSettingsOptions(config: BackendConfig): Required<MFASettingsOptions> {
-  const o = config.mfa?.settings ?? {};
-  const maxAge = o.stepUpMaxAgeSeconds ?? 300;
-  if (!Number.isInteger(maxAge) || maxAge < 1) throw new Error('mfa.settings.stepUpMaxAgeSeconds must be a whole number of seconds, at least 1');
-  return { enabled: o.enabled ?? true, stepUpMaxAgeSeconds: maxAge, guardLastTotpDeviceRemoval: o.guardLastTotpDeviceRemoval ?? true };
-}
-
 /**
  * The factors a user can turn on and off: the enabled secondary factors except email + password,
  * which is a first factor in every flow the kit offers.
@@ -121,37 +93,6 @@ async function userFacts(s: Services, session: SessionContainer) {
   // An OTP to an email or phone the account already has needs no setup: the code proves it (seed: "otp-email").
   const usable = (f: string) => setUp.includes(f) || (EMAIL_FACTORS.includes(f) && hasEmail) || (PHONE_FACTORS.includes(f) && hasPhone);
   return { setUp, usable };
-}
-
-/** Every factor id a requirement list names. */
-function namedFactors(requirements: MFARequirementList): string[] {
-  return [...new Set(requirements.flatMap((r) => (typeof r === 'string' ? [r] : 'oneOf' in r ? r.oneOf : r.allOfInAnyOrder)))];
-}
-
-/**
- * Step-up: one of the factors that protect the account now (those `getMFARequirementsForAuth` names
- * for this session, that the user can complete), or — when none does — any factor the user can complete,
- * was completed in this session within `stepUpMaxAgeSeconds` (times from `st-mfa.c`). So a factor that
- * was just set up cannot vouch for turning itself on next to the factors already required, and email +
- * password (a first factor) never counts.
- */
-export async function stepUpStatus(s: Services, session: SessionContainer, nowMs: number): Promise<StepUpStatus> {
-  const maxAgeSeconds = mfaSettingsOptions(s.config).stepUpMaxAgeSeconds;
-  const facts = await userFacts(s, session);
-  const requirements = await s.mfa.getMFARequirementsForAuth(session);
-  const completable = manageableFactors(s.config).filter(facts.usable);
-  const protecting = namedFactors(requirements).filter((f) => completable.includes(f));
-  const factors = protecting.length > 0 ? protecting : completable;
-  const completed = session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.c ?? {};
-  const until = Math.max(-Infinity, ...factors.map((f) => completed[f]).filter((t): t is number => typeof t === 'number').map((t) => (t + maxAgeSeconds) * 1000));
-  const satisfied = until > nowMs;
-  return { satisfied, maxAgeSeconds, satisfiedUntil: satisfied ? until : null, factors };
-}
-
-/** The 403 of a refused sensitive change: `claimValidationErrors: [{ id: 'fk-step-up', reason }]`. */
-export function stepUpRequired(status: StepUpStatus): SessionError {
-  const reason: StepUpRefusalReason = { message: 'Verify a factor again to make this change', factors: status.factors, maxAgeSeconds: status.maxAgeSeconds };
-  return SessionError.invalidClaims([{ id: STEP_UP_CLAIM, reason }]);
 }
 
 /** Throws the protocol's 403 `st-mfa` when the session's MFA is not complete. */
@@ -223,33 +164,36 @@ async function removeRequiredFactor(s: Services, session: SessionContainer, fact
   const userId = session.getUserId();
   const current = await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId });
   if (!current.includes(factorId)) return { status: 'OK', requiredSecondaryFactorsForUser: current };
-  const stepUp = await stepUpStatus(s, session, nowMs);
-  if (!stepUp.satisfied) throw stepUpRequired(stepUp);
+  const ways = await loadWays(s, userId);
+  await requireStepUp(s, session, nowMs, ways);
   await s.mfa.functions.removeFromRequiredSecondaryFactorsForUser({ userId, factorId });
   await s.mfa.updateAndGetMFAInfoInSession(session);
+  await notifyAccount(s, ways.user, { notice: 'FACTOR_TURNED_OFF', factorId, tenantId: session.getTenantId() });
   return { status: 'OK', requiredSecondaryFactorsForUser: await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId }) };
 }
 
 /**
- * Deletes one of the session user's TOTP devices for `POST /totp/device/remove`. The user's last
- * verified device needs step-up (`mfa.settings.guardLastTotpDeviceRemoval`): the check and the delete
- * run under a lock on the user's devices, so two parallel removals cannot each leave the other as "not last".
- * Returns whether the device existed.
+ * Deletes one of the session user's TOTP devices for `POST /totp/device/remove`. Removing a verified
+ * device takes a way in away, so it needs step-up (`mfa.settings.guardLastTotpDeviceRemoval`, which
+ * now guards every verified device); a set-up never finished needs none. The check and the delete
+ * run under a lock on the user's devices. Returns whether the device existed.
  */
 export async function removeTotpDevice(s: Services, session: SessionContainer, deviceName: string, nowMs: number): Promise<boolean> {
   const userId = session.getUserId();
   const guard = mfaSettingsOptions(s.config).guardLastTotpDeviceRemoval;
   // Outside the transaction: PGlite has one connection, and the status reads other tables.
-  const stepUp = guard ? await stepUpStatus(s, session, nowMs) : undefined;
-  return s.db.transaction(async (tx) => {
+  const ways = await loadWays(s, userId);
+  const stepUp = guard ? await stepUpStatus(s, session, nowMs, ways) : undefined;
+  const removed = await s.db.transaction(async (tx) => {
     const rows = await tx.query<{ device_name: string; verified: boolean }>('SELECT device_name, verified FROM fk_totp_devices WHERE user_id = $1 FOR UPDATE', [userId]);
     const target = rows.find((r) => r.device_name === deviceName);
-    if (!target) return false;
-    const isLastVerified = target.verified && !rows.some((r) => r.verified && r.device_name !== deviceName);
-    if (stepUp && isLastVerified && !stepUp.satisfied) throw stepUpRequired(stepUp);
+    if (!target) return undefined;
+    if (stepUp && target.verified && !stepUp.satisfied) throw stepUpRequired(stepUp);
     await tx.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, deviceName]);
-    return true;
+    return target;
   });
+  if (removed?.verified) await notifyAccount(s, ways.user, { notice: 'FACTOR_REMOVED', factorId: FactorIds.TOTP, detail: deviceName, tenantId: session.getTenantId() });
+  return removed !== undefined;
 }
 
 /** Builds `backend.mfaSettings`. */
@@ -259,10 +203,7 @@ export function createMfaSettingsApi(s: Services): MFASettingsApi {
     addRequiredFactor: (session, factorId) => addRequiredFactor(s, session, factorId, s.now()),
     removeRequiredFactor: (session, factorId) => removeRequiredFactor(s, session, factorId, s.now()),
     getStepUpStatus: (session) => stepUpStatus(s, session, s.now()),
-    async requireStepUp(session) {
-      const status = await stepUpStatus(s, session, s.now());
-      if (!status.satisfied) throw stepUpRequired(status);
-    },
+    requireStepUp: (session) => requireStepUp(s, session, s.now()),
   };
 }
 

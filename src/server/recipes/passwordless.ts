@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { FactorIds } from '../../core/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks } from '../authFlow.ts';
+import type { SessionContainer } from '../session/SessionContainer.ts';
+import { contactBeforeSession, EnrolmentRefusedError } from '../waysIn.ts';
 import { fromBase64, hmacSha256, randomBytes, sha256, toBase64, toBase64Url, toHex, uuid } from '../crypto.ts';
 import type { Route } from '../router.ts';
 import { parseBody, queryParam } from '../router.ts';
@@ -12,6 +14,17 @@ import { isValidEmail, normaliseEmail, normalisePhoneNumber } from './validators
 
 const RESTART = { status: 'RESTART_FLOW_ERROR' } as const;
 const NOT_ALLOWED = 'Cannot sign in / up due to security reasons. Please try a different login method or contact support.';
+
+/** The key of a contact's limits (shared by tenants: an attacker gains nothing by switching tenant). */
+const contactKey = (c: { email?: string; phoneNumber?: string }) => (c.email !== undefined ? `email:${c.email}` : `phone:${c.phoneNumber}`);
+
+/** Says how long to wait, in the body (`retryAfterMs`) and as `Retry-After` (whole seconds). */
+function wait(ctx: RequestContext, retryAfterMs: number) {
+  ctx.responseHeaders.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+  return retryAfterMs;
+}
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 const flag = z.boolean().optional();
 const createBody = z.object({ email: z.string().max(256).optional(), phoneNumber: z.string().max(64).optional(), shouldTryLinkingWithSessionUser: flag });
@@ -31,7 +44,12 @@ interface DeviceRow {
   phone_number: string | null;
   link_code_salt: string;
   failed_attempts: number;
+  /** The session a second-factor code belongs to; null for a first-factor code. */
+  session_handle: string | null;
 }
+
+/** Whether the device may be used with this session: a second-factor code only by the session that asked for it, a first-factor code only without one. */
+const boundTo = (device: DeviceRow, session: SessionContainer | undefined) => device.session_handle === (session?.getHandle() ?? null);
 
 /** `preAuthSessionId` is the base64url SHA-256 of the device id's bytes. */
 async function preAuthSessionIdOf(deviceId: string): Promise<string | undefined> {
@@ -65,9 +83,14 @@ export function passwordlessRoutes(): Route[] {
     const o = options(s);
     const userInputCode = sixDigits();
     const linkCode = await linkCodeOf(deviceId, device.link_code_salt, userInputCode);
-    await s.db.query('INSERT INTO fk_pwless_codes (code_id, device_id_hash, link_code_hash, created_at) VALUES ($1, $2, $3, $4)', [
-      uuid(), device.device_id_hash, toHex(await sha256(linkCode)), ctx.now,
-    ]);
+    // One live code per device: a resend retires the older one, so guesses do not grow with the codes
+    // sent (node keeps every code live until it expires), and a repeated code cannot collide.
+    await s.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM fk_pwless_codes WHERE device_id_hash = $1', [device.device_id_hash]);
+      await tx.query('INSERT INTO fk_pwless_codes (code_id, device_id_hash, link_code_hash, created_at) VALUES ($1, $2, $3, $4)', [
+        uuid(), device.device_id_hash, toHex(await sha256(linkCode)), ctx.now,
+      ]);
+    });
     // A second factor is always a typed code: a magic link opened elsewhere has no session to join.
     const withOtp = !isFirstFactor || o.flowType !== 'MAGIC_LINK';
     const withLink = isFirstFactor && o.flowType !== 'USER_INPUT_CODE';
@@ -93,16 +116,34 @@ export function passwordlessRoutes(): Route[] {
     return [...(flowType !== 'MAGIC_LINK' ? [otp] : []), ...(flowType !== 'USER_INPUT_CODE' ? [link] : [])];
   }
 
-  async function planFor(ctx: RequestContext, s: Services, contact: { email?: string; phoneNumber?: string }, flagValue: boolean | undefined) {
-    const session = await loadSessionForAuth(ctx, s, flagValue);
+  async function planFor(ctx: RequestContext, s: Services, session: SessionContainer | undefined, contact: { email?: string; phoneNumber?: string }, checkWayIn: boolean) {
     const existing = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'passwordless', ...contact });
     const plan = await preAuthChecks(ctx, s, {
       session,
       factorIds: candidateFactors(s, contact.email !== undefined ? 'email' : 'phone', session !== undefined),
       authenticatingUserId: existing?.userId,
       newAccount: { recipeId: 'passwordless', ...contact },
+      checkWayIn,
     });
-    return { session, plan, existing };
+    return { plan, existing };
+  }
+
+  /**
+   * Whether a code may be sent now: the contact's wrong-code budget is not spent, and neither the
+   * client's nor the contact's send limit is reached (both counted when it may).
+   */
+  async function maySend(ctx: RequestContext, s: Services, contact: { email?: string; phoneNumber?: string }): Promise<{ retryAfterMs: number; message: string } | undefined> {
+    const key = contactKey(contact);
+    const guesses = await s.limits.peek(s.db, 'codeGuessesPerContact', key, ctx.now);
+    if (!guesses.allowed) return { retryAfterMs: guesses.retryAfterMs, message: `Too many wrong codes were entered for this ${contact.email !== undefined ? 'address' : 'number'}. Try again in ${minutes(guesses.retryAfterMs)} minutes.` };
+    const client = await s.limits.hit(s.db, 'codeSendsPerClient', ctx.clientAddress, ctx.now);
+    if (!client.allowed) return { retryAfterMs: client.retryAfterMs, message: `Too many codes were sent from this network. Try again in ${minutes(client.retryAfterMs)} minutes.` };
+    const sends = await s.limits.hit(s.db, 'codeSendsPerContact', key, ctx.now);
+    if (!sends.allowed) {
+      await s.limits.refund(s.db, 'codeSendsPerClient', ctx.clientAddress);
+      return { retryAfterMs: sends.retryAfterMs, message: `Too many codes were sent to this ${contact.email !== undefined ? 'address' : 'number'}. Try again in ${minutes(sends.retryAfterMs)} minutes.` };
+    }
+    return undefined;
   }
 
   const exists = (kind: 'email' | 'phoneNumber') => async (ctx: RequestContext, s: Services) => {
@@ -132,7 +173,7 @@ export function passwordlessRoutes(): Route[] {
           if (phoneNumber === undefined) return { status: 'GENERAL_ERROR', message: 'Phone number is invalid' };
           contact = { phoneNumber };
         }
-        const { session, plan } = await planFor(ctx, s, contact, body.shouldTryLinkingWithSessionUser);
+        const session = await loadSessionForAuth(ctx, s, body.shouldTryLinkingWithSessionUser);
         if (session && contact.email !== undefined && o.otpEmailMustMatchUnverifiedSessionEmail) {
           // Seed S11: while the first factor's email is unverified, the code may only go to it.
           const user = await getUser(s.db, session.getUserId());
@@ -141,6 +182,15 @@ export function passwordlessRoutes(): Route[] {
             return { status: 'SIGN_IN_UP_NOT_ALLOWED', reason: `${NOT_ALLOWED} (ERR_CODE_019)` };
           }
         }
+        let plan: Awaited<ReturnType<typeof planFor>>['plan'];
+        try {
+          ({ plan } = await planFor(ctx, s, session, contact, true));
+        } catch (error) {
+          if (error instanceof EnrolmentRefusedError) return { status: 'SIGN_IN_UP_NOT_ALLOWED', reason: `${error.message}. (FK_${error.code})` };
+          throw error;
+        }
+        const limited = await maySend(ctx, s, contact);
+        if (limited) return { status: 'SIGN_IN_UP_NOT_ALLOWED', reason: `${limited.message} (FK_RATE_LIMITED)`, retryAfterMs: wait(ctx, limited.retryAfterMs) };
         const deviceIdBytes = randomBytes(32);
         const deviceId = toBase64(deviceIdBytes);
         const preAuthSessionId = toBase64Url(await sha256(deviceIdBytes));
@@ -151,10 +201,12 @@ export function passwordlessRoutes(): Route[] {
           phone_number: contact.phoneNumber ?? null,
           link_code_salt: toBase64(randomBytes(32)),
           failed_attempts: 0,
+          session_handle: session?.getHandle() ?? null,
         };
-        await s.db.query('INSERT INTO fk_pwless_devices (device_id_hash, tenant_id, email, phone_number, link_code_salt) VALUES ($1, $2, $3, $4, $5)', [
-          device.device_id_hash, device.tenant_id, device.email, device.phone_number, device.link_code_salt,
-        ]);
+        await s.db.query(
+          'INSERT INTO fk_pwless_devices (device_id_hash, tenant_id, email, phone_number, link_code_salt, session_handle, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [device.device_id_hash, device.tenant_id, device.email, device.phone_number, device.link_code_salt, device.session_handle, ctx.now],
+        );
         await sendCode(ctx, s, device, deviceId, preAuthSessionId, plan.kind === 'first-factor');
         const otp = plan.factorIds.some((f) => f.startsWith('otp-'));
         const link = plan.factorIds.some((f) => f.startsWith('link-'));
@@ -169,9 +221,11 @@ export function passwordlessRoutes(): Route[] {
         const session = await loadSessionForAuth(ctx, s, body.shouldTryLinkingWithSessionUser);
         if ((await preAuthSessionIdOf(body.deviceId)) !== body.preAuthSessionId) return RESTART;
         const [device] = await s.db.query<DeviceRow>('SELECT * FROM fk_pwless_devices WHERE device_id_hash = $1 AND tenant_id = $2', [body.preAuthSessionId, ctx.tenantId]);
-        if (!device) return RESTART;
+        if (!device || !boundTo(device, session)) return RESTART;
         const o = options(s);
         if ((device.email !== null && o.contactMethod === 'PHONE') || (device.phone_number !== null && o.contactMethod === 'EMAIL')) return RESTART;
+        const limited = await maySend(ctx, s, device.email !== null ? { email: device.email } : { phoneNumber: device.phone_number! });
+        if (limited) return { status: 'GENERAL_ERROR', message: limited.message, retryAfterMs: wait(ctx, limited.retryAfterMs) };
         await sendCode(ctx, s, device, body.deviceId, body.preAuthSessionId, session === undefined);
         return { status: 'OK' };
       },
@@ -188,9 +242,15 @@ export function passwordlessRoutes(): Route[] {
         const [found] = await s.db.query<DeviceRow>('SELECT * FROM fk_pwless_devices WHERE device_id_hash = $1 AND tenant_id = $2', [body.preAuthSessionId, ctx.tenantId]);
         if (!found) return RESTART;
         if (byCode && (await preAuthSessionIdOf(body.deviceId!)) !== body.preAuthSessionId) return RESTART;
+        const session = await loadSessionForAuth(ctx, s, body.shouldTryLinkingWithSessionUser);
+        // A second-factor code completes only the session that asked for it (and a first-factor code
+        // never completes a second factor): an attacker's own code cannot finish a victim's sign-in.
+        if (!boundTo(found, session)) return RESTART;
         const contact = found.email !== null ? { email: found.email } : { phoneNumber: found.phone_number! };
         // As in node, the setup checks run before the code is looked at, so a 403 can answer a wrong code.
-        const { plan, existing } = await planFor(ctx, s, contact, body.shouldTryLinkingWithSessionUser);
+        // Our enrolment rules were checked when this session asked for the code.
+        const { plan, existing } = await planFor(ctx, s, session, contact, false);
+        const guessKey = contactKey(contact);
         const linkCode = byCode ? await linkCodeOf(body.deviceId!, found.link_code_salt, body.userInputCode!) : body.linkCode!;
         const linkCodeHash = toHex(await sha256(linkCode));
         const outcome = await s.db.transaction(async (tx) => {
@@ -202,10 +262,17 @@ export function passwordlessRoutes(): Route[] {
           );
           const device = devices.find((d) => d.device_id_hash === found.device_id_hash);
           if (!device) return RESTART;
+          // The contact's wrong-code budget (across its devices and codes) is checked under the lock on
+          // its devices, so parallel guesses cannot overdraw it; once spent, even the right code waits.
+          const budget = byCode ? await s.limits.peek(tx, 'codeGuessesPerContact', guessKey, ctx.now) : undefined;
+          if (budget && !budget.allowed) {
+            return { status: 'SIGN_IN_UP_NOT_ALLOWED' as const, reason: `Too many wrong codes were entered. Try again in ${minutes(budget.retryAfterMs)} minutes. (FK_RATE_LIMITED)`, retryAfterMs: budget.retryAfterMs };
+          }
           const [code] = await tx.query<{ created_at: number }>('SELECT created_at FROM fk_pwless_codes WHERE device_id_hash = $1 AND link_code_hash = $2', [device.device_id_hash, linkCodeHash]);
           const expired = code !== undefined && code.created_at + o.codeLifetimeMs <= ctx.now;
           if (!code || expired) {
             if (!byCode) return RESTART;
+            await s.limits.hit(tx, 'codeGuessesPerContact', guessKey, ctx.now);
             const failed = device.failed_attempts + 1;
             if (failed >= o.maxCodeInputAttempts) {
               await tx.query('DELETE FROM fk_pwless_devices WHERE device_id_hash = $1', [device.device_id_hash]);
@@ -222,6 +289,7 @@ export function passwordlessRoutes(): Route[] {
           if (plan.kind === 'link') await linkToSessionUser(tx, plan, recipeUserId);
           return { status: 'OK' as const, recipeUserId, createdNewRecipeUser };
         });
+        if (outcome.status === 'SIGN_IN_UP_NOT_ALLOWED') return { ...outcome, retryAfterMs: wait(ctx, outcome.retryAfterMs) };
         if (outcome.status !== 'OK') return outcome;
         if (plan.kind !== 'first-factor' && contact.email !== undefined) {
           // A correct code to the session's own unverified email proves that address too.
@@ -232,7 +300,8 @@ export function passwordlessRoutes(): Route[] {
           }
         }
         const factorId = (byCode ? 'otp-' : 'link-') + (contact.email !== undefined ? 'email' : 'phone');
-        const user = await postAuth(ctx, s, plan, { recipeUserId: outcome.recipeUserId, factorId });
+        const vouches = plan.kind !== 'first-factor' && contactBeforeSession(plan.ways, plan.session, contact);
+        const user = await postAuth(ctx, s, plan, { recipeUserId: outcome.recipeUserId, factorId, vouches, contact: contact.email ?? contact.phoneNumber });
         return { status: 'OK', createdNewRecipeUser: outcome.createdNewRecipeUser, user };
       },
     },

@@ -11,6 +11,8 @@ import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser } from '../users.ts';
 import { MFA_CLAIM } from '../mfa.ts';
 import { removeTotpDevice } from './mfaSettings.ts';
+import { notifyAccount } from '../notices.ts';
+import { assertMayAddWayIn, EnrolmentRefusedError, loadWays } from '../waysIn.ts';
 
 interface DeviceRow {
   device_name: string;
@@ -18,10 +20,12 @@ interface DeviceRow {
   period: number;
   skew: number;
   verified: boolean;
+  /** The session that added the device: its codes never vouch for step-up in that session. */
+  enrolled_session: string | null;
 }
 
 type CheckResult =
-  | { status: 'OK' }
+  | { status: 'OK'; device: DeviceRow }
   | { status: 'INVALID_TOTP_ERROR'; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number }
   | { status: 'LIMIT_REACHED_ERROR'; retryAfterMs: number; currentNumberOfFailedAttempts: number; maxNumberOfFailedAttempts: number };
 
@@ -49,22 +53,24 @@ function totpOptions(s: Services) {
  * the user out for the cooldown (even a correct code), and a valid code cannot be used twice while it
  * could still be valid. Attempts are serialised per user by a row lock. @see RFC 6238; protocol §5
  */
-async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: string, tenantId: string, code: string, devices: DeviceRow[]): Promise<CheckResult> {
+async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: string, tenantId: string, code: string, devices: DeviceRow[], sessionHandle: string): Promise<CheckResult> {
   const o = totpOptions(s);
   const now = ctx.now;
   // Whether a device produces the code depends on the clock only: checked before taking the lock.
-  let matches = false;
+  let matched: DeviceRow | undefined;
   let lifetimeMs = o.period * (2 * o.skew + 1) * 1000;
   if (code.length <= 8) {
-    for (const d of devices) {
+    // Devices this session did not add come first: their match may vouch for step-up.
+    for (const d of [...devices].sort((a, b) => Number(a.enrolled_session === sessionHandle) - Number(b.enrolled_session === sessionHandle))) {
       const totp = new TOTP({ secret: Secret.fromBase32(d.secret), algorithm: 'SHA1', digits: 6, period: d.period });
       if (totp.validate({ token: code, timestamp: now, window: d.skew }) !== null) {
-        matches = true;
+        matched = d;
         lifetimeMs = d.period * (2 * d.skew + 1) * 1000;
         break;
       }
     }
   }
+  const matches = matched !== undefined;
   return s.db.transaction(async (tx) => {
     // Creates the user's lock row if needed and locks it (an upsert that updates locks the row it hits).
     await tx.query('INSERT INTO fk_totp_locks (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT (user_id, tenant_id) DO UPDATE SET user_id = EXCLUDED.user_id', [userId, tenantId]);
@@ -88,13 +94,13 @@ async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: strin
     await tx.query('INSERT INTO fk_totp_attempts (user_id, tenant_id, code, is_valid, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
       userId, tenantId, code.slice(0, 16), valid, now, now + lifetimeMs,
     ]);
-    if (valid) return { status: 'OK' };
+    if (valid) return { status: 'OK', device: matched! };
     return { status: 'INVALID_TOTP_ERROR', currentNumberOfFailedAttempts: run + 1, maxNumberOfFailedAttempts: o.maxAttempts };
   });
 }
 
 async function devicesOf(s: Services, userId: string): Promise<DeviceRow[]> {
-  return s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
+  return s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified, enrolled_session FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
 }
 
 /** The `otpauth://` URI authenticator apps read from the QR code. */
@@ -116,6 +122,13 @@ export function totpRoutes(): Route[] {
         const body = parseBody(ctx, createDeviceBody);
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
+        // A new authenticator is a new way in: the first enrolment, or step-up (see waysIn.ts).
+        try {
+          await assertMayAddWayIn(s, session, ctx.now);
+        } catch (error) {
+          if (error instanceof EnrolmentRefusedError) throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: error.message }]);
+          throw error;
+        }
         const o = totpOptions(s);
         const userId = session.getUserId();
         const devices = await devicesOf(s, userId);
@@ -131,8 +144,8 @@ export function totpRoutes(): Route[] {
         // An unverified device of the same name is replaced, with a new secret.
         await s.db.transaction(async (tx) => {
           await tx.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2 AND NOT verified', [userId, name]);
-          await tx.query('INSERT INTO fk_totp_devices (user_id, device_name, secret, period, skew, verified, created_at) VALUES ($1, $2, $3, $4, $5, FALSE, $6)', [
-            userId, name, secret, o.period, o.skew, ctx.now,
+          await tx.query('INSERT INTO fk_totp_devices (user_id, device_name, secret, period, skew, verified, created_at, enrolled_session) VALUES ($1, $2, $3, $4, $5, FALSE, $6, $7)', [
+            userId, name, secret, o.period, o.skew, ctx.now, session.getHandle(),
           ]);
         });
         return { status: 'OK', deviceName: name, secret, qrCodeString: await qrCodeString(s, session, secret, o.period) };
@@ -169,15 +182,17 @@ export function totpRoutes(): Route[] {
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
         const userId = session.getUserId();
-        const [device] = await s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, body.deviceName]);
+        const [device] = await s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified, enrolled_session FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, body.deviceName]);
         if (!device) return { status: 'UNKNOWN_DEVICE_ERROR' };
         if (device.verified) return { status: 'OK', wasAlreadyVerified: true };
-        const result = await checkAndStoreCode(s, ctx, userId, session.getTenantId(), body.totp, [device]);
+        const result = await checkAndStoreCode(s, ctx, userId, session.getTenantId(), body.totp, [device], session.getHandle());
         if (result.status !== 'OK') return result;
         const marked = await s.db.query('UPDATE fk_totp_devices SET verified = TRUE WHERE user_id = $1 AND device_name = $2 RETURNING 1', [userId, body.deviceName]);
         // Removed while the code was being checked: the user has to start the setup again.
         if (marked.length === 0) return { status: 'UNKNOWN_DEVICE_ERROR' };
         await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP);
+        const ways = await loadWays(s, userId);
+        await notifyAccount(s, ways.user, { notice: 'FACTOR_ADDED', factorId: FactorIds.TOTP, detail: body.deviceName, tenantId: session.getTenantId() });
         return { status: 'OK', wasAlreadyVerified: false };
       },
     },
@@ -189,9 +204,10 @@ export function totpRoutes(): Route[] {
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         const devices = await devicesOf(s, session.getUserId());
         if (devices.length === 0) return { status: 'UNKNOWN_USER_ID_ERROR' };
-        const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified));
+        const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified), session.getHandle());
+        // A device this session added never vouches for step-up in it.
         if (result.status !== 'OK') return result;
-        await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP);
+        await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP, { vouches: result.device.enrolled_session !== session.getHandle() });
         return { status: 'OK' };
       },
     },
