@@ -15,6 +15,7 @@ export { sanitizeRedirectPath } from './redirect/sanitizeRedirectPath.ts';
 export { resolveRedirect, returnPath, authPaths, DEFAULT_FACTOR_SCREENS } from './redirect/resolveRedirect.ts';
 export { FDI_VERSIONS } from './session/transport.ts';
 export { STEP_UP_CLAIM_ID } from './api/mfaSettings.ts';
+export { RefusalCodes, refusalOf } from './api/refusal.ts';
 
 export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptions, SessionSnapshot } from './createAuthClient.ts';
 export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
@@ -25,7 +26,8 @@ export type { ClaimValidator, ClaimFailure, ClaimFailureTarget, ClaimValidationR
 export type { PrimitiveClaim, PrimitiveClaimOptions } from './claims/primitiveClaim.ts';
 export type { FactorScreen, ResolveRedirectInput, RedirectDecision, AccessDeniedReason } from './redirect/resolveRedirect.ts';
 export type { SessionEvent, SessionEventType, ClaimValidationError } from './session/sessionEvents.ts';
-export type { User, GeneralError, InvalidClaim, FieldError } from './api/types.ts';
+export type { User, GeneralError, InvalidClaim, FieldError, NotAllowed } from './api/types.ts';
+export type { RefusalCode, Refusal, RetryAfter } from './api/refusal.ts';
 export type { SignInResult, SignUpResult, EmailPasswordInput } from './api/emailPassword.ts';
 export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, ConsumeCodeResult } from './api/passwordless.ts';
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';

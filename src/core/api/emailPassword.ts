@@ -1,16 +1,16 @@
 import type { Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
-import type { FieldError, GeneralError, InvalidClaim, User } from './types.ts';
+import type { FieldError, GeneralError, InvalidClaim, NotAllowed, User } from './types.ts';
 
 export type SignInResult =
   | { status: 'OK'; user: User }
   | FieldError
   | { status: 'WRONG_CREDENTIALS_ERROR' }
-  | { status: 'SIGN_IN_NOT_ALLOWED'; reason: string }
+  | NotAllowed<'SIGN_IN_NOT_ALLOWED'>
   | GeneralError
   | InvalidClaim;
 
-export type SignUpResult = { status: 'OK'; user: User } | FieldError | { status: 'SIGN_UP_NOT_ALLOWED'; reason: string } | GeneralError | InvalidClaim;
+export type SignUpResult = { status: 'OK'; user: User } | FieldError | NotAllowed<'SIGN_UP_NOT_ALLOWED'> | GeneralError | InvalidClaim;
 
 export interface EmailPasswordInput {
   email: string;

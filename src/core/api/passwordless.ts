@@ -1,6 +1,6 @@
 import type { Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
-import type { GeneralError, User } from './types.ts';
+import type { GeneralError, NotAllowed, User } from './types.ts';
 
 /** What a code was sent to, and the ids needed to consume or resend it. Keep it; never put it in a URL. */
 export interface OtpAttempt {
@@ -13,7 +13,7 @@ export interface OtpAttempt {
 
 export type CreateCodeResult =
   | { status: 'OK'; deviceId: string; preAuthSessionId: string; flowType: OtpAttempt['flowType'] }
-  | { status: 'SIGN_IN_UP_NOT_ALLOWED'; reason: string }
+  | NotAllowed<'SIGN_IN_UP_NOT_ALLOWED'>
   | GeneralError;
 
 export type ResendCodeResult = { status: 'OK' } | { status: 'RESTART_FLOW_ERROR' } | GeneralError;
@@ -23,7 +23,7 @@ export type ConsumeCodeResult =
   | { status: 'INCORRECT_USER_INPUT_CODE_ERROR'; failedCodeInputAttemptCount: number; maximumCodeInputAttempts: number }
   | { status: 'EXPIRED_USER_INPUT_CODE_ERROR'; failedCodeInputAttemptCount: number; maximumCodeInputAttempts: number }
   | { status: 'RESTART_FLOW_ERROR' }
-  | { status: 'SIGN_IN_UP_NOT_ALLOWED'; reason: string }
+  | NotAllowed<'SIGN_IN_UP_NOT_ALLOWED'>
   | GeneralError;
 
 export type CreateCodeInput = ({ email: string; phoneNumber?: never } | { phoneNumber: string; email?: never }) & {

@@ -1,4 +1,5 @@
 import type { ClaimValidationError } from '../session/sessionEvents.ts';
+import type { RetryAfter } from './refusal.ts';
 
 /** A user as the FDI returns it. Unknown keys are kept but not typed. */
 export interface User {
@@ -20,9 +21,15 @@ export interface User {
 }
 
 /** Any API may answer this (usually from a backend override); `message` is meant for people. */
-export interface GeneralError {
+export interface GeneralError extends RetryAfter {
   status: 'GENERAL_ERROR';
   message: string;
+}
+
+/** A `…_NOT_ALLOWED` answer: `reason` is meant for people; factorkit's backend may add how long to wait. */
+export interface NotAllowed<S extends string> extends RetryAfter {
+  status: S;
+  reason: string;
 }
 
 /** A 403 from an API that needs a claim first (factor setup not allowed, email not verified). */

@@ -153,6 +153,12 @@ export const ar: MessageCatalogue = {
   'error.genericRetry': 'حدث خطأ ما. يُرجى المحاولة مجددًا.',
   'error.reload': 'حدث خطأ ما. أعد تحميل الصفحة أو حاول لاحقًا.',
   'error.server': '{message}',
+  'error.busy': 'يسجّل كثيرون الدخول الآن. يُرجى المحاولة مرة أخرى بعد لحظات.',
+  'refusal.rateLimited': 'محاولات كثيرة جدًا في الوقت الحالي.',
+  'refusal.retryIn': 'يمكنك المحاولة مرة أخرى بعد {time}.',
+  'refusal.retryNow': 'يمكنك المحاولة مرة أخرى الآن.',
+  'refusal.knownAddressOnly': 'حفاظًا على أمانك، لا يُرسَل الرمز إلا إلى عنوان مرتبط بحسابك بالفعل. استخدم ذلك العنوان، أو أكمل تسجيل الدخول ثم أضف العنوان الجديد من الإعدادات.',
+  'refusal.completeExistingFirst': 'حفاظًا على أمانك، تحقّق بطريقة يملكها حسابك بالفعل قبل إضافة طريقة جديدة.',
 
   // -------------------------------------------- pre-built screens (additions)
   'signIn.withEmailCode': 'تسجيل الدخول برمز عبر البريد الإلكتروني',
@@ -190,6 +196,7 @@ export const ar: MessageCatalogue = {
   'settings.stepUp.title': 'أكّد هويتك',
   'settings.stepUp.body': 'لتغيير إعدادات الأمان، تحقّق مرة أخرى بإحدى طرقك.',
   'settings.stepUp.action': 'تحقّق',
+  'settings.stepUp.wrongPassword': 'كلمة المرور غير صحيحة.',
   'settings.changeEmail': 'تغيير البريد الإلكتروني',
   'settings.changePhone': 'تغيير رقم الهاتف',
   'settings.saved': 'تم حفظ تغييراتك.',

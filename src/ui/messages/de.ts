@@ -136,6 +136,12 @@ export const de: MessageCatalogue = {
   'error.genericRetry': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   'error.reload': 'Etwas ist schiefgelaufen. Laden Sie die Seite neu oder versuchen Sie es später erneut.',
   'error.server': '{message}',
+  'error.busy': 'Gerade melden sich sehr viele Personen an. Bitte versuchen Sie es gleich noch einmal.',
+  'refusal.rateLimited': 'Zu viele Versuche für den Moment.',
+  'refusal.retryIn': 'Sie können es in {time} erneut versuchen.',
+  'refusal.retryNow': 'Sie können es jetzt erneut versuchen.',
+  'refusal.knownAddressOnly': 'Zu Ihrer Sicherheit kann ein Code nur an eine Adresse gesendet werden, die Ihrem Konto bereits gehört. Verwenden Sie diese Adresse oder schließen Sie die Anmeldung ab und fügen Sie die neue in Ihren Einstellungen hinzu.',
+  'refusal.completeExistingFirst': 'Zu Ihrer Sicherheit bestätigen Sie zuerst mit einer Methode, die Ihr Konto bereits hat, bevor Sie eine neue hinzufügen.',
 
   // -------------------------------------------- pre-built screens (additions)
   'signIn.withEmailCode': 'Mit einem Code per E-Mail anmelden',
@@ -169,6 +175,7 @@ export const de: MessageCatalogue = {
   'settings.stepUp.title': 'Bestätigen Sie Ihre Identität',
   'settings.stepUp.body': 'Um Ihre Sicherheitseinstellungen zu ändern, bestätigen Sie Ihre Identität erneut mit einer Ihrer Methoden.',
   'settings.stepUp.action': 'Bestätigen',
+  'settings.stepUp.wrongPassword': 'Das Passwort ist nicht korrekt.',
   'settings.changeEmail': 'E-Mail-Adresse ändern',
   'settings.changePhone': 'Telefonnummer ändern',
   'settings.saved': 'Ihre Änderungen wurden gespeichert.',

@@ -155,6 +155,12 @@ export const en = {
   'error.reload': 'Something went wrong. Reload the page or try again later.',
   // A sentence from the backend (SIGN_IN_UP_NOT_ALLOWED reason, GENERAL_ERROR message), shown as-is.
   'error.server': '{message}',
+  'error.busy': 'Many people are signing in right now. Please try again in a moment.',
+  'refusal.rateLimited': 'Too many attempts for now.',
+  'refusal.retryIn': 'You can try again in {time}.',
+  'refusal.retryNow': 'You can try again now.',
+  'refusal.knownAddressOnly': 'For your security, a code can only go to an address already on your account. Use that address, or finish signing in and add the new one in your settings.',
+  'refusal.completeExistingFirst': 'For your security, verify with a method your account already has before adding a new one.',
 
   // -------------------------------------------- pre-built screens (additions)
   'signIn.withEmailCode': 'Sign in with a code by email',
@@ -189,6 +195,7 @@ export const en = {
   'settings.stepUp.title': 'Confirm it’s you',
   'settings.stepUp.body': 'To change your security settings, verify again with one of your methods.',
   'settings.stepUp.action': 'Verify',
+  'settings.stepUp.wrongPassword': 'The password is not correct.',
   'settings.changeEmail': 'Change email address',
   'settings.changePhone': 'Change phone number',
   'settings.saved': 'Your changes are saved.',

@@ -136,6 +136,12 @@ export const fr: MessageCatalogue = {
   'error.genericRetry': 'Un problème est survenu. Veuillez réessayer.',
   'error.reload': 'Un problème est survenu. Rechargez la page ou réessayez plus tard.',
   'error.server': '{message}',
+  'error.busy': 'Beaucoup de personnes se connectent en ce moment. Réessayez dans un instant.',
+  'refusal.rateLimited': 'Trop de tentatives pour le moment.',
+  'refusal.retryIn': 'Vous pourrez réessayer dans {time}.',
+  'refusal.retryNow': 'Vous pouvez réessayer maintenant.',
+  'refusal.knownAddressOnly': 'Pour votre sécurité, un code ne peut être envoyé qu’à une adresse déjà liée à votre compte. Utilisez cette adresse, ou terminez la connexion puis ajoutez la nouvelle dans vos paramètres.',
+  'refusal.completeExistingFirst': 'Pour votre sécurité, vérifiez votre identité avec une méthode déjà liée à votre compte avant d’en ajouter une nouvelle.',
 
   // -------------------------------------------- pre-built screens (additions)
   'signIn.withEmailCode': 'Se connecter avec un code par e-mail',
@@ -169,6 +175,7 @@ export const fr: MessageCatalogue = {
   'settings.stepUp.title': 'Confirmez votre identité',
   'settings.stepUp.body': 'Pour modifier vos paramètres de sécurité, vérifiez à nouveau votre identité avec l’une de vos méthodes.',
   'settings.stepUp.action': 'Vérifier',
+  'settings.stepUp.wrongPassword': 'Le mot de passe est incorrect.',
   'settings.changeEmail': 'Modifier l’adresse e-mail',
   'settings.changePhone': 'Modifier le numéro de téléphone',
   'settings.saved': 'Vos modifications sont enregistrées.',

@@ -4,6 +4,7 @@ import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
+import { RetryCountdown } from './RetryCountdown.tsx';
 import { answerText, failureText, useStepFocus } from './screenSupport.ts';
 
 type OtpAttemptApi = ReturnType<typeof useOtpAttempt>;
@@ -71,6 +72,8 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
       ? answerText(m, sent)
       : undefined;
   const alertText = sendText ?? restartText ?? screenError;
+  // The answer that said how long to wait, if that is what the alert shows.
+  const waitFor = sendText !== undefined ? sent : restartText !== undefined ? consumed : undefined;
 
   const send = (contact: string) => {
     otp.consume.reset();
@@ -102,7 +105,12 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
       subtitle={known === undefined ? m.format(email ? 'otp.email.askSubtitle' : 'otp.phone.askSubtitle') : undefined}
       footer={footer}
     >
-      {alertText !== undefined && <c.Alert tone="error">{alertText}</c.Alert>}
+      {alertText !== undefined && (
+        <c.Alert tone="error">
+          {alertText}
+          <RetryCountdown m={m} c={c} answer={waitFor} />
+        </c.Alert>
+      )}
       {known !== undefined ? (
         <c.Button type="button" submitting={otp.send.isPending} onClick={() => send(known)}>
           {otp.restarted ? m.format('otp.restart') : m.format('otp.sendToKnown', { contact: known })}
@@ -226,7 +234,12 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
           // Worded as "you can ask again in", not as a deadline: the code stays valid meanwhile.
           <c.Countdown data-fk-role="resend-cooldown" endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
         )}
-        {resendText !== undefined && <c.Alert tone="error">{resendText}</c.Alert>}
+        {resendText !== undefined && (
+          <c.Alert tone="error">
+            {resendText}
+            <RetryCountdown m={m} c={c} answer={otp.resend.isError ? undefined : resent} />
+          </c.Alert>
+        )}
         <LiveRegion hidden={false} data-tone="success">
           {resent?.status === 'OK' && otp.resend.isSuccess ? m.format('otp.resent') : ''}
         </LiveRegion>

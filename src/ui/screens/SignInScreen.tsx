@@ -5,6 +5,7 @@ import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
+import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, useScreenKit } from './screenSupport.ts';
 
@@ -160,7 +161,12 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
       }
     >
       {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={summary} />}
-      {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
+      {error !== undefined && (
+        <c.Alert tone="error">
+          {error}
+          {!action.isError && <RetryCountdown m={m} c={c} answer={action.data} />}
+        </c.Alert>
+      )}
       <form data-fk="form" noValidate onSubmit={submit}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
         <c.TextField autoFocus id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />

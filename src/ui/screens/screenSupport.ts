@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ComponentProps } from 'react';
-import { isAuthError } from '../../core/index.ts';
+import { isAuthError, refusalOf, RefusalCodes } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { useFactorKit, useThemeRootProps } from './FactorKitProvider.tsx';
@@ -18,18 +18,25 @@ export function useScreenKit(overrides: Partial<ScreenComponents> | undefined) {
   return { m: kit.messages, c: components, root };
 }
 
-/** The text for an unexpected failure: a network problem, or anything else. */
+/** The text for an unexpected failure: a network problem, a busy server (503), or anything else. */
 export function failureText(m: Messages, error: unknown): string {
-  return isAuthError(error, 'network') ? m.format('error.network') : m.format('error.genericRetry');
+  if (isAuthError(error, 'network')) return m.format('error.network');
+  if (isAuthError(error, 'http') && error.status === 503) return m.format('error.busy');
+  return m.format('error.genericRetry');
 }
 
 /**
- * The text for an answer the screen has no special wording for: the backend's own sentence
- * (`GENERAL_ERROR` message, a `…_NOT_ALLOWED` reason), else a generic one.
+ * The text for an answer the screen has no special wording for: our wording of a refusal factorkit's
+ * backend names (a limit, an address the account does not have), else the backend's own sentence
+ * (`GENERAL_ERROR` message, a `…_NOT_ALLOWED` reason), else a generic one. A wait is shown apart,
+ * as a countdown (`RetryCountdown`).
  */
 export function answerText(m: Messages, result: { status: string; message?: unknown; reason?: unknown }): string {
-  const sentence = typeof result.message === 'string' ? result.message : typeof result.reason === 'string' ? result.reason : '';
-  return sentence !== '' ? m.format('error.server', { message: sentence }) : m.format('error.genericRetry');
+  const refusal = refusalOf(result);
+  if (refusal.code === RefusalCodes.RATE_LIMITED) return m.format('refusal.rateLimited');
+  if (refusal.code === RefusalCodes.KNOWN_ADDRESS_ONLY) return m.format('refusal.knownAddressOnly');
+  if (refusal.code === RefusalCodes.COMPLETE_EXISTING_FACTORS_FIRST) return m.format('refusal.completeExistingFirst');
+  return refusal.text !== undefined ? m.format('error.server', { message: refusal.text }) : m.format('error.genericRetry');
 }
 
 /**

@@ -116,8 +116,8 @@ describe('OtpScreen (email)', () => {
     expect(await screen.findByRole('heading', { name: 'Home' })).toBeTruthy();
   });
 
-  it('?setup=true asks for an address, checks it, and lets the user change it later', async () => {
-    const { storage } = await signedUp();
+  it('?setup=true asks for an address, checks it, refuses one the account does not have during sign-in, and lets the user change it', async () => {
+    const { storage, address } = await signedUp();
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa/otp-email?setup=true&stepUp=true' });
     expect(await screen.findByRole('heading', { name: 'Get a code by email' })).toBeTruthy();
@@ -125,11 +125,16 @@ describe('OtpScreen (email)', () => {
     await user.type(screen.getByLabelText('Email address'), 'not-an-address');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText('Enter a valid email address, like name@example.com.')).toBeTruthy();
-    const other = newEmail();
+    // Mid sign-in, a password alone must not add a mailbox: the backend refuses, the screen says why.
     await user.clear(screen.getByLabelText('Email address'));
-    await user.type(screen.getByLabelText('Email address'), other);
+    await user.type(screen.getByLabelText('Email address'), newEmail());
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    expect(await screen.findByText(`We sent a code to ${other}.`)).toBeTruthy();
+    expect(await screen.findByText(/a code can only go to an address already on your account/)).toBeTruthy();
+    expect(screen.queryByText(/FK_/)).toBeNull();
+    await user.clear(screen.getByLabelText('Email address'));
+    await user.type(screen.getByLabelText('Email address'), address);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(await screen.findByText(`We sent a code to ${address}.`)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Use a different email address' }));
     expect(await screen.findByRole('heading', { name: 'Get a code by email' })).toBeTruthy();
   });

@@ -185,20 +185,25 @@ describe('MFASettingsScreen', () => {
     expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual([]);
   });
 
-  it('removing the last device without a recent factor is refused by the backend; the UI asks to re-verify (TOTP) and then removes it', async () => {
+  it('removing a device without a recent factor is refused by the backend; the UI asks to re-verify (TOTP, added before this session) and then removes it', async () => {
     const other = await signedUp();
     await addDevice(other, 'Other phone');
-    const u = await signedUp();
-    const secret = await addDevice(u, 'Work phone');
+    const first = await signedUp();
+    const secret = await addDevice(first, 'Work phone');
+    // A later session: the device was added before it, so it can vouch (one added in the same session could not).
+    clock.advance(MINUTE);
+    const u = { ...first, client: testClient() };
+    expect((await u.client.emailPassword.signIn({ email: u.address, password: PASSWORD })).status).toBe('OK');
+    expect((await u.client.totp.verifyCode({ totp: totpCode(secret, clock.now()) })).status).toBe('OK');
     const user = userEvent.setup();
     renderSettingsApp({ client: u.client, path: '/auth/settings' });
 
     const devices = await screen.findByRole('region', { name: 'Authenticator apps' });
-    const added = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(clock.now());
+    const added = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(clock.now() - MINUTE);
     expect(within(devices).getByText('Work phone')).toBeTruthy();
     expect(within(devices).getByText(`Added ${added}`)).toBeTruthy();
 
-    // The page still believes the TOTP set-up vouches; the backend's clock has moved on.
+    // The page still believes the TOTP code vouches; the backend's clock has moved on.
     clock.advance(6 * MINUTE);
     await user.click(within(devices).getByRole('button', { name: 'Remove Work phone' }));
     const confirm = await screen.findByRole('region', { name: 'Remove Work phone' });
@@ -221,6 +226,29 @@ describe('MFASettingsScreen', () => {
     // The other user's device is still there.
     const others = await other.client.totp.listDevices();
     expect(others.status === 'OK' && others.devices.map((d) => d.name)).toEqual(['Other phone']);
+  });
+
+  it('adding an authenticator app after the step-up window asks to verify first; a password-only account may use its password', async () => {
+    const u = await signedUp();
+    clock.advance(6 * MINUTE);
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const devices = await screen.findByRole('region', { name: 'Authenticator apps' });
+    await user.click(within(devices).getByRole('button', { name: 'Add an authenticator app' }));
+    const panel = await screen.findByRole('region', { name: 'Confirm it’s you' });
+    expect(count('POST /auth/totp/device')).toBe(0);
+    // The account has no second factor yet: a code to its address, or its password, vouches.
+    expect(within(panel).getByRole('button', { name: 'Use Code by email' })).toBeTruthy();
+    await user.click(within(panel).getByRole('button', { name: 'Use Password' }));
+    await user.type(within(panel).getByLabelText('Password'), 'wrong-password-1');
+    await user.click(within(panel).getByRole('button', { name: 'Verify' }));
+    expect(await within(panel).findByText('The password is not correct.')).toBeTruthy();
+    await user.type(within(panel).getByLabelText('Password'), PASSWORD);
+    await user.click(within(panel).getByRole('button', { name: 'Verify' }));
+    const setup = await screen.findByRole('region', { name: 'Set up an authenticator app' });
+    await user.click(within(setup).getByRole('button', { name: 'Continue' }));
+    expect(await within(setup).findByRole('group', { name: 'Secret key, in groups of four characters' })).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(1);
   });
 
   it('turning the authenticator app on sets it up first (QR code, secret, code), then saves', async () => {

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useOtpAttempt, useVerifyTotpCode } from '../../../react/index.ts';
+import { useOtpAttempt, useSignIn, useVerifyTotpCode } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
 import type { ScreenComponents } from '../components.ts';
-import { errorText } from './errorText.ts';
+import { RetryCountdown } from '../RetryCountdown.tsx';
+import { errorText, stepUpFactorsOf } from './errorText.ts';
 
 /** Props of {@link TotpCodeForm}. */
 export interface TotpCodeFormProps {
@@ -78,13 +79,15 @@ export interface OtpCodeFlowProps {
   /** The session completed the factor; `contact` is where the code went. */
   onVerified: (contact: string) => void;
   submitLabel?: string;
+  /** A new contact needs step-up first (`403 fk-step-up`): the factors that would do. */
+  onStepUpRequired?: (factors: string[]) => void;
 }
 
 /**
  * An email or SMS code as a second factor of this session (`shouldTryLinkingWithSessionUser`):
  * to a known contact on request, or to one the user types (which links it to the account).
  */
-export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, submitLabel }: OtpCodeFlowProps) {
+export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, submitLabel, onStepUpRequired }: OtpCodeFlowProps) {
   const otp = useOtpAttempt(factorId, { autoSend: false });
   const phone = otp.attempt?.contactMethod === 'PHONE' || factorId.includes('phone');
   const [sentTo, setSentTo] = useState<string | undefined>(undefined);
@@ -100,6 +103,8 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
           setCode('');
           otp.consume.reset();
         }
+        const factors = stepUpFactorsOf(r);
+        if (factors && onStepUpRequired) onStepUpRequired(factors);
       },
     });
   const sendTyped = async () => {
@@ -162,7 +167,12 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
   if (sentTo === undefined) {
     return (
       <div data-fk="settings-verify">
-        {(sendError ?? restartError) && <c.Alert>{sendError ?? restartError}</c.Alert>}
+        {(sendError ?? restartError) && (
+          <c.Alert>
+            {sendError ?? restartError}
+            <RetryCountdown m={m} c={c} answer={sendError !== undefined ? sendAnswer : consumed} />
+          </c.Alert>
+        )}
         {contact !== undefined ? (
           <c.Button variant="secondary" submitting={otp.send.isPending} onClick={() => send(contact)}>
             {m.format('otp.sendToKnown', { contact })}
@@ -216,6 +226,57 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
       {!otp.canResend && otp.resendAvailableAt !== undefined && (
         <c.Countdown endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
       )}
+    </form>
+  );
+}
+
+/** Props of {@link PasswordVerifyForm}. */
+export interface PasswordVerifyFormProps {
+  messages: Messages;
+  /** The parts to draw with. */
+  c: ScreenComponents;
+  /** The account's email for its password (`emails.emailpassword[0]` of the MFA info). */
+  email: string;
+  /** The session completed `emailpassword` just now. */
+  onVerified: () => void;
+  submitLabel?: string;
+}
+
+/**
+ * The account's password again, completing `emailpassword` in this session (`POST /signin` with
+ * `shouldTryLinkingWithSessionUser`): step-up for an account with no second factor yet.
+ */
+export function PasswordVerifyForm({ messages: m, c, email, onVerified, submitLabel }: PasswordVerifyFormProps) {
+  const signIn = useSignIn();
+  const [password, setPassword] = useState('');
+  const r = signIn.data;
+  const error =
+    signIn.error !== null
+      ? errorText(m, signIn.error)
+      : r === undefined || r.status === 'OK'
+        ? undefined
+        : r.status === 'WRONG_CREDENTIALS_ERROR'
+          ? m.format('settings.stepUp.wrongPassword')
+          : r.status === 'FIELD_ERROR'
+            ? m.format('fieldError.required')
+            : errorText(m, r);
+  return (
+    <form
+      data-fk="settings-verify"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (signIn.isPending || password === '') return;
+        signIn.mutate({ email, password, asSecondFactor: true }, { onSuccess: (answer) => (answer.status === 'OK' ? onVerified() : setPassword('')) });
+      }}
+    >
+      {/* The account name lets a password manager fill the right entry. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <c.TextField label={m.format('field.password.label')} type="password" autoComplete="current-password" value={password} onValueChange={setPassword} error={error} />
+      {r !== undefined && r.status !== 'OK' && <RetryCountdown m={m} c={c} answer={r} />}
+      <c.Button type="submit" submitting={signIn.isPending}>
+        {submitLabel ?? m.format('settings.stepUp.action')}
+      </c.Button>
     </form>
   );
 }

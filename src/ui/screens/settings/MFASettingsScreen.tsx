@@ -9,7 +9,7 @@ import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
 import { useScreenKit, type BaseScreenProps } from '../screenSupport.ts';
 import { errorText } from './errorText.ts';
-import { OtpCodeFlow, TotpCodeForm } from './FactorVerify.tsx';
+import { OtpCodeFlow, PasswordVerifyForm, TotpCodeForm } from './FactorVerify.tsx';
 import { InlinePanel } from './InlinePanel.tsx';
 import { savePendingChange, takePendingChange, type SettingsChange } from './pendingChange.ts';
 import { SettingsSwitch } from './SettingsSwitch.tsx';
@@ -32,7 +32,7 @@ export interface MFASettingsScreenProps extends BaseScreenProps {
 
 type Panel =
   | { kind: 'stepUp'; change: SettingsChange; factors: string[]; anchor: string }
-  | { kind: 'setup'; factorId: string; then?: SettingsChange; anchor: string }
+  | { kind: 'setup'; factorId: string; thenRequire?: boolean; anchor: string }
   | { kind: 'confirmRemove'; deviceName: string; anchor: string }
   | { kind: 'finish'; factorId: string; anchor: string };
 
@@ -42,7 +42,14 @@ const PHONE_FACTORS = ['otp-phone', 'link-phone'];
 const DEVICES_ANCHOR = 'devices';
 
 function changeKey(change: SettingsChange): string {
-  return change.kind === 'require' ? `factor:${change.factorId}` : `device:${change.deviceName}`;
+  return change.kind === 'require' ? `factor:${change.factorId}` : change.kind === 'setup' ? `setup:${change.factorId}` : `device:${change.deviceName}`;
+}
+
+/** Where a change's panel and messages show: under its factor, or in the devices section. */
+function anchorOf(change: SettingsChange): string {
+  if (change.kind === 'removeDevice') return DEVICES_ANCHOR;
+  if (change.kind === 'setup' && change.factorId === 'totp' && !change.thenRequire) return DEVICES_ANCHOR;
+  return change.factorId;
 }
 
 /**
@@ -85,9 +92,10 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const contactOf = useCallback((s: MFASettings, id: string): string | undefined => (EMAIL_FACTORS.includes(id) ? s.emails[id]?.[0] : PHONE_FACTORS.includes(id) ? s.phoneNumbers[id]?.[0] : undefined), []);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
 
-  /** Factors the user can re-verify with on this page (a device, or a contact to send a code to). */
+  /** Factors the user can re-verify with on this page (a device, a contact to send a code to, the password). */
   const verifiable = useCallback(
-    (s: MFASettings, ids: string[]) => ids.filter((id) => (id === 'totp' ? s.totpDevices.some((d) => d.verified) : contactOf(s, id) !== undefined)),
+    (s: MFASettings, ids: string[]) =>
+      ids.filter((id) => (id === 'totp' ? s.totpDevices.some((d) => d.verified) : id === 'emailpassword' ? s.emails.emailpassword?.[0] !== undefined : contactOf(s, id) !== undefined)),
     [contactOf],
   );
 
@@ -120,10 +128,13 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
     redirectTo(ctx, nav, { type: 'FACTOR', factorId, stepUp: true, to, redirectToPath });
   };
 
-  /** Sets a factor up before turning it on: in place for the built-in ones, else on its own screen. */
-  const startSetup = (factorId: string, then: SettingsChange) => {
-    if (factorId === 'totp' || EMAIL_FACTORS.includes(factorId) || PHONE_FACTORS.includes(factorId)) setPanel({ kind: 'setup', factorId, then, anchor: factorId });
-    else setUpElsewhere(factorId, then);
+  /**
+   * Sets a factor up (before turning it on, with `thenRequire`): in place for the built-in ones, else
+   * on its own screen. A new authenticator or contact is a new way in: step-up first (see `perform`).
+   */
+  const startSetup = (factorId: string, then?: SettingsChange) => {
+    if (factorId === 'totp' || EMAIL_FACTORS.includes(factorId) || PHONE_FACTORS.includes(factorId)) void perform({ kind: 'setup', factorId, ...(then && { thenRequire: true }) });
+    else setUpElsewhere(factorId, then ?? { kind: 'require', factorId, required: true });
   };
 
   const askStepUp = (change: SettingsChange, factors: string[], anchor: string) => {
@@ -134,17 +145,22 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const perform = async (change: SettingsChange, options: { afterStepUp?: boolean } = {}) => {
     const s = latest.current;
     if (!s) return;
-    const anchor = change.kind === 'require' ? change.factorId : DEVICES_ANCHOR;
+    const anchor = anchorOf(change);
     setFailure(undefined);
-    // Known to need a recent factor: ask first rather than send a request bound to be refused.
+    // Known to need a recent factor: ask first rather than send a request bound to be refused. Every
+    // change that adds or removes a way in does: a new authenticator or contact, removing a device,
+    // turning a factor off.
     if (!options.afterStepUp && !stepUpSatisfied(s)) {
       const removingRequired = change.kind === 'require' && !change.required && s.requiredSecondaryFactorsForUser.includes(change.factorId);
-      const verified = s.totpDevices.filter((d) => d.verified);
-      const removingLastDevice = change.kind === 'removeDevice' && verified.length === 1 && verified[0]!.name === change.deviceName;
-      if (removingRequired || removingLastDevice) {
+      const removingDevice = change.kind === 'removeDevice' && s.totpDevices.some((d) => d.verified && d.name === change.deviceName);
+      if (removingRequired || removingDevice || change.kind === 'setup') {
         askStepUp(change, s.stepUp.factors, anchor);
         return;
       }
+    }
+    if (change.kind === 'setup') {
+      setPanel({ kind: 'setup', factorId: change.factorId, ...(change.thenRequire && { thenRequire: true }), anchor });
+      return;
     }
     setBusy(changeKey(change));
     try {
@@ -199,6 +215,12 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
     else startSetup(factor.id, change);
   };
 
+  /** A form in a set-up panel was refused for want of a recent factor (the window closed meanwhile). */
+  const stepUpFromSetup = (factorId: string, thenRequire: boolean | undefined, factors: string[]) => {
+    const change: SettingsChange = { kind: 'setup', factorId, ...(thenRequire && { thenRequire: true }) };
+    askStepUp(change, factors.length > 0 ? factors : (latest.current?.stepUp.factors ?? []), anchorOf(change));
+  };
+
   // Back from re-verifying on a factor page: retry the change the user asked for.
   const resumed = useRef(false);
   useEffect(() => {
@@ -219,6 +241,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const renderVerify = (factorId: string, s: MFASettings, onVerified: () => void, submitLabel?: string) =>
     factorId === 'totp' ? (
       <TotpCodeForm key={factorId} messages={m} c={c} onVerified={onVerified} submitLabel={submitLabel} />
+    ) : factorId === 'emailpassword' ? (
+      <PasswordVerifyForm key={factorId} messages={m} c={c} email={s.emails.emailpassword?.[0] ?? ''} onVerified={onVerified} submitLabel={submitLabel} />
     ) : (
       <OtpCodeFlow key={factorId} messages={m} c={c} factorId={factorId} contact={contactOf(s, factorId)} onVerified={onVerified} submitLabel={submitLabel} />
     );
@@ -231,12 +255,13 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
       case 'stepUp':
         return <StepUpPanel key={changeKey(panel.change)} messages={m} c={c} level={panelLevel} panel={panel} options={verifiable(s, panel.factors)} factorName={factorName} onCancel={closePanel} onElsewhere={() => verifyElsewhere(panel.change, panel.factors)} canGoElsewhere={ctx.factors.some((f) => panel.factors.includes(f.id))} renderVerify={(id, done) => renderVerify(id, s, done, m.format('settings.stepUp.action'))} onVerified={() => retryAfterStepUp(panel.change)} />;
       case 'setup': {
-        const { factorId, then } = panel;
+        const { factorId, thenRequire } = panel;
         const finish = (announce: string) => {
           setAnnouncement(announce);
           setPanel(undefined);
-          if (then) void perform(then, { afterStepUp: false });
+          if (thenRequire) void perform({ kind: 'require', factorId, required: true }, { afterStepUp: false });
         };
+        const onStepUpRequired = (factors: string[]) => stepUpFromSetup(factorId, thenRequire, factors);
         const heading =
           factorId === 'totp'
             ? m.format('totp.setup.title')
@@ -246,11 +271,11 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
         return (
           <InlinePanel heading={heading} headingLevel={panelLevel} onDismiss={closePanel} fallbackFocus={() => devicesHeadingRef.current}>
             {factorId === 'totp' ? (
-              <TotpSetupForm messages={m} c={c} onDone={(name) => finish(m.format('settings.devices.added', { name }))} />
+              <TotpSetupForm messages={m} c={c} onDone={(name) => finish(m.format('settings.devices.added', { name }))} onStepUpRequired={onStepUpRequired} />
             ) : (
               <>
                 <p>{m.format(PHONE_FACTORS.includes(factorId) ? 'otp.phone.askSubtitle' : 'otp.email.askSubtitle')}</p>
-                <OtpCodeFlow messages={m} c={c} factorId={factorId} onVerified={(contact) => finish(m.format('settings.contactAdded', { contact }))} />
+                <OtpCodeFlow messages={m} c={c} factorId={factorId} onVerified={(contact) => finish(m.format('settings.contactAdded', { contact }))} onStepUpRequired={onStepUpRequired} />
               </>
             )}
             <c.Button variant="secondary" onClick={closePanel}>
@@ -320,9 +345,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
                 contact={contactOf(data, factor.id)}
                 busy={busy === `factor:${factor.id}`}
                 onToggle={(on) => toggle(factor, on)}
-                onChangeContact={
-                  EMAIL_FACTORS.includes(factor.id) || PHONE_FACTORS.includes(factor.id) ? () => setPanel({ kind: 'setup', factorId: factor.id, anchor: factor.id }) : undefined
-                }
+                onChangeContact={EMAIL_FACTORS.includes(factor.id) || PHONE_FACTORS.includes(factor.id) ? () => startSetup(factor.id) : undefined}
               >
                 {renderFailure(factor.id)}
                 {renderPanel(factor.id, data)}
@@ -360,7 +383,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
               )}
               {renderFailure(DEVICES_ANCHOR)}
               {renderPanel(DEVICES_ANCHOR, data)}
-              <c.Button variant="secondary" onClick={() => setPanel({ kind: 'setup', factorId: 'totp', anchor: DEVICES_ANCHOR })}>
+              <c.Button variant="secondary" onClick={() => startSetup('totp')}>
                 {m.format('settings.devices.add')}
               </c.Button>
             </section>

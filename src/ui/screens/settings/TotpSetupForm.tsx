@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useCreateTotpDevice, useVerifyTotpDevice } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
-import { errorText } from './errorText.ts';
+import { errorText, stepUpFactorsOf } from './errorText.ts';
 
 /** Props of {@link TotpSetupForm}. */
 export interface TotpSetupFormProps {
@@ -11,13 +11,15 @@ export interface TotpSetupFormProps {
   c: ScreenComponents;
   /** The device is verified (and `totp` completed in this session). */
   onDone: (deviceName: string) => void;
+  /** The backend asks for step-up first (`403 fk-step-up`): the factors that would do. */
+  onStepUpRequired?: (factors: string[]) => void;
 }
 
 /**
  * Adds an authenticator app from the settings page: a name, then the QR code and secret, then a
  * code from the app (`POST /totp/device`, `POST /totp/device/verify`).
  */
-export function TotpSetupForm({ messages: m, c, onDone }: TotpSetupFormProps) {
+export function TotpSetupForm({ messages: m, c, onDone, onStepUpRequired }: TotpSetupFormProps) {
   const create = useCreateTotpDevice();
   const verify = useVerifyTotpDevice();
   const [name, setName] = useState('');
@@ -34,7 +36,15 @@ export function TotpSetupForm({ messages: m, c, onDone }: TotpSetupFormProps) {
         noValidate
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          create.mutate({ deviceName: name.trim() || undefined });
+          create.mutate(
+            { deviceName: name.trim() || undefined },
+            {
+              onSuccess: (r) => {
+                const factors = stepUpFactorsOf(r);
+                if (factors && onStepUpRequired) onStepUpRequired(factors);
+              },
+            },
+          );
         }}
       >
         {failure && <c.Alert>{failure}</c.Alert>}

@@ -1,7 +1,13 @@
 import type { AuthClient } from '../../../core/index.ts';
 
-/** A settings change waiting for the user to re-verify. */
-export type SettingsChange = { kind: 'require'; factorId: string; required: boolean } | { kind: 'removeDevice'; deviceName: string };
+/**
+ * A settings change waiting for the user to re-verify: turning a factor on or off, removing a device,
+ * or setting a factor up (a new authenticator app, a new address or phone number: a new way in).
+ */
+export type SettingsChange =
+  | { kind: 'require'; factorId: string; required: boolean }
+  | { kind: 'removeDevice'; deviceName: string }
+  | { kind: 'setup'; factorId: string; thenRequire?: boolean };
 
 interface Stored {
   userId: string;
@@ -40,6 +46,7 @@ export function takePendingChange(client: AuthClient, userId: string): SettingsC
     const c = stored.change as Partial<SettingsChange> | undefined;
     if (c?.kind === 'require' && typeof c.factorId === 'string' && typeof c.required === 'boolean') return { kind: 'require', factorId: c.factorId, required: c.required };
     if (c?.kind === 'removeDevice' && typeof c.deviceName === 'string') return { kind: 'removeDevice', deviceName: c.deviceName };
+    if (c?.kind === 'setup' && typeof c.factorId === 'string') return { kind: 'setup', factorId: c.factorId, ...(c.thenRequire === true && { thenRequire: true }) };
     return undefined;
   } catch {
     return undefined;
