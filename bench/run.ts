@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { benchBundles, bundleMarkdown } from './bundle.ts';
+import { benchFlood, floodMarkdown } from './flood.ts';
 import { benchServer, serverMarkdown } from './server.ts';
 
 interface Bench {
@@ -38,6 +39,13 @@ const BENCHES: Bench[] = [
     async run() {
       const result = await benchServer();
       return { json: result, markdown: serverMarkdown(result) };
+    },
+  },
+  {
+    name: 'flood',
+    async run() {
+      const result = await benchFlood();
+      return { json: result, markdown: floodMarkdown(result) };
     },
   },
 ];

@@ -1,16 +1,18 @@
 /**
  * The benchmarked server: the reference backend on in-memory PGlite, seeded, served on loopback.
- * `tsx bench/serverProcess.ts <users> <sessionUsers> <signInUsers>` prints one JSON line
- * `{url, sessions}` when ready. `GET /__bench/cpu` answers this process's CPU time (µs).
+ * `tsx bench/serverProcess.ts <users> <sessionUsers> <signInUsers> [hashWorkers]` prints one JSON line
+ * `{url, sessions}` when ready. `GET /__bench/cpu` answers this process's CPU time (µs). `hashWorkers`
+ * sets `passwordHashing.workers` (0: Argon2 on the event loop, as before the worker pool).
  */
 import { createBackend, serve } from '../src/server/index.ts';
 import { makeSessions, seedUsers } from './seed.ts';
 
-const [users, sessionUsers, signInUsers] = process.argv.slice(2).map(Number) as [number, number, number];
+const [users, sessionUsers, signInUsers, hashWorkers] = process.argv.slice(2).map(Number) as [number, number, number, number | undefined];
 const backend = await createBackend({
   appInfo: { appName: 'bench', apiDomain: 'http://127.0.0.1', websiteDomain: 'http://127.0.0.1' },
   totp: {},
   mfa: { firstFactors: ['emailpassword'] },
+  ...(hashWorkers !== undefined && Number.isInteger(hashWorkers) && { passwordHashing: { workers: hashWorkers } }),
 });
 await seedUsers(backend, users, { sessionUsers, signInUsers });
 const sessions = await makeSessions(backend, sessionUsers);

@@ -29,9 +29,12 @@ export interface OutboxMessage {
   id: number;
   channel: 'email' | 'sms';
   to: string;
-  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION';
+  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION' | 'SECURITY_NOTICE';
   userInputCode?: string;
   link?: string;
+  notice?: 'FACTOR_ADDED' | 'FACTOR_REMOVED' | 'FACTOR_TURNED_OFF';
+  factorId?: string;
+  detail?: string;
   tenantId: string;
   createdAt: number;
 }

@@ -18,7 +18,8 @@ export interface PasswordHashingOptions {
   iterations?: number;
   /**
    * Worker threads that hash. 0 hashes on the calling thread (the default where there are no worker
-   * threads, such as a browser running the backend under msw). @default the machine's cores, in Node
+   * threads, such as a browser running the backend under msw). @default in Node, the machine's cores
+   * less one (at least one): the event loop keeps a core for every other request
    */
   workers?: number;
   /**
@@ -77,7 +78,7 @@ function isNode(): boolean {
 async function defaultWorkers(): Promise<number> {
   if (!isNode()) return 0;
   const os = (await import(/* @vite-ignore */ 'node:os' as string)) as typeof NodeOs;
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
 }
 
 /** A fixed set of worker threads fed from one bounded queue. */

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchOutbox, type OutboxMessage } from '../api.ts';
 
-const KIND: Record<OutboxMessage['type'], string> = { PASSWORDLESS_LOGIN: 'One-time code', EMAIL_VERIFICATION: 'Email verification' };
+const KIND: Record<OutboxMessage['type'], string> = { PASSWORDLESS_LOGIN: 'One-time code', EMAIL_VERIFICATION: 'Email verification', SECURITY_NOTICE: 'Security notice' };
+const NOTICE: Record<NonNullable<OutboxMessage['notice']>, string> = { FACTOR_ADDED: 'added', FACTOR_REMOVED: 'removed', FACTOR_TURNED_OFF: 'no longer asked at sign-in' };
 
 /**
  * The backend's dev outbox: the emails and text messages it would have sent, newest first, with
@@ -36,7 +37,10 @@ export function Outbox() {
                   {m.to}
                   {m.tenantId !== 'public' && ` (${m.tenantId})`}
                 </td>
-                <td>{KIND[m.type]}</td>
+                <td>
+                  {KIND[m.type]}
+                  {m.notice !== undefined && `: ${m.factorId ?? ''} ${NOTICE[m.notice]}${m.detail !== undefined ? ` (${m.detail})` : ''}`}
+                </td>
                 <td>
                   {m.userInputCode !== undefined && <code className="demo-code">{m.userInputCode}</code>}
                   {m.link !== undefined && (
