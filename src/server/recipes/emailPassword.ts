@@ -3,7 +3,7 @@ import { FactorIds } from '../../core/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks, type AuthPlan } from '../authFlow.ts';
 import type { LimitName } from '../limits.ts';
-import { EnrolmentRefusedError } from '../waysIn.ts';
+import { enrolmentRefused, rateLimited } from '../refusals.ts';
 import type { Route } from '../router.ts';
 import { parseBody, queryParam } from '../router.ts';
 import type { Services } from '../services.ts';
@@ -34,18 +34,7 @@ function passwordLimits(ctx: RequestContext, email: string): [accountAndClient: 
   ];
 }
 
-/** Refused for now: `SIGN_IN_NOT_ALLOWED` with how long to wait (also as `Retry-After`). */
-function tooManyTries(ctx: RequestContext, retryAfterMs: number) {
-  ctx.responseHeaders.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
-  const wait = retryAfterMs < 90_000 ? `${Math.ceil(retryAfterMs / 1000)} seconds` : `${Math.ceil(retryAfterMs / 60_000)} minutes`;
-  return { status: 'SIGN_IN_NOT_ALLOWED', reason: `Too many sign-in attempts. Try again in ${wait}. (FK_RATE_LIMITED)`, retryAfterMs };
-}
 
-/** Maps a refused enrolment to the recipe's NOT_ALLOWED answer. */
-function refusedEnrolment(error: unknown, status: 'SIGN_IN_NOT_ALLOWED' | 'SIGN_UP_NOT_ALLOWED') {
-  if (error instanceof EnrolmentRefusedError) return { status, reason: `${error.message}. (FK_${error.code})` };
-  throw error;
-}
 
 /** Reads `email` and `password` out of formFields: 400 for a malformed body, FIELD_ERROR for bad values. */
 function readFields(ctx: RequestContext, forSignUp: boolean) {
@@ -92,7 +81,7 @@ export function emailPasswordRoutes(): Route[] {
         for (const check of [(n: LimitName, k: string | undefined) => s.limits.peek(s.db, n, k, ctx.now), (n: LimitName, k: string | undefined) => s.limits.hit(s.db, n, k, ctx.now)]) {
           const decisions = await Promise.all(limits.map(([name, key]) => check(name, key)));
           const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterMs]));
-          if (waits.length > 0) return tooManyTries(ctx, Math.max(...waits));
+          if (waits.length > 0) return rateLimited(ctx, 'SIGN_IN_NOT_ALLOWED', 'Too many sign-in attempts.', Math.max(...waits));
         }
         const found = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'emailpassword', email });
         const ok = await s.hasher.verify(password, found?.passwordHash ?? undefined);
@@ -111,7 +100,7 @@ export function emailPasswordRoutes(): Route[] {
             newAccount: { recipeId: 'emailpassword', email, recipeUserId: found.recipeUserId },
           });
         } catch (error) {
-          return refusedEnrolment(error, 'SIGN_IN_NOT_ALLOWED');
+          return enrolmentRefused(error, 'SIGN_IN_NOT_ALLOWED');
         }
         if (plan.kind === 'link') {
           // Only a login method that is not part of another account can join the session user.
@@ -145,7 +134,7 @@ export function emailPasswordRoutes(): Route[] {
             newAccount: { recipeId: 'emailpassword', email },
           });
         } catch (error) {
-          return refusedEnrolment(error, 'SIGN_UP_NOT_ALLOWED');
+          return enrolmentRefused(error, 'SIGN_UP_NOT_ALLOWED');
         }
         const passwordHash = await s.hasher.hash(password);
         let recipeUserId: string;

@@ -3,7 +3,8 @@ import { FactorIds } from '../../core/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks } from '../authFlow.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
-import { contactBeforeSession, EnrolmentRefusedError } from '../waysIn.ts';
+import { enrolmentRefused, rateLimited } from '../refusals.ts';
+import { contactBeforeSession } from '../waysIn.ts';
 import { fromBase64, hmacSha256, randomBytes, sha256, toBase64, toBase64Url, toHex, uuid } from '../crypto.ts';
 import type { Route } from '../router.ts';
 import { parseBody, queryParam } from '../router.ts';
@@ -17,14 +18,6 @@ const NOT_ALLOWED = 'Cannot sign in / up due to security reasons. Please try a d
 
 /** The key of a contact's limits (shared by tenants: an attacker gains nothing by switching tenant). */
 const contactKey = (c: { email?: string; phoneNumber?: string }) => (c.email !== undefined ? `email:${c.email}` : `phone:${c.phoneNumber}`);
-
-/** Says how long to wait, in the body (`retryAfterMs`) and as `Retry-After` (whole seconds). */
-function wait(ctx: RequestContext, retryAfterMs: number) {
-  ctx.responseHeaders.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
-  return retryAfterMs;
-}
-
-const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 const flag = z.boolean().optional();
 const createBody = z.object({ email: z.string().max(256).optional(), phoneNumber: z.string().max(64).optional(), shouldTryLinkingWithSessionUser: flag });
@@ -132,16 +125,17 @@ export function passwordlessRoutes(): Route[] {
    * Whether a code may be sent now: the contact's wrong-code budget is not spent, and neither the
    * client's nor the contact's send limit is reached (both counted when it may).
    */
-  async function maySend(ctx: RequestContext, s: Services, contact: { email?: string; phoneNumber?: string }): Promise<{ retryAfterMs: number; message: string } | undefined> {
+  async function maySend(ctx: RequestContext, s: Services, contact: { email?: string; phoneNumber?: string }): Promise<{ retryAfterMs: number; sentence: string } | undefined> {
     const key = contactKey(contact);
+    const what = contact.email !== undefined ? 'address' : 'number';
     const guesses = await s.limits.peek(s.db, 'codeGuessesPerContact', key, ctx.now);
-    if (!guesses.allowed) return { retryAfterMs: guesses.retryAfterMs, message: `Too many wrong codes were entered for this ${contact.email !== undefined ? 'address' : 'number'}. Try again in ${minutes(guesses.retryAfterMs)} minutes.` };
+    if (!guesses.allowed) return { retryAfterMs: guesses.retryAfterMs, sentence: `Too many wrong codes were entered for this ${what}.` };
     const client = await s.limits.hit(s.db, 'codeSendsPerClient', ctx.clientAddress, ctx.now);
-    if (!client.allowed) return { retryAfterMs: client.retryAfterMs, message: `Too many codes were sent from this network. Try again in ${minutes(client.retryAfterMs)} minutes.` };
+    if (!client.allowed) return { retryAfterMs: client.retryAfterMs, sentence: 'Too many codes were sent from this network.' };
     const sends = await s.limits.hit(s.db, 'codeSendsPerContact', key, ctx.now);
     if (!sends.allowed) {
       await s.limits.refund(s.db, 'codeSendsPerClient', ctx.clientAddress);
-      return { retryAfterMs: sends.retryAfterMs, message: `Too many codes were sent to this ${contact.email !== undefined ? 'address' : 'number'}. Try again in ${minutes(sends.retryAfterMs)} minutes.` };
+      return { retryAfterMs: sends.retryAfterMs, sentence: `Too many codes were sent to this ${what}.` };
     }
     return undefined;
   }
@@ -186,11 +180,10 @@ export function passwordlessRoutes(): Route[] {
         try {
           ({ plan } = await planFor(ctx, s, session, contact, true));
         } catch (error) {
-          if (error instanceof EnrolmentRefusedError) return { status: 'SIGN_IN_UP_NOT_ALLOWED', reason: `${error.message}. (FK_${error.code})` };
-          throw error;
+          return enrolmentRefused(error, 'SIGN_IN_UP_NOT_ALLOWED');
         }
         const limited = await maySend(ctx, s, contact);
-        if (limited) return { status: 'SIGN_IN_UP_NOT_ALLOWED', reason: `${limited.message} (FK_RATE_LIMITED)`, retryAfterMs: wait(ctx, limited.retryAfterMs) };
+        if (limited) return rateLimited(ctx, 'SIGN_IN_UP_NOT_ALLOWED', limited.sentence, limited.retryAfterMs);
         const deviceIdBytes = randomBytes(32);
         const deviceId = toBase64(deviceIdBytes);
         const preAuthSessionId = toBase64Url(await sha256(deviceIdBytes));
@@ -225,7 +218,7 @@ export function passwordlessRoutes(): Route[] {
         const o = options(s);
         if ((device.email !== null && o.contactMethod === 'PHONE') || (device.phone_number !== null && o.contactMethod === 'EMAIL')) return RESTART;
         const limited = await maySend(ctx, s, device.email !== null ? { email: device.email } : { phoneNumber: device.phone_number! });
-        if (limited) return { status: 'GENERAL_ERROR', message: limited.message, retryAfterMs: wait(ctx, limited.retryAfterMs) };
+        if (limited) return rateLimited(ctx, 'GENERAL_ERROR', limited.sentence, limited.retryAfterMs);
         await sendCode(ctx, s, device, body.deviceId, body.preAuthSessionId, session === undefined);
         return { status: 'OK' };
       },
@@ -265,9 +258,7 @@ export function passwordlessRoutes(): Route[] {
           // The contact's wrong-code budget (across its devices and codes) is checked under the lock on
           // its devices, so parallel guesses cannot overdraw it; once spent, even the right code waits.
           const budget = byCode ? await s.limits.peek(tx, 'codeGuessesPerContact', guessKey, ctx.now) : undefined;
-          if (budget && !budget.allowed) {
-            return { status: 'SIGN_IN_UP_NOT_ALLOWED' as const, reason: `Too many wrong codes were entered. Try again in ${minutes(budget.retryAfterMs)} minutes. (FK_RATE_LIMITED)`, retryAfterMs: budget.retryAfterMs };
-          }
+          if (budget && !budget.allowed) return { status: 'LIMITED' as const, retryAfterMs: budget.retryAfterMs };
           const [code] = await tx.query<{ created_at: number }>('SELECT created_at FROM fk_pwless_codes WHERE device_id_hash = $1 AND link_code_hash = $2', [device.device_id_hash, linkCodeHash]);
           const expired = code !== undefined && code.created_at + o.codeLifetimeMs <= ctx.now;
           if (!code || expired) {
@@ -289,7 +280,7 @@ export function passwordlessRoutes(): Route[] {
           if (plan.kind === 'link') await linkToSessionUser(tx, plan, recipeUserId);
           return { status: 'OK' as const, recipeUserId, createdNewRecipeUser };
         });
-        if (outcome.status === 'SIGN_IN_UP_NOT_ALLOWED') return { ...outcome, retryAfterMs: wait(ctx, outcome.retryAfterMs) };
+        if (outcome.status === 'LIMITED') return rateLimited(ctx, 'SIGN_IN_UP_NOT_ALLOWED', 'Too many wrong codes were entered.', outcome.retryAfterMs);
         if (outcome.status !== 'OK') return outcome;
         if (plan.kind !== 'first-factor' && contact.email !== undefined) {
           // A correct code to the session's own unverified email proves that address too.
