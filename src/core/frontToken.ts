@@ -21,7 +21,7 @@ function base64ToUtf8(value: string): string {
 /**
  * Decodes and checks a `front-token` (standard base64 of UTF-8 JSON `{uid, ate, up}`).
  * @param now epoch ms used to judge expiry (pass the skew-corrected clock)
- * @see ../../../shared/reference/protocol-and-mfa-semantics.md §3.1
+ * @see docs/protocol.md §3.1
  */
 export function decodeFrontToken(value: string, now: number): DecodeFrontTokenResult {
   let parsed: unknown;

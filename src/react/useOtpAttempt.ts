@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { authPaths, type ConsumeCodeResult, type CreateCodeResult, type InvalidClaim, type ResendCodeResult } from '../core/index.ts';
+import { authPaths, ClaimIds, type ConsumeCodeResult, type CreateCodeResult, type InvalidClaim, type ResendCodeResult } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
 import { readOtpAttempt, writeOtpAttempt, type StoredOtpAttempt } from './otpAttemptStorage.ts';
 import { redirectTo, redirectToPathOf } from './redirect.ts';
@@ -104,7 +104,7 @@ export function useOtpAttempt(factorId: string, options: UseOtpAttemptOptions = 
           setAttempt({ userId, deviceId: result.deviceId, preAuthSessionId: result.preAuthSessionId, flowType: result.flowType, contactMethod: method, contact: to, sentAt: t, expiresAt: t + lifetimeMs, resendAvailableAt: t + cooldownMs });
           setRestarted(undefined);
           setAskForContact(false);
-        } else if (result.status === 'INVALID_CLAIM' && result.claimValidationErrors.some((e) => e.id === 'st-ev')) {
+        } else if (result.status === 'INVALID_CLAIM' && result.claimValidationErrors.some((e) => e.id === ClaimIds.EMAIL_VERIFICATION)) {
           // The backend sets up factors only for verified emails: verify first, then come back.
           const redirectToPath = redirectToPathOf(nav);
           const query = redirectToPath ? `?${new URLSearchParams({ redirectToPath })}` : '';

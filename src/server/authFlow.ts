@@ -1,3 +1,4 @@
+import { ClaimIds } from '../protocol/claims.ts';
 import type { RequestContext } from './context.ts';
 import type { NewAccountInfo } from './config.ts';
 import type { Services } from './services.ts';
@@ -86,7 +87,7 @@ export async function preAuthChecks(
     }
     if (decision.shouldRequireVerification && !sessionLm.verified) {
       await s.emailVerification.setClaim(session, false);
-      throw SessionError.invalidClaims([{ id: 'st-ev', reason: { message: 'wrong value', expectedValue: true, actualValue: false } }]);
+      throw SessionError.invalidClaims([{ id: ClaimIds.EMAIL_VERIFICATION, reason: { message: 'wrong value', expectedValue: true, actualValue: false } }]);
     }
   }
   const decision = await s.shouldDoAutomaticAccountLinking(input.newAccount, sessionUser, session, session.getTenantId());
@@ -141,7 +142,7 @@ export async function postAuth(
   if (plan.kind === 'first-factor') {
     const payload: Record<string, unknown> = {};
     const ev = await s.emailVerification.claimValueFor(result.recipeUserId);
-    if (ev !== undefined) payload['st-ev'] = ev;
+    if (ev !== undefined) payload[ClaimIds.EMAIL_VERIFICATION] = ev;
     const session = await s.sessions.createNewSession(ctx, { userId: user.id, recipeUserId: result.recipeUserId, tenantId: ctx.tenantId, payload });
     await s.mfa.markFactorAsCompleteInSession(session, result.factorId, { vouches: true });
   } else {

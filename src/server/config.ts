@@ -1,4 +1,4 @@
-import type { MFARequirementList } from '../core/mfa/requirements.ts';
+import type { MFARequirementList } from '../protocol/requirements.ts';
 import type { Backend } from './createBackend.ts';
 import type { DatabaseOption } from './db/openDb.ts';
 import type { Delivery } from './delivery.ts';

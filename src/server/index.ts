@@ -10,8 +10,8 @@ export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
 export { SessionContainer } from './session/SessionContainer.ts';
 export { SessionError } from './session/errors.ts';
 export { MFA_SETTINGS_PATH, STEP_UP_CLAIM } from './recipes/mfaSettings.ts';
-export { FactorIds } from '../core/factorIds.ts';
-export { getNextSetOfUnsatisfiedFactors } from '../core/mfa/requirements.ts';
+export { FactorIds } from '../protocol/factorIds.ts';
+export { getNextSetOfUnsatisfiedFactors } from '../protocol/requirements.ts';
 
 export type { Backend } from './createBackend.ts';
 export type { RunningServer } from './serve.ts';
@@ -45,4 +45,4 @@ export type {
   StepUpRefusalReason,
   StepUpStatus,
 } from './recipes/mfaSettings.ts';
-export type { MFAClaimValue, MFARequirementList } from '../core/mfa/requirements.ts';
+export type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';

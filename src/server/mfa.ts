@@ -1,5 +1,6 @@
-import { FactorIds } from '../core/factorIds.ts';
-import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../core/mfa/requirements.ts';
+import { ClaimIds } from '../protocol/claims.ts';
+import { FactorIds } from '../protocol/factorIds.ts';
+import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../protocol/requirements.ts';
 import type { Db } from './db/Db.ts';
 import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
@@ -8,7 +9,7 @@ import type { ClaimValidator } from './session/sessionService.ts';
 import { getUser, getUserAndVerifiedTotp, isFakeEmail, type User } from './users.ts';
 import type { Tenants } from './tenants.ts';
 
-export const MFA_CLAIM = 'st-mfa';
+export const MFA_CLAIM = ClaimIds.MFA;
 
 /** Reasons node sends in the 403s of factor setup: plain strings. @see protocol §4.7 */
 export const SETUP_REASONS = {

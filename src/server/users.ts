@@ -1,29 +1,8 @@
 import type { Queryable } from './db/Db.ts';
+import type { LoginMethod, User } from '../protocol/user.ts';
 import { uuid } from './crypto.ts';
 
-/** A login method ("recipe user") as it appears on the wire. @see protocol §2.1 */
-export interface LoginMethod {
-  recipeId: 'emailpassword' | 'passwordless' | 'thirdparty';
-  recipeUserId: string;
-  tenantIds: string[];
-  email?: string;
-  phoneNumber?: string;
-  timeJoined: number;
-  verified: boolean;
-}
-
-/** A user as it appears on the wire (node's `User.toJson()`). */
-export interface User {
-  id: string;
-  isPrimaryUser: boolean;
-  tenantIds: string[];
-  emails: string[];
-  phoneNumbers: string[];
-  thirdParty: { id: string; userId: string }[];
-  webauthn: { credentialIds: string[] };
-  loginMethods: LoginMethod[];
-  timeJoined: number;
-}
+export type { LoginMethod, User } from '../protocol/user.ts';
 
 interface LoginMethodRow {
   recipe_user_id: string;

@@ -11,8 +11,9 @@
  *   account has no second factor.
  * @see SECURITY.md
  */
-import { FactorIds } from '../core/factorIds.ts';
-import type { MFAClaimValue, MFARequirementList } from '../core/mfa/requirements.ts';
+import { ClaimIds } from '../protocol/claims.ts';
+import { FactorIds } from '../protocol/factorIds.ts';
+import type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';
 import type { BackendConfig, MFASettingsOptions } from './config.ts';
 import { enabledPasswordlessFactors, MFA_CLAIM } from './mfa.ts';
 import type { Services } from './services.ts';
@@ -24,7 +25,7 @@ import { getUser, isFakeEmail, type User } from './users.ts';
  * The claim id of a step-up refusal in a 403's `claimValidationErrors`. It is not in the access token:
  * it names the check, so SDKs that read 403s as "invalid claim" handle the refusal like any other.
  */
-export const STEP_UP_CLAIM = 'fk-step-up';
+export const STEP_UP_CLAIM = ClaimIds.STEP_UP;
 
 /** The `reason` of a `fk-step-up` claim validation error. */
 export interface StepUpRefusalReason {

@@ -4,7 +4,7 @@
  * The demo app, the e2e tests, Storybook and the backend tests all start from these.
  *
  * Pure module: nothing runs at import time; `config()` builds a new object on every call.
- * @see ../../../shared/seeds/ (the SuperTokens MFA pages the scenarios come from)
+ * @see docs/architecture.md "Seed scenarios" (from the SuperTokens MFA documentation)
  */
 import type { Backend, BackendConfig, MFARequirementList, User } from '../server/index.ts';
 

@@ -1,3 +1,4 @@
+import { ClaimIds } from '../../protocol/claims.ts';
 import type { Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
 import type { GeneralError } from './types.ts';
@@ -30,7 +31,7 @@ export interface MFASettings {
 export type RequiredFactorChangeResult = { status: 'OK'; requiredSecondaryFactorsForUser: string[] } | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string } | GeneralError;
 
 /** The claim id of the backend's step-up refusal (a 403 like any claim failure). */
-export const STEP_UP_CLAIM_ID = 'fk-step-up';
+export const STEP_UP_CLAIM_ID = ClaimIds.STEP_UP;
 
 /**
  * The MFA settings API, factorkit's extension of the FDI (documented in the README, "Protocol

@@ -1,24 +1,7 @@
 import type { ClaimValidationError } from '../session/sessionEvents.ts';
-import type { RetryAfter } from './refusal.ts';
+import type { RetryAfter } from '../../protocol/refusal.ts';
 
-/** A user as the FDI returns it. Unknown keys are kept but not typed. */
-export interface User {
-  id: string;
-  isPrimaryUser: boolean;
-  tenantIds: string[];
-  emails: string[];
-  phoneNumbers: string[];
-  timeJoined: number;
-  loginMethods: {
-    recipeId: string;
-    recipeUserId: string;
-    tenantIds: string[];
-    email?: string;
-    phoneNumber?: string;
-    timeJoined: number;
-    verified: boolean;
-  }[];
-}
+export type { User, LoginMethod } from '../../protocol/user.ts';
 
 /** Any API may answer this (usually from a backend override); `message` is meant for people. */
 export interface GeneralError extends RetryAfter {

@@ -1,4 +1,18 @@
-import type { AuthClient } from '../createAuthClient.ts';
+import type { SessionSnapshot } from '../session/sessionStore.ts';
+
+/**
+ * What claims need of the auth client to refresh and read a session (the client made by
+ * `createAuthClient` is one): declared here, so the claims do not import the client that runs them.
+ */
+export interface ClaimClient {
+  /** Epoch ms on the API's clock. */
+  now(): number;
+  session: { getSnapshot(): SessionSnapshot };
+  /** `fetch` for the app's own API, with the session attached (app claims refresh through it). */
+  fetch(resource: string | URL, init?: RequestInit): Promise<Response>;
+  mfa: { getInfo(): Promise<unknown> };
+  emailVerification: { isVerified(): Promise<unknown> };
+}
 
 /** Where a failed validator sends the user. `MFA` and `VERIFY_EMAIL` go to the kit's screens. */
 export type ClaimFailureTarget =
@@ -22,7 +36,7 @@ export interface ClaimValidator {
   /** Whether the value in the payload is missing or too old, so `refresh` must run first. */
   shouldRefresh(payload: Record<string, unknown>, now: number): boolean;
   /** Fetches a fresh value into the session (through an API that updates the access token). */
-  refresh(client: AuthClient): Promise<void>;
+  refresh(client: ClaimClient): Promise<void>;
   validate(payload: Record<string, unknown>, now: number): ClaimValidationResult;
   /** @default { kind: 'ACCESS_DENIED' } */
   onFailure?: ClaimFailureTarget;

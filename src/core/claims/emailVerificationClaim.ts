@@ -1,8 +1,9 @@
+import { ClaimIds } from '../../protocol/claims.ts';
 import type { ClaimValidator } from './ClaimValidator.ts';
 import { createBooleanClaim } from './primitiveClaim.ts';
 
 const base = createBooleanClaim({
-  id: 'st-ev',
+  id: ClaimIds.EMAIL_VERIFICATION,
   refresh: async (client) => {
     // The answer carries the refreshed claim in a new access token; the store picks it up.
     await client.emailVerification.isVerified();
@@ -12,7 +13,7 @@ const base = createBooleanClaim({
 
 /**
  * The email-verification claim (`st-ev`, `{v, t}`).
- * @see ../../../shared/reference/protocol-and-mfa-semantics.md §2.6
+ * @see docs/protocol.md §2.6
  */
 export const EmailVerificationClaim = {
   id: base.id,

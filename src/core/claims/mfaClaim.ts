@@ -1,8 +1,9 @@
-import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../mfa/requirements.ts';
+import { ClaimIds } from '../../protocol/claims.ts';
+import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../../protocol/requirements.ts';
 import type { ClaimValidator } from './ClaimValidator.ts';
 
 function readValue(payload: Record<string, unknown>): MFAClaimValue | undefined {
-  const value = payload['st-mfa'];
+  const value = payload[ClaimIds.MFA];
   if (typeof value !== 'object' || value === null) return undefined;
   const { c, v } = value as { c?: unknown; v?: unknown };
   if (typeof c !== 'object' || c === null || Array.isArray(c) || typeof v !== 'boolean') return undefined;
@@ -25,10 +26,10 @@ const refresh: ClaimValidator['refresh'] = async (client) => {
 
 /**
  * The MFA claim (`st-mfa`: `{c: {factorId: completedAt}, v}`).
- * @see ../../../shared/reference/protocol-and-mfa-semantics.md §3.2, §4.10
+ * @see docs/protocol.md §3.2, §4.10
  */
 export const MultiFactorAuthClaim = {
-  id: 'st-mfa',
+  id: ClaimIds.MFA,
   getValueFromPayload: readValue,
   /** The factors completed in this session, with their completion time in epoch seconds. */
   getCompletedFactors(payload: Record<string, unknown>): Record<string, number> {
@@ -40,7 +41,7 @@ export const MultiFactorAuthClaim = {
     hasCompletedMFARequirementsForAuth(): ClaimValidator {
       return {
         id: 'st-mfa-hasCompletedMFARequirementsForAuth',
-        claimId: 'st-mfa',
+        claimId: ClaimIds.MFA,
         onFailure: { kind: 'MFA' },
         refresh,
         shouldRefresh: (payload) => readValue(payload) === undefined,
@@ -64,7 +65,7 @@ export const MultiFactorAuthClaim = {
       };
       return {
         id: `st-mfa-hasCompletedFactors:${JSON.stringify(requirements)}:${options.maxAgeInSeconds ?? ''}`,
-        claimId: 'st-mfa',
+        claimId: ClaimIds.MFA,
         onFailure: { kind: 'MFA' },
         refresh,
         shouldRefresh: (payload) => readValue(payload) === undefined,

@@ -1,5 +1,4 @@
-import type { AuthClient } from '../createAuthClient.ts';
-import type { ClaimFailureTarget, ClaimValidator } from './ClaimValidator.ts';
+import type { ClaimClient, ClaimFailureTarget, ClaimValidator } from './ClaimValidator.ts';
 
 /** A claim stored as `{v, t}` (value, fetch time in epoch ms), like `st-ev` and SuperTokens' PrimitiveClaim. */
 export interface PrimitiveClaim<V> {
@@ -17,7 +16,7 @@ export interface PrimitiveClaimOptions {
   /** The payload key. */
   id: string;
   /** Brings a fresh value into the session, usually by calling one of the app's APIs through `client.fetch`. */
-  refresh(client: AuthClient): Promise<void>;
+  refresh(client: ClaimClient): Promise<void>;
   /** @default { kind: 'ACCESS_DENIED' } */
   onFailure?: ClaimFailureTarget;
 }
@@ -32,7 +31,7 @@ function readEntry(payload: Record<string, unknown>, id: string): { v: unknown; 
 
 /**
  * Builds a claim of the app's own, held in the access-token payload as `{v, t}`.
- * @see ../../../shared/reference/anchor-ui-behaviour.md §2.2
+ * As SuperTokens' `PrimitiveClaim` (a value and the time it was fetched).
  */
 export function createPrimitiveClaim<V>(options: PrimitiveClaimOptions): PrimitiveClaim<V> {
   const { id } = options;

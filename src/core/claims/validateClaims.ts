@@ -1,5 +1,4 @@
-import type { AuthClient } from '../createAuthClient.ts';
-import type { ClaimFailure, ClaimValidator } from './ClaimValidator.ts';
+import type { ClaimClient, ClaimFailure, ClaimValidator } from './ClaimValidator.ts';
 
 /**
  * Runs validators in two passes, as SuperTokens does: first every validator whose value is
@@ -7,7 +6,7 @@ import type { ClaimFailure, ClaimValidator } from './ClaimValidator.ts';
  * Returns the failures in validator order; an empty list means the session passes.
  * Returns `undefined` when there is no session.
  */
-export async function validateClaims(client: AuthClient, validators: readonly ClaimValidator[]): Promise<ClaimFailure[] | undefined> {
+export async function validateClaims(client: ClaimClient, validators: readonly ClaimValidator[]): Promise<ClaimFailure[] | undefined> {
   const payload = () => {
     const snapshot = client.session.getSnapshot();
     return snapshot.status === 'signedIn' ? snapshot.payload : undefined;

@@ -1,4 +1,4 @@
-import { FactorIds } from '../../core/factorIds.ts';
+import { FactorIds } from '../../protocol/factorIds.ts';
 import type { Route } from '../router.ts';
 import { BadInputError } from '../session/errors.ts';
 import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactorIds } from '../../core/factorIds.ts';
+import { FactorIds } from '../../protocol/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks, type AuthPlan } from '../authFlow.ts';
 import type { LimitName } from '../limits.ts';

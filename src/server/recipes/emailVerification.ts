@@ -1,3 +1,4 @@
+import { ClaimIds } from '../../protocol/claims.ts';
 import { z } from 'zod';
 import type { Db } from '../db/Db.ts';
 import type { BackendConfig } from '../config.ts';
@@ -12,7 +13,7 @@ import { getUser, markEmailVerified } from '../users.ts';
 /** The body of `POST /user/email/verify` (built once: zod compiles a schema on its first parse). */
 const verifyTokenBody = z.object({ method: z.literal('token'), token: z.string().min(1).max(512) });
 
-export const EV_CLAIM = 'st-ev';
+export const EV_CLAIM = ClaimIds.EMAIL_VERIFICATION;
 /** While the claim is false, it is fetched again after this long (node's `isVerified` default). */
 const REFETCH_ON_FALSE_MS = 10_000;
 

@@ -7,8 +7,8 @@
  * @see README.md "Protocol extensions"
  */
 import { z } from 'zod';
-import { FactorIds } from '../../core/factorIds.ts';
-import type { MFAClaimValue } from '../../core/mfa/requirements.ts';
+import { FactorIds } from '../../protocol/factorIds.ts';
+import type { MFAClaimValue } from '../../protocol/requirements.ts';
 import type { BackendConfig, MFAInfoResponse } from '../config.ts';
 import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
 import { notifyAccount } from '../notices.ts';

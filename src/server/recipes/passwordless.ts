@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactorIds } from '../../core/factorIds.ts';
+import { FactorIds } from '../../protocol/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { loadSessionForAuth, linkToSessionUser, postAuth, preAuthChecks } from '../authFlow.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Secret, TOTP } from 'otpauth';
-import { FactorIds } from '../../core/factorIds.ts';
+import { FactorIds } from '../../protocol/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import type { Route } from '../router.ts';
 import { parseBody } from '../router.ts';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { useOtpAttempt } from '../../react/index.ts';
+import { ClaimIds } from '../../core/index.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
@@ -68,7 +69,7 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
   const sent = otp.send.data;
   const sendText = otp.send.isError
     ? failureText(m, otp.send.error)
-    : sent && sent.status !== 'OK' && !(sent.status === 'INVALID_CLAIM' && sent.claimValidationErrors.some((e) => e.id === 'st-ev'))
+    : sent && sent.status !== 'OK' && !(sent.status === 'INVALID_CLAIM' && sent.claimValidationErrors.some((e) => e.id === ClaimIds.EMAIL_VERIFICATION))
       ? answerText(m, sent)
       : undefined;
   const alertText = sendText ?? restartText ?? screenError;

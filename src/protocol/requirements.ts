@@ -1,7 +1,7 @@
 /**
  * Pure MFA requirement evaluation, shared by the client and the reference backend.
  * Mirrors supertokens-node `getNextSetOfUnsatisfiedFactors` (the code, not its comment).
- * @see ../../../../shared/reference/protocol-and-mfa-semantics.md §4.2
+ * @see docs/protocol.md §4.2
  */
 
 /** One requirement: a factor id, or a group of factors. */

@@ -1,6 +1,6 @@
 /**
  * The factor ids of the SuperTokens MFA recipe, as they appear in `st-mfa.c` and in `/mfa/info`.
- * @see ../../../shared/reference/protocol-and-mfa-semantics.md §4.1
+ * @see docs/protocol.md §4.1
  */
 export const FactorIds = {
   EMAILPASSWORD: 'emailpassword',
@@ -15,3 +15,10 @@ export const FactorIds = {
 
 /** One of the built-in factor ids. Custom factors are plain strings. */
 export type FactorIds = (typeof FactorIds)[keyof typeof FactorIds];
+
+/** How a passwordless factor reaches the user: by email, by text message, or neither (TOTP, password…). */
+export function contactMethodOf(factorId: string): 'EMAIL' | 'PHONE' | undefined {
+  if (factorId === FactorIds.OTP_EMAIL || factorId === FactorIds.LINK_EMAIL) return 'EMAIL';
+  if (factorId === FactorIds.OTP_PHONE || factorId === FactorIds.LINK_PHONE) return 'PHONE';
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied, type MFARequirementList } from '../../../src/core/mfa/requirements.ts';
+import { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied, type MFARequirementList } from '../../src/protocol/requirements.ts';
 
 /** `c` of `st-mfa` with these factors completed (the times do not matter, only the keys). */
 const done = (...factors: string[]) => Object.fromEntries(factors.map((f, i) => [f, 1_700_000_000 + i]));

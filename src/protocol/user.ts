@@ -1,0 +1,26 @@
+/** The user objects of the FDI, as the reference backend sends them and the client reads them. */
+
+/** A login method ("recipe user") as it appears on the wire. @see docs/protocol.md §2.1 */
+export interface LoginMethod {
+  recipeId: 'emailpassword' | 'passwordless' | 'thirdparty';
+  recipeUserId: string;
+  tenantIds: string[];
+  email?: string;
+  phoneNumber?: string;
+  timeJoined: number;
+  verified: boolean;
+}
+
+/** A user as it appears on the wire (node's `User.toJson()`). */
+export interface User {
+  id: string;
+  isPrimaryUser: boolean;
+  tenantIds: string[];
+  emails: string[];
+  phoneNumbers: string[];
+  thirdParty: { id: string; userId: string }[];
+  webauthn: { credentialIds: string[] };
+  loginMethods: LoginMethod[];
+  timeJoined: number;
+}
+
