@@ -1,11 +1,16 @@
+/**
+ * The reference backend's public types: its configuration, and the API `createBackend` returns. Types
+ * only, so every module can name them without importing the modules that implement them.
+ */
 import type { MFARequirementList } from '../protocol/requirements.ts';
-import type { Backend } from './createBackend.ts';
+import type { User } from '../protocol/user.ts';
+import type { Db } from './db/Db.ts';
 import type { DatabaseOption } from './db/openDb.ts';
-import type { Delivery } from './delivery.ts';
+import type { Delivery, DevOutbox } from './delivery.ts';
+import type { ClaimValidator } from './session/ClaimValidator.ts';
 import type { LimitsOptions } from './limits.ts';
 import type { PasswordHashingOptions } from './password.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
-import type { User } from './users.ts';
 
 /** Where the app and its API live. Mirrors SuperTokens' `appInfo`. */
 export interface AppInfo {
@@ -202,3 +207,124 @@ export interface BackendConfig {
   /** The clock, in epoch ms. Tests move it to check expiry and lockouts. @default Date.now */
   now?: () => number;
 }
+
+// ------------------------------------------------------------------ the API createBackend returns
+
+/** Roles per tenant (the seeds' `UserRoles` recipe, reduced to what the policies need). */
+export interface RolesApi {
+  addRoleToUser(tenantId: string, userId: string, role: string): Promise<void>;
+  removeUserRole(tenantId: string, userId: string, role: string): Promise<void>;
+  getRolesForUser(tenantId: string, userId: string): Promise<{ status: 'OK'; roles: string[] }>;
+}
+
+/** The `reason` of a `fk-step-up` claim validation error. */
+export interface StepUpRefusalReason {
+  message: string;
+  /** Factors whose completion (within `maxAgeSeconds`) would satisfy step-up. */
+  factors: string[];
+  maxAgeSeconds: number;
+}
+
+/** Whether the session has re-verified recently, and with what it could. */
+export interface StepUpStatus {
+  satisfied: boolean;
+  maxAgeSeconds: number;
+  /** When the current step-up ends (epoch ms), or null when it is not satisfied. */
+  satisfiedUntil: number | null;
+  /** The factors that count for step-up now. */
+  factors: string[];
+}
+
+/** One factor as the settings page shows it. */
+export interface MFASettingsFactor {
+  id: string;
+  /** `getFactorsSetupForUser` lists it: the user has completed it at least once. */
+  setUp: boolean;
+  /** It may be turned on now: set up, or it needs no setup (an email or phone number the user has). */
+  canBeRequired: boolean;
+  /** In the user's `requiredSecondaryFactors` (user metadata). */
+  requiredForUser: boolean;
+  /** In the session tenant's required secondary factors (not changeable here). */
+  requiredForTenant: boolean;
+  /** As `allowedToSetup` of `PUT /mfa/info`. */
+  allowedToSetup: boolean;
+}
+
+/** The body of `GET {apiBasePath}/fk/mfa/settings`. */
+export interface MFASettingsResponse {
+  status: 'OK';
+  factors: MFASettingsFactor[];
+  /** The stored list, as is (may hold ids of factors no recipe offers now; they can still be removed). */
+  requiredSecondaryFactorsForUser: string[];
+  requiredSecondaryFactorsForTenant: string[];
+  /** The user's TOTP devices, oldest first; unverified ones are setups not finished. */
+  totpDevices: { name: string; verified: boolean; createdAt: number }[];
+  emails: MFAInfoResponse['emails'];
+  phoneNumbers: MFAInfoResponse['phoneNumbers'];
+  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
+}
+
+/** Answer of turning a factor on or off. */
+export type RequiredFactorChangeResult =
+  | { status: 'OK'; requiredSecondaryFactorsForUser: string[] }
+  | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string };
+
+/** Operations of the settings API for server code (`backend.mfaSettings`). Failures throw like the routes. */
+export interface MFASettingsApi {
+  /** What `GET …/fk/mfa/settings` answers for this session. */
+  getSettings(session: SessionContainer): Promise<MFASettingsResponse>;
+  /** Turns a factor on for the session user. */
+  addRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
+  /** Turns a factor off for the session user; throws the `fk-step-up` 403 without a recent factor. */
+  removeRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
+  /** Whether the session has re-verified within `stepUpMaxAgeSeconds`. */
+  getStepUpStatus(session: SessionContainer): Promise<StepUpStatus>;
+  /** Throws the `fk-step-up` 403 unless step-up is satisfied: guard your own sensitive APIs with it. */
+  requireStepUp(session: SessionContainer): Promise<void>;
+}
+
+/** The reference backend: a web-standard fetch handler plus the server-side policy API of the seeds. */
+export interface Backend {
+  /**
+   * Answers one request (`Request -> Response`): run it in Node, a worker, or msw. `remoteAddress` is
+   * the peer's network address, for the per-client limits (`serve()` passes it; see `clientAddress`).
+   */
+  fetch(request: Request, info?: { remoteAddress?: string }): Promise<Response>;
+  /**
+   * Runs an app handler behind session verification with the global claim validators (or your own);
+   * answers 401/403 like the auth APIs, and carries refreshed claims back to the client.
+   */
+  withSession(
+    request: Request,
+    handler: (session: SessionContainer) => Promise<unknown>,
+    options?: { sessionRequired?: boolean; overrideGlobalClaimValidators?: (globals: ClaimValidator[]) => ClaimValidator[] },
+  ): Promise<Response>;
+  mfa: {
+    getMFARequirementsForAuth(session: SessionContainer): Promise<unknown>;
+    markFactorAsCompleteInSession(session: SessionContainer, factorId: string): Promise<void>;
+    getFactorsSetupForUser(userId: string): Promise<string[]>;
+    getRequiredSecondaryFactorsForUser(userId: string): Promise<string[]>;
+    addToRequiredSecondaryFactorsForUser(userId: string, factorId: string): Promise<void>;
+    removeFromRequiredSecondaryFactorsForUser(userId: string, factorId: string): Promise<void>;
+  };
+  /** The settings API and step-up for server code (our FDI extension; see README "Protocol extensions"). */
+  mfaSettings: MFASettingsApi;
+  users: {
+    getUser(userId: string): Promise<User | undefined>;
+    createPrimaryUser(recipeUserId: string): Promise<void>;
+    linkAccounts(recipeUserId: string, primaryUserId: string): Promise<void>;
+  };
+  /** Creates a passwordless login method directly, as a migration from another system would. */
+  passwordless: { signInUp(input: { tenantId?: string; email?: string; phoneNumber?: string }): Promise<{ recipeUserId: string; user: User }> };
+  metadata: {
+    getUserMetadata(userId: string): Promise<{ status: 'OK'; metadata: Record<string, unknown> }>;
+    updateUserMetadata(userId: string, update: Record<string, unknown>): Promise<{ status: 'OK'; metadata: Record<string, unknown> }>;
+  };
+  roles: RolesApi;
+  tenants: { createOrUpdateTenant(tenantId: string, config: Omit<TenantConfig, 'tenantId'>): Promise<void>; getTenant(tenantId: string): Promise<TenantConfig | undefined> };
+  /** The messages the dev outbox holds (only filled when no delivery is configured). */
+  outbox: Pick<DevOutbox, 'list'>;
+  db: Db;
+  close(): Promise<void>;
+}
+

@@ -2,7 +2,8 @@
  * factorkit/server: the reference backend. It speaks the SuperTokens FDI (3.1 semantics) so the kit
  * runs end to end with nothing else installed; point the kit at a real SuperTokens backend in production.
  */
-export { createBackend, isLoopbackHostOf } from './createBackend.ts';
+export { createBackend } from './createBackend.ts';
+export { isLoopbackHostOf } from './http.ts';
 export { serve } from './serve.ts';
 export { openDb } from './db/openDb.ts';
 export { emailCollisions, migrate, migrations } from './db/migrations.ts';
@@ -13,11 +14,18 @@ export { MFA_SETTINGS_PATH, STEP_UP_CLAIM } from './recipes/mfaSettings.ts';
 export { FactorIds } from '../protocol/factorIds.ts';
 export { getNextSetOfUnsatisfiedFactors } from '../protocol/requirements.ts';
 
-export type { Backend } from './createBackend.ts';
 export type { RunningServer } from './serve.ts';
 export type {
   AppInfo,
+  Backend,
   BackendConfig,
+  MFASettingsApi,
+  MFASettingsFactor,
+  MFASettingsResponse,
+  RequiredFactorChangeResult,
+  RolesApi,
+  StepUpRefusalReason,
+  StepUpStatus,
   EmailVerificationOptions,
   GetMFARequirementsForAuthInput,
   MFAApis,
@@ -37,12 +45,5 @@ export type { DatabaseOption } from './db/openDb.ts';
 export type { Delivery, EmailMessage, OutboxEntry, SmsMessage } from './delivery.ts';
 export type { ClaimValidator } from './session/sessionService.ts';
 export type { LoginMethod, User } from './users.ts';
-export type {
-  MFASettingsApi,
-  MFASettingsFactor,
-  MFASettingsResponse,
-  RequiredFactorChangeResult,
-  StepUpRefusalReason,
-  StepUpStatus,
-} from './recipes/mfaSettings.ts';
+
 export type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';

@@ -5,7 +5,7 @@ import type { Db } from './db/Db.ts';
 import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
 import { SessionError } from './session/errors.ts';
-import type { ClaimValidator } from './session/sessionService.ts';
+import type { ClaimValidator } from './session/ClaimValidator.ts';
 import { getUser, getUserAndVerifiedTotp, isFakeEmail, type User } from './users.ts';
 import type { Tenants } from './tenants.ts';
 

@@ -1,4 +1,4 @@
-import type { Backend } from './createBackend.ts';
+import type { Backend } from './config.ts';
 
 /** A running HTTP server for the backend. */
 export interface RunningServer {

@@ -6,7 +6,7 @@ import type { Mfa } from './mfa.ts';
 import type { PasswordHasher } from './password.ts';
 import type { SessionService } from './session/sessionService.ts';
 import type { Tenants, createUserData } from './tenants.ts';
-import type { EmailVerification } from './recipes/emailVerification.ts';
+import type { EmailVerification } from './emailVerification.ts';
 
 /** What every route handler can use. */
 export interface Services {

@@ -1,5 +1,5 @@
 import type { Db } from './db/Db.ts';
-import type { TenantConfig } from './config.ts';
+import type { RolesApi, TenantConfig } from './config.ts';
 
 /** Tenants and their first and required secondary factors (node's core tenant config). */
 export function createTenants(db: Db) {
@@ -51,7 +51,7 @@ export function createUserData(db: Db) {
       });
     },
   };
-  const roles = {
+  const roles: RolesApi = {
     async addRoleToUser(tenantId: string, userId: string, role: string): Promise<void> {
       await db.query('INSERT INTO fk_user_roles (tenant_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [tenantId, userId, role]);
     },

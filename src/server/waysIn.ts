@@ -14,7 +14,7 @@
 import { ClaimIds } from '../protocol/claims.ts';
 import { FactorIds } from '../protocol/factorIds.ts';
 import type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';
-import type { BackendConfig, MFASettingsOptions } from './config.ts';
+import type { BackendConfig, MFASettingsOptions, StepUpRefusalReason, StepUpStatus } from './config.ts';
 import { enabledPasswordlessFactors, MFA_CLAIM } from './mfa.ts';
 import type { Services } from './services.ts';
 import { SessionError } from './session/errors.ts';
@@ -26,24 +26,6 @@ import { getUser, isFakeEmail, type User } from './users.ts';
  * it names the check, so SDKs that read 403s as "invalid claim" handle the refusal like any other.
  */
 export const STEP_UP_CLAIM = ClaimIds.STEP_UP;
-
-/** The `reason` of a `fk-step-up` claim validation error. */
-export interface StepUpRefusalReason {
-  message: string;
-  /** Factors whose completion (within `maxAgeSeconds`) would satisfy step-up. */
-  factors: string[];
-  maxAgeSeconds: number;
-}
-
-/** Whether the session has re-verified recently, and with what it could. */
-export interface StepUpStatus {
-  satisfied: boolean;
-  maxAgeSeconds: number;
-  /** When the current step-up ends (epoch ms), or null when it is not satisfied. */
-  satisfiedUntil: number | null;
-  /** The factors that count for step-up now. */
-  factors: string[];
-}
 
 /** Why a new way in is refused during sign-in (answered with the recipe's NOT_ALLOWED status). */
 export class EnrolmentRefusedError extends Error {

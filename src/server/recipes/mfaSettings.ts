@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { FactorIds } from '../../protocol/factorIds.ts';
 import type { MFAClaimValue } from '../../protocol/requirements.ts';
-import type { BackendConfig, MFAInfoResponse } from '../config.ts';
+import type { BackendConfig, MFASettingsApi, MFASettingsResponse, RequiredFactorChangeResult } from '../config.ts';
 import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
 import { notifyAccount } from '../notices.ts';
 import { parseBody, type Route } from '../router.ts';
@@ -17,60 +17,12 @@ import type { Services } from '../services.ts';
 import { BadInputError, SessionError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser, isFakeEmail } from '../users.ts';
-import { loadWays, mfaSettingsOptions, namedFactors, requireStepUp, stepUpRequired, stepUpStatus, type StepUpStatus } from '../waysIn.ts';
+import { loadWays, mfaSettingsOptions, namedFactors, requireStepUp, stepUpRequired, stepUpStatus } from '../waysIn.ts';
 
-export { mfaSettingsOptions, STEP_UP_CLAIM, type StepUpRefusalReason, type StepUpStatus } from '../waysIn.ts';
+export { mfaSettingsOptions, STEP_UP_CLAIM } from '../waysIn.ts';
 
 /** Path of the settings API after the API base path. */
 export const MFA_SETTINGS_PATH = '/fk/mfa/settings';
-
-/** One factor as the settings page shows it. */
-export interface MFASettingsFactor {
-  id: string;
-  /** `getFactorsSetupForUser` lists it: the user has completed it at least once. */
-  setUp: boolean;
-  /** It may be turned on now: set up, or it needs no setup (an email or phone number the user has). */
-  canBeRequired: boolean;
-  /** In the user's `requiredSecondaryFactors` (user metadata). */
-  requiredForUser: boolean;
-  /** In the session tenant's required secondary factors (not changeable here). */
-  requiredForTenant: boolean;
-  /** As `allowedToSetup` of `PUT /mfa/info`. */
-  allowedToSetup: boolean;
-}
-
-/** The body of `GET {apiBasePath}/fk/mfa/settings`. */
-export interface MFASettingsResponse {
-  status: 'OK';
-  factors: MFASettingsFactor[];
-  /** The stored list, as is (may hold ids of factors no recipe offers now; they can still be removed). */
-  requiredSecondaryFactorsForUser: string[];
-  requiredSecondaryFactorsForTenant: string[];
-  /** The user's TOTP devices, oldest first; unverified ones are setups not finished. */
-  totpDevices: { name: string; verified: boolean; createdAt: number }[];
-  emails: MFAInfoResponse['emails'];
-  phoneNumbers: MFAInfoResponse['phoneNumbers'];
-  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
-}
-
-/** Answer of turning a factor on or off. */
-export type RequiredFactorChangeResult =
-  | { status: 'OK'; requiredSecondaryFactorsForUser: string[] }
-  | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string };
-
-/** Operations of the settings API for server code (`backend.mfaSettings`). Failures throw like the routes. */
-export interface MFASettingsApi {
-  /** What `GET …/fk/mfa/settings` answers for this session. */
-  getSettings(session: SessionContainer): Promise<MFASettingsResponse>;
-  /** Turns a factor on for the session user. */
-  addRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
-  /** Turns a factor off for the session user; throws the `fk-step-up` 403 without a recent factor. */
-  removeRequiredFactor(session: SessionContainer, factorId: string): Promise<RequiredFactorChangeResult>;
-  /** Whether the session has re-verified within `stepUpMaxAgeSeconds`. */
-  getStepUpStatus(session: SessionContainer): Promise<StepUpStatus>;
-  /** Throws the `fk-step-up` 403 unless step-up is satisfied: guard your own sensitive APIs with it. */
-  requireStepUp(session: SessionContainer): Promise<void>;
-}
 
 /**
  * The factors a user can turn on and off: the enabled secondary factors except email + password,

@@ -5,17 +5,10 @@ import type { AntiCsrfMode } from '../config.ts';
 import { hashToken, randomToken, timingSafeEqual, toBase64, uuid } from '../crypto.ts';
 import type { SigningKeys } from './signingKeys.ts';
 import { PROTECTED_PAYLOAD_KEYS, SessionContainer, type TokenTransferMethod } from './SessionContainer.ts';
+import type { ClaimValidator } from './ClaimValidator.ts';
 import { ForbiddenError, SessionError, type ClaimValidationError } from './errors.ts';
 
-/** A check run on a loaded session; returns a failure or undefined. */
-export interface ClaimValidator {
-  id: string;
-  /** True when the claim's value is missing or stale and must be fetched before validating. */
-  shouldRefetch?(payload: Record<string, unknown>): boolean;
-  /** Fetches the value and stores it in the session. */
-  refetch?(session: SessionContainer): Promise<void>;
-  validate(payload: Record<string, unknown>): ClaimValidationError | undefined;
-}
+export type { ClaimValidator } from './ClaimValidator.ts';
 
 /** For the auth APIs that must work before the claims pass (MFA and email-verification screens). */
 export const REQUIRED_WITHOUT_VALIDATORS = { sessionRequired: true, overrideGlobalClaimValidators: (): ClaimValidator[] => [] } as const;
