@@ -2,14 +2,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Layers import one way: core <- react <- ui; server shares only core's pure MFA logic and types.
+// Layers import one way: protocol <- core <- react <- ui; the server (its own package) shares only protocol.
 const layer = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,8 +40,14 @@ export default tseslint.config(
     { group: ['**/server/**', '**/testing/**'], message: 'src/ui may import only src/core and src/react.' },
   ]),
   layer(['src/server/**'], [
-    { group: ['**/react/**', '**/ui/**', '**/testing/**'], message: 'src/server shares only types and pure MFA logic with src/core.' },
-    { group: ['**/core/*', '!**/core/mfa', '!**/core/factorIds.ts'], message: 'src/server may import only src/core/mfa and src/core/factorIds.' },
-    { group: ['react', 'react-dom', 'react-router-dom'], message: 'src/server has no React.' },
+    { group: ['**/core/**', '**/react/**', '**/ui/**', '**/testing/**'], message: 'src/server (the @factorkit/server package) shares only src/protocol with the kit.' },
+    { group: ['react', 'react-dom', 'react-router-dom', 'factorkit', 'factorkit/*'], message: 'src/server has no React and does not depend on the kit.' },
+  ]),
+  layer(['src/protocol/**'], [
+    { group: ['**/core/**', '**/react/**', '**/ui/**', '**/server/**', '**/testing/**'], message: 'src/protocol is shared by the kit and the backend: it imports neither.' },
+    { group: ['*'], message: 'src/protocol has no dependencies.' },
+  ]),
+  layer(['src/testing/**'], [
+    { group: ['**/server/**'], message: 'src/testing names the backend as `@factorkit/server` (types only): the kit never imports the backend at run time.' },
   ]),
 );

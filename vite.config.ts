@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-// Library build: one ES module per entry point. Runtime dependencies stay external so the host
-// app's bundler dedupes them.
+// Library build of `factorkit` (the UI kit): one ES module per entry point. Runtime dependencies stay
+// external so the host app's bundler dedupes them. The reference backend is its own package
+// (`@factorkit/server`, packages/server), built by scripts/build.ts with the same settings.
 export default defineConfig({
   plugins: [
     {
@@ -21,13 +22,16 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core/index.ts',
-        server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+      output: {
+        // The React entry runs in the browser: Next.js's App Router must not render it on the server.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
     },
   },
 });

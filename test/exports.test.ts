@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const entries = {
   factorkit: { file: 'src/index.ts', load: () => import('../src/index.ts') },
   'factorkit/core': { file: 'src/core/index.ts', load: () => import('../src/core/index.ts') },
-  'factorkit/server': { file: 'src/server/index.ts', load: () => import('../src/server/index.ts') },
+  '@factorkit/server': { file: 'src/server/index.ts', load: () => import('../src/server/index.ts') },
   'factorkit/testing': { file: 'src/testing/index.ts', load: () => import('../src/testing/index.ts') },
 };
 

@@ -5,9 +5,9 @@
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import '../../src/ui/theme/styles.css';
-import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens, ThemeRoot } from '../../src/index.ts';
+import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens, ThemeRoot, type ThemeNames } from '../../src/index.ts';
 
-const settings = (window as unknown as { __fk: { api: string; theme: string; locale: string } }).__fk;
+const settings = (window as unknown as { __fk: { api: string; theme: ThemeNames; locale: string } }).__fk;
 // The page around the screens takes the theme's background, as a host app would.
 document.documentElement.setAttribute('data-fk-theme', settings.theme);
 document.body.style.background = 'var(--fk-color-bg)';

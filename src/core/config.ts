@@ -24,7 +24,11 @@ export interface AuthClientConfig {
   apiBasePath?: string;
   /** Where the kit's screens live on the website. @default '/auth' */
   websiteBasePath?: string;
-  /** @default 'cookie' */
+  /**
+   * `cookie`: httpOnly cookies the browser keeps (the tokens never reach scripts). `header`: the
+   * tokens in `storage`, sent as `Authorization`. @default 'cookie' in a browser; 'header' where there
+   * is no `document` (Node, workers, React Native), since nothing there keeps cookies between requests
+   */
   tokenTransferMethod?: TokenTransferMethod;
   /** Tenant for first-factor calls; `public` is the default tenant and is not put in paths. @default 'public' */
   tenantId?: string;
@@ -36,7 +40,8 @@ export interface AuthClientConfig {
   storageKeyPrefix?: string;
   /**
    * Cross-tab session events. Pass `null` to turn off, or a channel to share with other clients.
-   * @default a BroadcastChannel named `fk-session:<apiDomain>` when available
+   * @default in a browser, a BroadcastChannel named after the API and the storage prefix; elsewhere
+   * none (in Node an open channel would keep the process from exiting)
    */
   channel?: ChannelLike | null;
   /** Cross-tab lock for refresh. @default navigator.locks when available, else in-tab only */
@@ -72,7 +77,7 @@ export function normaliseConfig(config: AuthClientConfig): NormalisedConfig {
   const websiteBasePath = (config.websiteBasePath ?? '/auth').replace(/\/$/, '');
   if (!PATH.test(apiBasePath)) throw new AuthError('config', `apiBasePath must be a path like /auth, got ${JSON.stringify(config.apiBasePath)}`);
   if (!PATH.test(websiteBasePath)) throw new AuthError('config', `websiteBasePath must be a path like /auth, got ${JSON.stringify(config.websiteBasePath)}`);
-  const tokenTransferMethod = config.tokenTransferMethod ?? 'cookie';
+  const tokenTransferMethod = config.tokenTransferMethod ?? (typeof (globalThis as { document?: unknown }).document === 'undefined' ? 'header' : 'cookie');
   if (tokenTransferMethod !== 'cookie' && tokenTransferMethod !== 'header') throw new AuthError('config', `tokenTransferMethod must be 'cookie' or 'header'`);
   const tenantId = config.tenantId ?? 'public';
   if (!/^[a-zA-Z0-9-]{1,64}$/.test(tenantId)) throw new AuthError('config', `tenantId may hold only letters, digits and '-'`);

@@ -6,6 +6,7 @@ import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
 import { createTotpApi } from './api/totp.ts';
 import type { ClaimFailure, ClaimValidator } from './claims/ClaimValidator.ts';
+import { ClaimIds } from '../protocol/claims.ts';
 import { EmailVerificationClaim } from './claims/emailVerificationClaim.ts';
 import { MultiFactorAuthClaim } from './claims/mfaClaim.ts';
 import { validateClaims } from './claims/validateClaims.ts';
@@ -21,7 +22,8 @@ import { defaultStorage } from './storage.ts';
 export interface ClaimsConfig {
   /**
    * Email verification. `REQUIRED` adds its validator to the global list, before or after MFA;
-   * `OPTIONAL` only keeps the claim readable. @default false (off)
+   * `OPTIONAL` only keeps the claim readable; `false` turns it off. @default learnt from the backend:
+   * off until an API answers 403 for `st-ev`, then `REQUIRED` before MFA
    */
   emailVerification?: { mode: 'REQUIRED' | 'OPTIONAL'; order?: 'beforeMfa' | 'afterMfa' } | false;
   /** Check the MFA requirement for sign-in. @default true */
@@ -46,8 +48,10 @@ export interface ResolveNextOptions {
   defaultPath?: string;
 }
 
+/** A BroadcastChannel between the tabs of a browser; none elsewhere (in Node an open channel keeps the process alive). */
 function defaultChannel(apiDomain: string, prefix: string): ChannelLike | null {
-  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(`fk-session ${prefix} ${apiDomain}`) : null;
+  const browser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
+  return browser && typeof BroadcastChannel === 'function' ? new BroadcastChannel(`fk-session ${prefix} ${apiDomain}`) : null;
 }
 
 function defaultLocks(): LockManagerLike | null {
@@ -67,11 +71,20 @@ export function createAuthClient(input: CreateAuthClientConfig) {
   const store = new SessionStore(config, input.storage ?? defaultStorage(), channel, clock);
   const transport = new Transport(config, store, fetchImpl, input.locks === undefined ? defaultLocks() : input.locks);
   const claims = input.claims ?? {};
+  // A backend that requires email verification says so in its 403s (`st-ev`). When the app did not
+  // configure it, the client learns it then, so the guards send the user to verify instead of
+  // leaving every API refused.
+  let evLearned = false;
+  if (claims.emailVerification === undefined) {
+    store.onEvent((event) => {
+      if (event.type === 'API_INVALID_CLAIM' && event.claimValidationErrors.some((e) => e.id === ClaimIds.EMAIL_VERIFICATION)) evLearned = true;
+    });
+  }
 
   const defaults = (): ClaimValidator[] => {
     const list: ClaimValidator[] = [];
     if (claims.mfa !== false) list.push(MultiFactorAuthClaim.validators.hasCompletedMFARequirementsForAuth());
-    const ev = claims.emailVerification;
+    const ev = claims.emailVerification ?? (evLearned ? ({ mode: 'REQUIRED', order: 'beforeMfa' } as const) : undefined);
     if (ev && ev.mode === 'REQUIRED') {
       const validator = EmailVerificationClaim.validators.isVerified();
       if (ev.order === 'afterMfa') list.push(validator);

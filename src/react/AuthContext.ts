@@ -27,11 +27,21 @@ export type RedirectionContext = (Exclude<RedirectDecision, { type: 'ACCESS_DENI
  */
 export type GetRedirectionURL = (context: RedirectionContext) => string | null | undefined;
 
-/** Opaque presentation settings the UI layer reads through {@link useAuthUiSettings}. */
+/**
+ * The types of `<AuthProvider>`'s `theme`, `locale` and `messages`, which only the UI layer knows: it
+ * fills this interface in by declaration merging (as TanStack Router's `Register`), so with the kit's
+ * screens installed `theme="sytem"` or a misspelt message key is a compile error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the UI layer
+export interface AuthUiTypes {}
+
+type Registered<K extends string, Fallback> = AuthUiTypes extends { [P in K]: infer T } ? T : Fallback;
+
+/** Presentation settings the UI layer reads through {@link useAuthUiSettings}. */
 export interface AuthUiSettings {
-  theme?: unknown;
-  locale?: string;
-  messages?: unknown;
+  theme?: Registered<'theme', unknown>;
+  locale?: Registered<'locale', string>;
+  messages?: Registered<'messages', unknown>;
 }
 
 /** What {@link AuthProvider} shares with the hooks. */

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { createAuthClient, DEFAULT_FACTOR_SCREENS, type AuthClient, type CreateAuthClientConfig, type SessionEvent } from '../core/index.ts';
-import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type FactorScreenInfo, type GetRedirectionURL } from './AuthContext.ts';
+import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type AuthUiSettings, type FactorScreenInfo, type GetRedirectionURL } from './AuthContext.ts';
 import { fkKeys } from './fkKeys.ts';
 
 interface CommonProps {
@@ -10,12 +10,12 @@ interface CommonProps {
    * the provider creates
    */
   queryClient?: QueryClient;
-  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
-  theme?: unknown;
-  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
-  locale?: string;
-  /** Opaque to this layer: the UI layer reads it with `useAuthUiSettings()`. */
-  messages?: unknown;
+  /** The screens' theme: `light`, `dark`, `high-contrast` or `system`. @default 'light' */
+  theme?: AuthUiSettings['theme'];
+  /** The screens' language, a BCP 47 tag (`fr`, `fr-CA`); built in: en, fr, de, ar. @default 'en' */
+  locale?: AuthUiSettings['locale'];
+  /** Your own wording, per locale: `{ en: { 'totp.setup.title': '…' } }`. A key the kit does not have is a compile error. */
+  messages?: AuthUiSettings['messages'];
   /**
    * The secondary-factor screens the app enables, in the order the chooser lists them. Register
    * custom factors here. @default the built-in totp, otp-email and otp-phone screens

@@ -24,6 +24,7 @@ export { useLoginMethods } from './useLoginMethods.ts';
 export { useMFASettings, useRequiredFactorChange } from './useMFASettings.ts';
 
 export type { AuthProviderProps } from './AuthProvider.tsx';
+export type { AuthUiTypes } from './AuthContext.ts';
 export type { SessionAuthProps } from './SessionAuth.tsx';
 export type { AuthScreens, CreateAuthRoutesOptions, CustomFactorRoute } from './routes.tsx';
 export type { FactorScreenInfo, AccessDeniedDecision, RedirectionContext, GetRedirectionURL, AuthUiSettings } from './AuthContext.ts';

@@ -1,5 +1,5 @@
-import { http, type HttpHandler } from 'msw';
-import type { Backend } from '../server/index.ts';
+import { http, type HttpHandler } from './msw.ts';
+import type { Backend } from '@factorkit/server';
 
 /**
  * msw handlers that answer every request to `apiDomain` with the reference backend, in process:

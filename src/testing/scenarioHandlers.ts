@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from './msw.ts';
 
 /**
  * msw handlers for edge states that are slow or awkward to reach with the real backend: put them

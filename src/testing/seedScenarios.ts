@@ -6,7 +6,7 @@
  * Pure module: nothing runs at import time; `config()` builds a new object on every call.
  * @see docs/architecture.md "Seed scenarios" (from the SuperTokens MFA documentation)
  */
-import type { Backend, BackendConfig, MFARequirementList, User } from '../server/index.ts';
+import type { Backend, BackendConfig, MFARequirementList, User } from '@factorkit/server';
 
 /** The ids of the seed scenarios. */
 export const SeedScenarios = {

@@ -16,6 +16,15 @@ export const ThemeNames = {
 /** One of {@link ThemeNames}. */
 export type ThemeNames = (typeof ThemeNames)[keyof typeof ThemeNames];
 
+// `<AuthProvider theme locale messages>` take these types once the UI layer is part of the program.
+declare module '../../react/AuthContext.ts' {
+  interface AuthUiTypes {
+    theme: ThemeNames;
+    locale: string;
+    messages: MessageOverrides;
+  }
+}
+
 /** What the pre-built screens share: messages, theme, writing direction and parts. */
 export interface FactorKitValue {
   messages: Messages;

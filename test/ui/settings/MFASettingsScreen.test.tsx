@@ -288,7 +288,7 @@ describe('MFASettingsScreen', () => {
     ['dark', 'en'],
     ['high-contrast', 'en'],
     ['light', 'ar'],
-  ])('has no axe violations (%s, %s), with the step-up panel open', async (theme, locale) => {
+  ] as const)('has no axe violations (%s, %s), with the step-up panel open', async (theme, locale) => {
     const u = await signedUp();
     await addDevice(u, 'Phone');
     expect((await u.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
