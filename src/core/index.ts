@@ -17,6 +17,10 @@ export { resolveRedirect, returnPath, authPaths, DEFAULT_FACTOR_SCREENS } from '
 export { FDI_VERSIONS } from './session/transport.ts';
 export { STEP_UP_CLAIM_ID } from './api/mfaSettings.ts';
 export { RefusalCodes, refusalOf } from '../protocol/refusal.ts';
+export { createFlowStore } from './flows/store.ts';
+export { codeOutcome, stepUpFactorsOf } from './flows/codeOutcome.ts';
+export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otpView, reduceOtp } from './flows/otpFlow.ts';
+export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 
 export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptions, SessionSnapshot } from './createAuthClient.ts';
 export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
@@ -29,6 +33,10 @@ export type { FactorScreen, ResolveRedirectInput, RedirectDecision, AccessDenied
 export type { SessionEvent, SessionEventType, ClaimValidationError } from './session/sessionEvents.ts';
 export type { User, GeneralError, InvalidClaim, FieldError, NotAllowed } from './api/types.ts';
 export type { RefusalCode, Refusal, RetryAfter } from '../protocol/refusal.ts';
+export type { FlowStore } from './flows/store.ts';
+export type { CodeOutcome } from './flows/codeOutcome.ts';
+export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue, StoredOtpAttempt } from './flows/otpFlow.ts';
+export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
 export type { SignInResult, SignUpResult, EmailPasswordInput } from './api/emailPassword.ts';
 export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, ConsumeCodeResult } from './api/passwordless.ts';
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';

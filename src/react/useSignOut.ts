@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { authPaths } from '../core/index.ts';
+import { authPaths, forgetOtpAttempts } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
-import { clearOtpAttempts } from './otpAttemptStorage.ts';
+import { tabStorage } from './tabStorage.ts';
 import { redirectTo } from './redirect.ts';
 import { useNavigation } from './useNavigation.ts';
 
@@ -19,7 +19,7 @@ export function useSignOut(options: { redirect?: boolean } = {}) {
         // Guards on this page leave the navigation to us instead of sending the user to sign
         // in and back to this page.
         ctx.signOutRequested.current = true;
-        clearOtpAttempts(ctx.client);
+        forgetOtpAttempts(tabStorage(), ctx.client.config.storageKeyPrefix);
         await ctx.client.session.signOut();
         if (redirect) redirectTo(ctx, nav, { type: 'SIGN_OUT', to: authPaths(ctx.basePath).signIn });
       },

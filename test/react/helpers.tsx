@@ -15,7 +15,7 @@ import {
   useEmailVerification,
   useFactorChooser,
   useFactorScreen,
-  useOtpAttempt,
+  useOtpFlow,
   useSignIn,
   useSignOut,
   useVerifyTotpCode,
@@ -197,29 +197,29 @@ export const otpSettings = { resendCooldownSeconds: 15 };
 
 function OtpEmail() {
   const factor = useFactorScreen('otp-email');
-  const otp = useOtpAttempt('otp-email', { resendCooldownSeconds: otpSettings.resendCooldownSeconds });
+  const otp = useOtpFlow('otp-email', { resendCooldownSeconds: otpSettings.resendCooldownSeconds });
   const next = useContinue();
   if (factor.isPending || otp.status === 'loading' || otp.status === 'sending') return <p>Sending a code</p>;
-  if (otp.status === 'enterContact')
+  if (otp.status === 'contact')
     return (
       <section>
         <h1>Where should we send a code?</h1>
-        {otp.restarted ? <p role="alert">Start again</p> : null}
-        <button type="button" onClick={() => otp.send.mutate(otp.contacts[0])}>
+        {otp.state.restarted ? <p role="alert">Start again</p> : null}
+        <button type="button" onClick={() => void otp.send(otp.contacts[0]!)}>
           Send a code
         </button>
       </section>
     );
-  const result = otp.consume.data;
+  const outcome = otp.state.outcome;
   return (
     <section>
-      <h1>Enter the code sent to {otp.attempt?.contact}</h1>
-      <button type="button" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
+      <h1>Enter the code sent to {otp.state.attempt?.contact}</h1>
+      <button type="button" disabled={!otp.view.canResend} onClick={() => void otp.resend()}>
         Resend
       </button>
       <CodeForm
-        onCode={(code) => otp.consume.mutate(code, { onSuccess: (r) => r.status === 'OK' && next.mutate() })}
-        error={result && 'attemptsRemaining' in result ? `Wrong code, ${result.attemptsRemaining} attempts left` : undefined}
+        onCode={(code) => void otp.verify(code).then((o) => o?.kind === 'ok' && next.mutate())}
+        error={outcome?.kind === 'wrong' ? `Wrong code, ${outcome.attemptsLeft} attempts left` : undefined}
       />
     </section>
   );

@@ -33,7 +33,7 @@ function canonical(tag: string): string | undefined {
  *   can be supplied this way (missing keys fall back to English).
  * @example
  * const messages = createMessages('fr', { fr: { 'otp.submit': 'Valider' } });
- * messages.format('otp.attemptsLeft', { count: 2 }); // "Ce code est incorrect. Il vous reste 2 tentatives."
+ * messages.format('code.wrong', { count: 2 }); // "Ce code est incorrect. Il vous reste 2 tentatives."
  */
 export function createMessages(locale: string, overrides?: MessageOverrides): Messages {
   const tag = canonical(locale) ?? 'en';

@@ -83,12 +83,12 @@ export const en = {
   'otp.resendCooldown': 'You can request a new code in {seconds}s',
   'otp.resent': 'We sent you a new code.',
   'otp.expiresIn': 'This code expires in {time}.',
-  'otp.invalid': 'That code is not correct.',
-  'otp.attemptsLeft': {
+  'code.wrongNoCount': 'That code is not correct.',
+  'code.wrong': {
     one: 'That code is not correct. You have {count} attempt left.',
     other: 'That code is not correct. You have {count} attempts left.',
   },
-  'otp.expired': 'This code has expired. Request a new one.',
+  'code.expired': 'This code has expired. Request a new one.',
   'otp.tooManyAttempts': 'Too many incorrect codes. Start again to get a new code.',
   'otp.restartRequired': 'This sign-in attempt is no longer valid. Start again.',
   'otp.restart': 'Start again',
@@ -117,15 +117,9 @@ export const en = {
   'totp.verify.subtitle': 'Open your authenticator app and enter the code it shows for this account.',
   'totp.codeLabel': 'Authentication code',
   'totp.submit': 'Verify',
-  'totp.invalid': 'That code is not correct.',
-  'totp.attemptsLeft': {
-    one: 'That code is not correct. {count} attempt left before code entry is paused.',
-    other: 'That code is not correct. {count} attempts left before code entry is paused.',
-  },
-  'totp.locked.title': 'Too many attempts',
-  'totp.locked.body': 'For your security, code entry is paused.',
-  'totp.locked.countdown': 'You can try again in {time}.',
-  'totp.locked.retry': 'Try again',
+  'code.locked.title': 'Too many attempts',
+  'code.locked.body': 'For your security, code entry is paused.',
+  'code.locked.countdown': 'You can try again in {time}.',
   'totp.clockDrift': 'Codes keep failing? Make sure your phone sets its date and time automatically: authenticator codes depend on an accurate clock.',
 
   // ------------------------------------------------------- email verification

@@ -9,7 +9,7 @@ export interface CountdownProps extends Omit<ComponentProps<'span'>, 'children'>
   /**
    * The text for a number of whole seconds left, e.g.
    * `(s) => messages.format('otp.resendCooldown', { seconds: s })` or, for longer waits,
-   * `(s) => messages.format('totp.locked.countdown', { time: messages.formatDuration(s) })`.
+   * `(s) => messages.format('code.locked.countdown', { time: messages.formatDuration(s) })`.
    */
   format: (secondsLeft: number) => string;
   /** Called once when the time is up (at once if `endsAt` is already past). */

@@ -1,4 +1,5 @@
-import { useContinue, useFactorScreen, useMFAInfo, useOtpAttempt, useSignOut } from '../../react/index.ts';
+import { useContinue, useFactorScreen, useMFAInfo, useOtpFlow, useSignOut } from '../../react/index.ts';
+import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -29,7 +30,7 @@ export interface OtpScreenProps extends BaseScreenProps {
 export function OtpScreen({ factorId, resendCooldownSeconds, codeLifetimeSeconds, codeLength = 6, defaultCountry, components, ...props }: OtpScreenProps) {
   const { m, c, root } = useScreenKit(components);
   const factor = useFactorScreen(factorId);
-  const otp = useOtpAttempt(factorId, { resendCooldownSeconds, codeLifetimeSeconds });
+  const otp = useOtpFlow(factorId, { resendCooldownSeconds, codeLifetimeSeconds, validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
   const info = useMFAInfo();
   const next = useContinue();
   const signOut = useSignOut();

@@ -1,18 +1,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { useOtpAttempt } from '../../react/index.ts';
-import { ClaimIds } from '../../core/index.ts';
+import type { OtpSendIssue } from '../../core/index.ts';
+import type { useOtpFlow } from '../../react/index.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
-import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
+import { CodeEntry, codeOutcomeText } from './CodeEntry.tsx';
 import type { ScreenComponents } from './components.ts';
 import { RetryCountdown } from './RetryCountdown.tsx';
-import { answerText, failureText, useStepFocus } from './screenSupport.ts';
+import { failureText, refusalText, useStepFocus } from './screenSupport.ts';
 
-type OtpAttemptApi = ReturnType<typeof useOtpAttempt>;
+type OtpFlowApi = ReturnType<typeof useOtpFlow>;
 
 /** What the OTP steps need from the screen around them. */
 export interface OtpStepsProps {
-  otp: OtpAttemptApi;
+  otp: OtpFlowApi;
   method: 'EMAIL' | 'PHONE';
   m: Messages;
   c: ScreenComponents;
@@ -34,68 +34,38 @@ export interface OtpStepsProps {
   defaultCountry?: string;
 }
 
-const isEmailLike = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+/** The words for a send that did not start an attempt (a step-up or email verification moves on by itself). */
+export function sendIssueText(m: Messages, issue: OtpSendIssue | undefined): string | undefined {
+  if (issue === undefined || issue.kind === 'verifyEmail') return undefined;
+  if (issue.kind === 'failed') return failureText(m, issue.error);
+  if (issue.kind === 'stepUp') return m.format('settings.stepUp.body');
+  return refusalText(m, issue.refusal);
+}
 
 /**
- * The two steps of a one-time code, shared by the OTP factor screens and OTP sign-in: give a
- * contact (or send to the known one, or start again) and enter the code.
+ * The two steps of a one-time code, shared by the OTP factor screens and OTP sign-in, over
+ * `useOtpFlow`: give a contact (or send to the known one, or start again) and enter the code.
  */
 export function OtpSteps(props: OtpStepsProps) {
-  const { otp, method, m, c } = props;
-  const step = otp.status === 'enterCode' ? 'code' : 'contact';
+  const step = props.otp.status === 'code' ? 'code' : 'contact';
   const headingRef = useStepFocus(step);
-  return step === 'code' ? <CodeStep {...props} headingRef={headingRef} /> : <ContactStep {...props} headingRef={headingRef} key={`${method}`} m={m} c={c} />;
+  return step === 'code' ? <CodeStep {...props} headingRef={headingRef} /> : <ContactStep {...props} headingRef={headingRef} key={props.method} />;
 }
 
 type StepProps = OtpStepsProps & { headingRef: ReturnType<typeof useStepFocus> };
 
 function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, headingRef }: StepProps) {
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [checking, setChecking] = useState(false);
+  const { state } = otp;
   const email = method === 'EMAIL';
   const known = !otp.canChangeContact ? otp.contacts[0] : undefined;
+  const sending = otp.status === 'sending';
 
-  // Why the previous attempt ended, worded for the user. The backend ends an attempt on a code
-  // after its last wrong try; a failed resend means the attempt was gone already.
-  const consumed = otp.consume.data;
-  const restartText =
-    otp.restarted === 'SIGN_IN_UP_NOT_ALLOWED' && consumed
-      ? answerText(m, consumed)
-      : otp.restarted === 'RESTART_FLOW_ERROR' && consumed?.status === 'RESTART_FLOW_ERROR'
-        ? m.format('otp.tooManyAttempts')
-        : otp.restarted
-          ? m.format('otp.restartRequired')
-          : undefined;
-  const sent = otp.send.data;
-  const sendText = otp.send.isError
-    ? failureText(m, otp.send.error)
-    : sent && sent.status !== 'OK' && !(sent.status === 'INVALID_CLAIM' && sent.claimValidationErrors.some((e) => e.id === ClaimIds.EMAIL_VERIFICATION))
-      ? answerText(m, sent)
-      : undefined;
+  // Why the previous attempt ended, or why the last send did not start one, worded for the person.
+  const restartText = state.restarted === 'refused' ? codeOutcomeText(m, state.outcome) : state.restarted === 'tooManyAttempts' ? m.format('otp.tooManyAttempts') : state.restarted === 'gone' ? m.format('otp.restartRequired') : undefined;
+  const sendText = sendIssueText(m, state.sendIssue);
   const alertText = sendText ?? restartText ?? screenError;
-  // The answer that said how long to wait, if that is what the alert shows.
-  const waitFor = sendText !== undefined ? sent : restartText !== undefined ? consumed : undefined;
-
-  const send = (contact: string) => {
-    otp.consume.reset();
-    otp.send.mutate(contact);
-  };
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (otp.send.isPending || checking) return;
-    const value = String(new FormData(event.currentTarget).get('contact') ?? '').trim();
-    if (value === '') return setFieldError(m.format('fieldError.required'));
-    if (email) {
-      if (!isEmailLike(value)) return setFieldError(m.format('fieldError.emailInvalid'));
-      setFieldError(undefined);
-      return send(value);
-    }
-    setChecking(true);
-    const phone = await validatePhoneNumber(value, defaultCountry).finally(() => setChecking(false));
-    if (!phone.valid) return setFieldError(m.format('fieldError.phoneInvalid'));
-    setFieldError(undefined);
-    send(phone.e164 ?? value);
-  };
+  const retry = state.sendIssue?.kind === 'refused' ? state.sendIssue.refusal : state.outcome?.kind === 'refused' ? state.outcome.refusal : undefined;
+  const fieldError = state.contactError === undefined ? undefined : m.format(state.contactError === 'required' ? 'fieldError.required' : state.contactError === 'emailInvalid' ? 'fieldError.emailInvalid' : 'fieldError.phoneInvalid');
 
   return (
     <c.ScreenLayout
@@ -109,29 +79,28 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
       {alertText !== undefined && (
         <c.Alert tone="error">
           {alertText}
-          <RetryCountdown m={m} c={c} answer={waitFor} />
+          <RetryCountdown m={m} c={c} answer={retry && { status: 'REFUSED', retryAt: retry.retryAt }} />
         </c.Alert>
       )}
       {known !== undefined ? (
-        <c.Button type="button" submitting={otp.send.isPending} onClick={() => send(known)}>
-          {otp.restarted ? m.format('otp.restart') : m.format('otp.sendToKnown', { contact: known })}
+        <c.Button type="button" submitting={sending} onClick={() => void otp.send(known)}>
+          {state.restarted ? m.format('otp.restart') : m.format('otp.sendToKnown', { contact: known })}
         </c.Button>
       ) : (
-        <form data-fk="form" noValidate onSubmit={(event) => void submit(event)}>
+        <form
+          data-fk="form"
+          noValidate
+          onSubmit={(event: FormEvent<HTMLFormElement>) => {
+            event.preventDefault();
+            if (!sending) void otp.submitContact(String(new FormData(event.currentTarget).get('contact') ?? ''));
+          }}
+        >
           {email ? (
-            <c.TextField name="contact" type="email" autoComplete="email" label={m.format('field.email.label')} error={fieldError} onChange={() => setFieldError(undefined)} />
+            <c.TextField name="contact" type="email" autoComplete="email" label={m.format('field.email.label')} error={fieldError} />
           ) : (
-            <c.PhoneField
-              name="contact"
-              label={m.format('field.phone.label')}
-              description={m.format('field.phone.description')}
-              invalidMessage={m.format('fieldError.phoneInvalid')}
-              defaultCountry={defaultCountry}
-              error={fieldError}
-              onChange={() => setFieldError(undefined)}
-            />
+            <c.PhoneField name="contact" label={m.format('field.phone.label')} description={m.format('field.phone.description')} invalidMessage={m.format('fieldError.phoneInvalid')} defaultCountry={defaultCountry} error={fieldError} />
           )}
-          <c.Button type="submit" submitting={otp.send.isPending || checking}>
+          <c.Button type="submit" submitting={sending}>
             {m.format('otp.sendCode')}
           </c.Button>
         </form>
@@ -141,49 +110,15 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
 }
 
 function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, continuing, footer, screenError, headingRef }: StepProps) {
-  const attempt = otp.attempt!;
+  const { state, view } = otp;
+  const attempt = state.attempt!;
   const email = method === 'EMAIL';
-  const [code, setCode] = useState('');
-  // Bumped when a wrong code is cleared: a fresh input fires onComplete again for the same digits.
-  const [round, setRound] = useState(0);
-  const [expiredFor, setExpiredFor] = useState<number | undefined>(undefined);
-
-  const result = otp.consume.data;
-  const expired = expiredFor === attempt.sentAt || result?.status === 'EXPIRED_USER_INPUT_CODE_ERROR';
-  const codeError = otp.consume.isError
-    ? failureText(m, otp.consume.error)
-    : result === undefined || result.status === 'OK'
-      ? undefined
-      : result.status === 'INCORRECT_USER_INPUT_CODE_ERROR'
-        ? m.format('otp.attemptsLeft', { count: result.attemptsRemaining })
-        : result.status === 'EXPIRED_USER_INPUT_CODE_ERROR'
-          ? m.format('otp.expired')
-          : answerText(m, result);
-  const resent = otp.resend.data;
-  const resendText = otp.resend.isError ? failureText(m, otp.resend.error) : resent && resent.status !== 'OK' && resent.status !== 'RESTART_FLOW_ERROR' ? answerText(m, resent) : undefined;
-  const busy = otp.consume.isPending || continuing;
-  const coolingDown = !otp.canResend && !otp.resend.isPending;
-
-  const submit = (value: string) => {
-    if (busy || value.length !== codeLength) return;
-    otp.consume.mutate(value, {
-      onSuccess: (r) => {
-        if (r.status === 'OK') return onVerified();
-        // A wrong code is cleared, so the next one can be typed or pasted straight away.
-        setCode('');
-        setRound((n) => n + 1);
-      },
-    });
-  };
-  const resend = () => {
-    otp.consume.reset();
-    setCode('');
-    otp.requestResend();
-  };
+  const coolingDown = !view.canResend && !state.resending;
+  const resendText = sendIssueText(m, state.resendIssue);
 
   return (
     <c.ScreenLayout
-      data-state={continuing ? 'success' : busy ? 'submitting' : codeError || screenError ? 'error' : 'idle'}
+      data-state={continuing ? 'success' : state.verifying ? 'submitting' : state.outcome || screenError ? 'error' : 'idle'}
       {...rootProps}
       headingRef={headingRef}
       heading={m.format(email ? 'otp.email.title' : 'otp.phone.title')}
@@ -191,58 +126,42 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
       footer={footer}
     >
       {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
-      <form
-        data-fk="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(code);
+      <CodeEntry
+        m={m}
+        c={c}
+        label={m.format('otp.codeLabel')}
+        description={m.format('otp.codeDescription', { length: codeLength })}
+        length={codeLength}
+        outcome={state.outcome}
+        failure={state.verifyFailure}
+        busy={state.verifying}
+        done={continuing}
+        autoFocus
+        onLockOver={otp.lockOver}
+        onSubmit={async (code) => {
+          const outcome = await otp.verify(code);
+          if (outcome?.kind === 'ok') onVerified();
+          return outcome;
         }}
       >
-        <c.OtpInput
-          key={round}
-          name="code"
-          label={m.format('otp.codeLabel')}
-          description={m.format('otp.codeDescription', { length: codeLength })}
-          length={codeLength}
-          value={code}
-          onValueChange={setCode}
-          onComplete={submit}
-          error={codeError}
-          disabled={continuing}
-          autoFocus
-        />
-        {expired ? (
-          <c.Alert tone="warning">{m.format('otp.expired')}</c.Alert>
-        ) : (
-          <p data-fk="hint">
-            <c.Countdown
-              endsAt={attempt.expiresAt}
-              format={(s) => m.format('otp.expiresIn', { time: m.formatDuration(s) })}
-              onDone={() => setExpiredFor(attempt.sentAt)}
-            />
-          </p>
-        )}
-        <c.Button type="submit" submitting={busy}>
-          {m.format('otp.submit')}
-        </c.Button>
-      </form>
+        <ExpiryHint m={m} c={c} expiresAt={attempt.expiresAt} sentAt={attempt.sentAt} />
+      </CodeEntry>
       <div data-fk="resend">
-        <c.Button variant="secondary" disabled={coolingDown || continuing} submitting={otp.resend.isPending} onClick={resend}>
+        <c.Button variant="secondary" disabled={coolingDown || continuing} submitting={state.resending} onClick={() => void otp.resend()}>
           {m.format('otp.resend')}
         </c.Button>
-        {coolingDown && otp.resendAvailableAt !== undefined && (
+        {coolingDown && view.resendAvailableAt !== undefined && (
           // Worded as "you can ask again in", not as a deadline: the code stays valid meanwhile.
-          <c.Countdown data-fk-role="resend-cooldown" endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
+          <c.Countdown data-fk-role="resend-cooldown" endsAt={view.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
         )}
         {resendText !== undefined && (
           <c.Alert tone="error">
             {resendText}
-            <RetryCountdown m={m} c={c} answer={otp.resend.isError ? undefined : resent} />
+            <RetryCountdown m={m} c={c} answer={state.resendIssue?.kind === 'refused' ? { status: 'REFUSED', retryAt: state.resendIssue.refusal.retryAt } : undefined} />
           </c.Alert>
         )}
         <LiveRegion hidden={false} data-tone="success">
-          {resent?.status === 'OK' && otp.resend.isSuccess ? m.format('otp.resent') : ''}
+          {state.resent ? m.format('otp.resent') : ''}
         </LiveRegion>
       </div>
       {otp.canChangeContact && (
@@ -251,5 +170,16 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
         </c.Button>
       )}
     </c.ScreenLayout>
+  );
+}
+
+/** "This code expires in 14:59.", then a warning once it has (until a new code is sent). */
+function ExpiryHint({ m, c, expiresAt, sentAt }: { m: Messages; c: ScreenComponents; expiresAt: number; sentAt: number }) {
+  const [expiredFor, setExpiredFor] = useState<number | undefined>(undefined);
+  if (expiredFor === sentAt) return <c.Alert tone="warning">{m.format('code.expired')}</c.Alert>;
+  return (
+    <p data-fk="hint">
+      <c.Countdown endsAt={expiresAt} format={(s) => m.format('otp.expiresIn', { time: m.formatDuration(s) })} onDone={() => setExpiredFor(sentAt)} />
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SignInResult, SignUpResult } from '../../core/index.ts';
-import { useContinue, useLoginMethods, useOtpAttempt, useSession, useSignIn, useSignUp } from '../../react/index.ts';
+import { useContinue, useLoginMethods, useOtpFlow, useSession, useSignIn, useSignUp } from '../../react/index.ts';
+import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
@@ -191,7 +192,7 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
 }
 
 function OtpSignIn({ factorId, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; defaultCountry?: string }) {
-  const otp = useOtpAttempt(factorId);
+  const otp = useOtpFlow(factorId, { validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
   // A correct code starts the session; the screen then continues on its own.
   if (otp.status === 'loading') return <LoadingScreen components={c} />;
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ComponentProps } from 'react';
-import { isAuthError, refusalOf, RefusalCodes } from '../../core/index.ts';
+import { isAuthError, refusalOf, RefusalCodes, type Refusal } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { useFactorKit, useThemeRootProps } from './FactorKitProvider.tsx';
@@ -32,7 +32,11 @@ export function failureText(m: Messages, error: unknown): string {
  * as a countdown (`RetryCountdown`).
  */
 export function answerText(m: Messages, result: { status: string; message?: unknown; reason?: unknown }): string {
-  const refusal = refusalOf(result);
+  return refusalText(m, refusalOf(result));
+}
+
+/** {@link answerText} of a refusal already read (`refusalOf`). */
+export function refusalText(m: Messages, refusal: Refusal): string {
   if (refusal.code === RefusalCodes.RATE_LIMITED) return m.format('refusal.rateLimited');
   if (refusal.code === RefusalCodes.KNOWN_ADDRESS_ONLY) return m.format('refusal.knownAddressOnly');
   if (refusal.code === RefusalCodes.COMPLETE_EXISTING_FACTORS_FIRST) return m.format('refusal.completeExistingFirst');

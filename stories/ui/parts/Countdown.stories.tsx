@@ -15,7 +15,7 @@ function CodeExpiry({ seconds }: { seconds: number }) {
 
 function Lockout({ seconds }: { seconds: number }) {
   const m = useStoryMessages();
-  return <Countdown endsAt={Date.now() + seconds * 1000} format={(s) => m.format('totp.locked.countdown', { time: m.formatDuration(s) })} />;
+  return <Countdown endsAt={Date.now() + seconds * 1000} format={(s) => m.format('code.locked.countdown', { time: m.formatDuration(s) })} />;
 }
 
 /** A ticking text that follows the clock; announced politely at a few chosen moments only. */

@@ -12,7 +12,7 @@ function CodeInput(props: { defaultValue?: string; attemptsLeft?: number; disabl
       defaultValue={props.defaultValue}
       disabled={props.disabled}
       onComplete={props.onComplete}
-      error={props.attemptsLeft !== undefined ? m.format('otp.attemptsLeft', { count: props.attemptsLeft }) : undefined}
+      error={props.attemptsLeft !== undefined ? m.format('code.wrong', { count: props.attemptsLeft }) : undefined}
     />
   );
 }

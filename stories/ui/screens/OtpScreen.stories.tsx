@@ -52,7 +52,7 @@ export const WrongCode: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = messagesOf(globals);
     const canvas = await typeCode(canvasElement, m);
-    await canvas.findByText(m.format('otp.attemptsLeft', { count: 2 }), undefined, slow);
+    await canvas.findByText(m.format('code.wrong', { count: 2 }), undefined, slow);
   },
 };
 
@@ -63,7 +63,7 @@ export const Expired: Story = {
     const m = messagesOf(globals);
     const canvas = await typeCode(canvasElement, m);
     await canvas.findByRole('alert', { name: '' }).catch(() => undefined);
-    await expect((await canvas.findAllByText(m.format('otp.expired'), undefined, slow)).length).toBeGreaterThan(0);
+    await expect((await canvas.findAllByText(m.format('code.expired'), undefined, slow)).length).toBeGreaterThan(0);
   },
 };
 

@@ -67,7 +67,7 @@ export const InvalidCode: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = messagesOf(globals);
     const canvas = await typeSetupCode(canvasElement, m);
-    await canvas.findByText(m.format('totp.attemptsLeft', { count: 4 }), undefined, slow);
+    await canvas.findByText(m.format('code.wrong', { count: 4 }), undefined, slow);
   },
 };
 
@@ -77,19 +77,19 @@ export const ClockDriftHint: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = messagesOf(globals);
     const canvas = await typeSetupCode(canvasElement, m);
-    await canvas.findByText(m.format('totp.attemptsLeft', { count: 3 }), undefined, slow);
+    await canvas.findByText(m.format('code.wrong', { count: 3 }), undefined, slow);
     await userEvent.type(canvas.getByLabelText(m.format('totp.codeLabel')), '654321');
     await canvas.findByText(m.format('totp.clockDrift'), undefined, slow);
   },
 };
 
-/** Too many wrong codes: paused, with a countdown before "Try again" (msw: `totp.limitReached`, 90 s). */
+/** Too many wrong codes: the code field paused under a countdown, which opens again by itself (msw: `totp.limitReached`, 90 s). */
 export const Locked: Story = {
   parameters: { msw: { handlers: totp.limitReached({ retryAfterMs: 90_000 }) } },
   play: async ({ canvasElement, globals }) => {
     const m = messagesOf(globals);
     const canvas = await typeSetupCode(canvasElement, m);
-    await canvas.findByRole('heading', { name: m.format('totp.locked.title') }, slow);
-    await expect(canvas.getByRole('button', { name: m.format('totp.locked.retry') })).toBeDisabled();
+    await canvas.findByText(m.format('code.locked.title'), undefined, slow);
+    await expect(canvas.getByLabelText(m.format('totp.codeLabel'))).toBeDisabled();
   },
 };

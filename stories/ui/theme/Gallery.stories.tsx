@@ -21,7 +21,7 @@ function CodeParts() {
   const m = useStoryMessages();
   return (
     <ScreenLayout heading={m.format('otp.email.title')} subtitle={m.format('otp.email.sentTo', { contact: 'alice@example.com' })} headingLevel={2}>
-      <OtpInput label={m.format('otp.codeLabel')} defaultValue="123456" error={m.format('otp.attemptsLeft', { count: 2 })} />
+      <OtpInput label={m.format('otp.codeLabel')} defaultValue="123456" error={m.format('code.wrong', { count: 2 })} />
       <Button type="submit" submitting>
         {m.format('otp.submit')}
       </Button>

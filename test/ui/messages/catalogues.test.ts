@@ -58,14 +58,14 @@ describe('createMessages', () => {
 
   it('picks plural forms with Intl.PluralRules', () => {
     const en = createMessages('en');
-    expect(en.format('otp.attemptsLeft', { count: 1 })).toBe('That code is not correct. You have 1 attempt left.');
-    expect(en.format('otp.attemptsLeft', { count: 3 })).toBe('That code is not correct. You have 3 attempts left.');
+    expect(en.format('code.wrong', { count: 1 })).toBe('That code is not correct. You have 1 attempt left.');
+    expect(en.format('code.wrong', { count: 3 })).toBe('That code is not correct. You have 3 attempts left.');
     const ar = createMessages('ar');
-    expect(ar.format('otp.attemptsLeft', { count: 2 })).toContain('محاولتان');
-    expect(ar.format('otp.attemptsLeft', { count: 5 })).toContain('محاولات');
-    expect(ar.format('otp.attemptsLeft', { count: 0 })).toContain('أي محاولة');
+    expect(ar.format('code.wrong', { count: 2 })).toContain('محاولتان');
+    expect(ar.format('code.wrong', { count: 5 })).toContain('محاولات');
+    expect(ar.format('code.wrong', { count: 0 })).toContain('أي محاولة');
     // French "one" covers 0 and 1.
-    expect(createMessages('fr').format('otp.attemptsLeft', { count: 0 })).toContain('tentative.');
+    expect(createMessages('fr').format('code.wrong', { count: 0 })).toContain('tentative.');
   });
 
   it('isolates inserted text in right-to-left locales so an address keeps its order', () => {
@@ -102,7 +102,7 @@ describe('createMessages', () => {
     // @ts-expect-error: an unknown key is a type error
     expect(messages.format('otp.nope')).toBe('otp.nope');
     // @ts-expect-error: the count of a plural message is required
-    messages.format('otp.attemptsLeft');
+    messages.format('code.wrong');
     // @ts-expect-error: a placeholder name must match the English text
     messages.format('otp.resendCooldown', { secs: 3 });
     expect(messages.format('common.loading')).toBe('Loading…');

@@ -59,7 +59,7 @@ function Gallery({ m }: { m: Messages }) {
       <TextField id="email" label={m.format('field.email.label')} type="email" autoComplete="email" error={m.format('fieldError.emailInvalid')} />
       <TextField id="password" label={m.format('field.password.label')} type="password" autoComplete="new-password" description={m.format('field.password.description')} />
       <PhoneField label={m.format('field.phone.label')} description={m.format('field.phone.description')} invalidMessage={m.format('fieldError.phoneInvalid')} />
-      <OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} defaultValue="12" error={m.format('otp.attemptsLeft', { count: 2 })} />
+      <OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} defaultValue="12" error={m.format('code.wrong', { count: 2 })} />
       <Countdown endsAt={Date.now() + 15_000} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
       <Countdown endsAt={Date.now() + 299_000} format={(s) => m.format('otp.expiresIn', { time: m.formatDuration(s) })} />
       <QrCode value={uri} label={m.format('totp.qrLabel')} errorText={m.format('totp.qrError')} />

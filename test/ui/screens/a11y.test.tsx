@@ -50,11 +50,13 @@ const states: { name: string; path: string; signedIn: boolean; heading: Record<'
     name: 'totp locked',
     path: '/auth/mfa/totp',
     signedIn: true,
-    heading: { en: 'Too many attempts', ar: createMessages('ar').format('totp.locked.title') },
+    // The lockout pauses the code field of the screen, under an alert: the heading stays.
+    heading: { en: 'Set up an authenticator app', ar: createMessages('ar').format('totp.setup.title') },
     act: async (user) => {
       await screen.findByRole('img');
       msw.server.use(...totp.limitReached());
       await user.type(document.querySelector('input[name="totp"]')!, '123456');
+      await screen.findByRole('alert');
     },
   },
   { name: 'check inbox', path: '/auth/verify-email', signedIn: true, heading: { en: 'Check your inbox', ar: createMessages('ar').format('ev.checkInbox.title') } },

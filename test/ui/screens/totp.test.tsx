@@ -74,27 +74,28 @@ describe('TotpScreen', () => {
     const valid = new Set([-30_000, 0, 30_000].map((d) => totpCode(secret, Date.now() + d)));
     const bad = ['000000', '111111', '222222'].find((c) => !valid.has(c))!;
     await user.type(screen.getByLabelText('Authentication code'), bad);
-    expect(await screen.findByText('That code is not correct. 4 attempts left before code entry is paused.')).toBeTruthy();
+    expect(await screen.findByText('That code is not correct. You have 4 attempts left.')).toBeTruthy();
     expect(screen.queryByText(/Make sure your phone sets its date and time automatically/)).toBeNull();
     await user.type(screen.getByLabelText('Authentication code'), bad);
-    expect(await screen.findByText('That code is not correct. 3 attempts left before code entry is paused.')).toBeTruthy();
+    expect(await screen.findByText('That code is not correct. You have 3 attempts left.')).toBeTruthy();
     expect(screen.getByText(/Make sure your phone sets its date and time automatically/)).toBeTruthy();
   });
 
-  it('lockout: a countdown from retryAfterMs, then Try again returns to the code', async () => {
+  it('lockout: the code field pauses with a countdown from retryAfterMs, then opens again by itself', async () => {
     const { storage } = await withDevice();
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
     await screen.findByRole('heading', { name: 'Enter your authentication code' });
     msw.server.use(...totp.limitReached({ retryAfterMs: 1500 }));
     await user.type(screen.getByLabelText('Authentication code'), '123456');
-    expect(await screen.findByRole('heading', { name: 'Too many attempts' })).toBeTruthy();
-    expect(screen.getByText(/You can try again in 0:0[12]\./)).toBeTruthy();
-    const retry = screen.getByRole('button', { name: 'Try again' }) as HTMLButtonElement;
-    expect(retry.disabled).toBe(true);
-    await waitFor(() => expect(retry.disabled).toBe(false), { timeout: 4000 });
-    await user.click(retry);
-    expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Too many attemptsFor your security, code entry is paused\. You can try again in 0:0[12]\./);
+    // The screen stays the code screen, with the field paused (one lockout display for every code).
+    expect(screen.getByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+    const field = screen.getByLabelText('Authentication code') as HTMLInputElement;
+    expect(field.disabled).toBe(true);
+    await waitFor(() => expect((screen.getByLabelText('Authentication code') as HTMLInputElement).disabled).toBe(false), { timeout: 4000 });
+    expect(screen.queryByText(/code entry is paused/)).toBeNull();
   });
 
   it('the wrong code that uses up the last try shows the lockout at once, with the real wait', async () => {
@@ -107,7 +108,7 @@ describe('TotpScreen', () => {
       await waitFor(() => expect(count('POST /auth/totp/verify')).toBe(i));
     }
     await user.type(await screen.findByLabelText('Authentication code'), '000000');
-    expect(await screen.findByRole('heading', { name: 'Too many attempts' })).toBeTruthy();
+    expect(await screen.findByText('Too many attempts')).toBeTruthy();
     // The backend's 15-minute pause, learnt from the refused follow-up (not recorded as an attempt).
     expect(screen.getByText(/You can try again in 1[45]:\d\d\./)).toBeTruthy();
     expect(count('POST /auth/totp/verify')).toBe(6);

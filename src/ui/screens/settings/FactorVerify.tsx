@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { useOtpAttempt, useSignIn, useVerifyTotpCode } from '../../../react/index.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useOtpFlow, useSignIn, useTotpFlow } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
+import { CodeEntry, codeOutcomeText } from '../CodeEntry.tsx';
 import type { ScreenComponents } from '../components.ts';
+import { sendIssueText } from '../OtpSteps.tsx';
 import { RetryCountdown } from '../RetryCountdown.tsx';
-import { errorText, stepUpFactorsOf } from './errorText.ts';
+import { errorText } from './errorText.ts';
 
 /** Props of {@link TotpCodeForm}. */
 export interface TotpCodeFormProps {
@@ -16,55 +18,28 @@ export interface TotpCodeFormProps {
   submitLabel?: string;
 }
 
-/** A code from the user's authenticator app, completing `totp` in this session (`POST /totp/verify`). */
+/** A code from the user's authenticator app, completing `totp` in this session (`useTotpFlow` in verify mode). */
 export function TotpCodeForm({ messages: m, c, onVerified, submitLabel }: TotpCodeFormProps) {
-  const verify = useVerifyTotpCode();
-  const [code, setCode] = useState('');
-  const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
-  const submit = (totp: string) => {
-    if (totp.length !== 6 || verify.isPending || lockedUntil !== undefined) return;
-    verify.mutate(
-      { totp },
-      {
-        onSuccess: (r) => {
-          if (r.status === 'OK') onVerified();
-          else if (r.status === 'LIMIT_REACHED_ERROR') setLockedUntil(Date.now() + r.retryAfterMs);
-          else setCode('');
-        },
-      },
-    );
-  };
-  const r = verify.data;
-  const error =
-    verify.error !== null
-      ? errorText(m, verify.error)
-      : r === undefined || r.status === 'OK' || r.status === 'LIMIT_REACHED_ERROR'
-        ? undefined
-        : r.status === 'INVALID_TOTP_ERROR'
-          ? r.attemptsRemaining > 0
-            ? m.format('totp.attemptsLeft', { count: r.attemptsRemaining })
-            : m.format('totp.invalid')
-          : errorText(m, r);
+  const totp = useTotpFlow({ mode: 'verify' });
   return (
-    <form
-      data-fk="settings-verify"
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        submit(code);
-      }}
-    >
-      {lockedUntil !== undefined && (
-        <c.Alert title={m.format('totp.locked.title')}>
-          {m.format('totp.locked.body')}{' '}
-          <c.Countdown endsAt={lockedUntil} format={(s) => m.format('totp.locked.countdown', { time: m.formatDuration(s) })} onDone={() => setLockedUntil(undefined)} />
-        </c.Alert>
-      )}
-      <c.OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={error} disabled={lockedUntil !== undefined} />
-      <c.Button type="submit" submitting={verify.isPending} disabled={lockedUntil !== undefined}>
-        {submitLabel ?? m.format('totp.submit')}
-      </c.Button>
-    </form>
+    <div data-fk="settings-verify">
+      <CodeEntry
+        m={m}
+        c={c}
+        name="totp"
+        label={m.format('totp.codeLabel')}
+        outcome={totp.state.outcome}
+        failure={totp.state.verifyFailure}
+        busy={totp.state.verifying}
+        submitLabel={submitLabel ?? m.format('totp.submit')}
+        onLockOver={totp.lockOver}
+        onSubmit={async (code) => {
+          const outcome = await totp.verify(code);
+          if (outcome?.kind === 'ok') onVerified();
+          return outcome;
+        }}
+      />
+    </div>
   );
 }
 
@@ -84,97 +59,39 @@ export interface OtpCodeFlowProps {
 }
 
 /**
- * An email or SMS code as a second factor of this session (`shouldTryLinkingWithSessionUser`):
- * to a known contact on request, or to one the user types (which links it to the account).
+ * An email or SMS code as a second factor of this session, over `useOtpFlow`: to a known contact on
+ * request, or to one the user types (which links it to the account).
  */
 export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, submitLabel, onStepUpRequired }: OtpCodeFlowProps) {
-  const otp = useOtpAttempt(factorId, { autoSend: false });
-  const phone = otp.attempt?.contactMethod === 'PHONE' || factorId.includes('phone');
-  const [sentTo, setSentTo] = useState<string | undefined>(undefined);
+  const otp = useOtpFlow(factorId, { autoSend: false, validatePhone: (value) => validatePhoneNumber(value) });
+  const { state, view } = otp;
+  const phone = state.contactMethod === 'PHONE';
   const [typed, setTyped] = useState('');
-  const [typedError, setTypedError] = useState<string | undefined>(undefined);
-  const [code, setCode] = useState('');
 
-  const send = (to: string) =>
-    otp.send.mutate(to, {
-      onSuccess: (r) => {
-        if (r.status === 'OK') {
-          setSentTo(to);
-          setCode('');
-          otp.consume.reset();
-        }
-        const factors = stepUpFactorsOf(r);
-        if (factors && onStepUpRequired) onStepUpRequired(factors);
-      },
-    });
-  const sendTyped = async () => {
-    const value = typed.trim();
-    if (value === '') {
-      setTypedError(m.format('fieldError.required'));
-      return;
-    }
-    if (phone) {
-      const checked = await validatePhoneNumber(value);
-      if (!checked.valid || !checked.e164) {
-        setTypedError(m.format('fieldError.phoneInvalid'));
-        return;
-      }
-      setTypedError(undefined);
-      send(checked.e164);
-      return;
-    }
-    if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
-      setTypedError(m.format('fieldError.emailInvalid'));
-      return;
-    }
-    setTypedError(undefined);
-    send(value);
-  };
-  const submit = (userInputCode: string) => {
-    if (userInputCode.length !== 6 || otp.consume.isPending || sentTo === undefined) return;
-    const to = sentTo;
-    otp.consume.mutate(userInputCode, {
-      onSuccess: (r) => {
-        if (r.status === 'OK') onVerified(to);
-        else if (r.status === 'RESTART_FLOW_ERROR' || r.status === 'SIGN_IN_UP_NOT_ALLOWED') setSentTo(undefined);
-        else setCode('');
-      },
-    });
-  };
+  // A new contact that needs step-up first: the page around asks for it (once per refusal).
+  const stepUp = state.sendIssue?.kind === 'stepUp' ? state.sendIssue.factors : undefined;
+  const onStepUp = useRef(onStepUpRequired);
+  onStepUp.current = onStepUpRequired;
+  useEffect(() => {
+    if (stepUp) onStepUp.current?.(stepUp);
+  }, [stepUp]);
 
-  const sendAnswer = otp.send.data;
-  const sendError = otp.send.error !== null ? errorText(m, otp.send.error) : sendAnswer && sendAnswer.status !== 'OK' ? errorText(m, sendAnswer) : undefined;
-  const consumed = otp.consume.data;
-  const codeError =
-    otp.consume.error !== null
-      ? errorText(m, otp.consume.error)
-      : consumed === undefined || consumed.status === 'OK'
-        ? undefined
-        : consumed.status === 'INCORRECT_USER_INPUT_CODE_ERROR'
-          ? consumed.attemptsRemaining > 0
-            ? m.format('otp.attemptsLeft', { count: consumed.attemptsRemaining })
-            : m.format('otp.tooManyAttempts')
-          : consumed.status === 'EXPIRED_USER_INPUT_CODE_ERROR'
-            ? m.format('otp.expired')
-            : undefined;
-  const restartError =
-    sentTo === undefined && consumed !== undefined && (consumed.status === 'RESTART_FLOW_ERROR' || consumed.status === 'SIGN_IN_UP_NOT_ALLOWED')
-      ? consumed.status === 'SIGN_IN_UP_NOT_ALLOWED'
-        ? errorText(m, consumed)
-        : m.format('otp.restartRequired')
-      : undefined;
-
-  if (sentTo === undefined) {
+  if (view.step !== 'code') {
+    const sendText = stepUp && onStepUpRequired ? undefined : sendIssueText(m, state.sendIssue);
+    const restartText = state.restarted === 'refused' ? codeOutcomeText(m, state.outcome) : state.restarted ? m.format('otp.restartRequired') : undefined;
+    const alert = sendText ?? restartText;
+    const retry = state.sendIssue?.kind === 'refused' ? state.sendIssue.refusal.retryAt : state.outcome?.kind === 'refused' ? state.outcome.refusal.retryAt : undefined;
+    const fieldError = state.contactError === undefined ? undefined : m.format(state.contactError === 'required' ? 'fieldError.required' : state.contactError === 'emailInvalid' ? 'fieldError.emailInvalid' : 'fieldError.phoneInvalid');
     return (
       <div data-fk="settings-verify">
-        {(sendError ?? restartError) && (
+        {alert && (
           <c.Alert>
-            {sendError ?? restartError}
-            <RetryCountdown m={m} c={c} answer={sendError !== undefined ? sendAnswer : consumed} />
+            {alert}
+            <RetryCountdown m={m} c={c} answer={{ status: 'REFUSED', retryAt: retry }} />
           </c.Alert>
         )}
         {contact !== undefined ? (
-          <c.Button variant="secondary" submitting={otp.send.isPending} onClick={() => send(contact)}>
+          <c.Button variant="secondary" submitting={view.sending} onClick={() => void otp.send(contact)}>
             {m.format('otp.sendToKnown', { contact })}
           </c.Button>
         ) : (
@@ -182,23 +99,15 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
             noValidate
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              void sendTyped();
+              if (!view.sending) void otp.submitContact(typed);
             }}
           >
             {phone ? (
-              <c.PhoneField
-                label={m.format('field.phone.label')}
-                description={m.format('field.phone.description')}
-                invalidMessage={m.format('fieldError.phoneInvalid')}
-                value={typed}
-                onValueChange={setTyped}
-                error={typedError}
-                autoComplete="tel"
-              />
+              <c.PhoneField label={m.format('field.phone.label')} description={m.format('field.phone.description')} invalidMessage={m.format('fieldError.phoneInvalid')} value={typed} onValueChange={setTyped} error={fieldError} autoComplete="tel" />
             ) : (
-              <c.TextField label={m.format('field.email.label')} type="email" autoComplete="email" value={typed} onValueChange={setTyped} error={typedError} />
+              <c.TextField label={m.format('field.email.label')} type="email" autoComplete="email" value={typed} onValueChange={setTyped} error={fieldError} />
             )}
-            <c.Button type="submit" submitting={otp.send.isPending}>
+            <c.Button type="submit" submitting={view.sending}>
               {m.format('otp.sendCode')}
             </c.Button>
           </form>
@@ -206,27 +115,34 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
       </div>
     );
   }
+
+  const sentTo = state.attempt!.contact;
+  const resendText = sendIssueText(m, state.resendIssue);
   return (
-    <form
-      data-fk="settings-verify"
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        submit(code);
-      }}
-    >
+    <div data-fk="settings-verify">
       <p>{m.format(phone ? 'otp.phone.sentTo' : 'otp.email.sentTo', { contact: sentTo })}</p>
-      <c.OtpInput label={m.format('otp.codeLabel')} description={m.format('otp.codeDescription', { length: 6 })} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
-      <c.Button type="submit" submitting={otp.consume.isPending}>
-        {submitLabel ?? m.format('otp.submit')}
-      </c.Button>
-      <c.Button variant="link" disabled={!otp.canResend} onClick={() => otp.requestResend()}>
+      <CodeEntry
+        m={m}
+        c={c}
+        label={m.format('otp.codeLabel')}
+        description={m.format('otp.codeDescription', { length: 6 })}
+        outcome={state.outcome}
+        failure={state.verifyFailure}
+        busy={state.verifying}
+        submitLabel={submitLabel}
+        onLockOver={otp.lockOver}
+        onSubmit={async (code) => {
+          const outcome = await otp.verify(code);
+          if (outcome?.kind === 'ok') onVerified(sentTo);
+          return outcome;
+        }}
+      />
+      <c.Button variant="link" disabled={!view.canResend} onClick={() => void otp.resend()}>
         {m.format('otp.resend')}
       </c.Button>
-      {!otp.canResend && otp.resendAvailableAt !== undefined && (
-        <c.Countdown endsAt={otp.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />
-      )}
-    </form>
+      {!view.canResend && view.resendAvailableAt !== undefined && <c.Countdown endsAt={view.resendAvailableAt} format={(s) => m.format('otp.resendCooldown', { seconds: s })} />}
+      {resendText && <c.Alert>{resendText}</c.Alert>}
+    </div>
   );
 }
 

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useCreateTotpDevice, useVerifyTotpDevice } from '../../../react/index.ts';
+import { useTotpFlow } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
+import { CodeEntry } from '../CodeEntry.tsx';
 import type { ScreenComponents } from '../components.ts';
-import { errorText, stepUpFactorsOf } from './errorText.ts';
+import { failureText, refusalText } from '../screenSupport.ts';
 
 /** Props of {@link TotpSetupForm}. */
 export interface TotpSetupFormProps {
@@ -16,81 +17,41 @@ export interface TotpSetupFormProps {
 }
 
 /**
- * Adds an authenticator app from the settings page: a name, then the QR code and secret, then a
- * code from the app (`POST /totp/device`, `POST /totp/device/verify`).
+ * Adds an authenticator app from the settings page, over `useTotpFlow`: a name, then the QR code and
+ * secret, then a code from the app, in the kit's one code entry.
  */
 export function TotpSetupForm({ messages: m, c, onDone, onStepUpRequired }: TotpSetupFormProps) {
-  const create = useCreateTotpDevice();
-  const verify = useVerifyTotpDevice();
+  const totp = useTotpFlow({ mode: 'setup', askDeviceName: true });
+  const { state, view } = totp;
   const [name, setName] = useState('');
-  const [code, setCode] = useState('');
-  const device = create.data?.status === 'OK' ? create.data : undefined;
+  const device = state.device;
 
   if (!device) {
-    const answer = create.data;
-    const nameError = answer?.status === 'DEVICE_ALREADY_EXISTS_ERROR' ? m.format('totp.deviceExists') : undefined;
-    const failure = create.error !== null ? errorText(m, create.error) : answer && answer.status !== 'OK' && !nameError ? errorText(m, answer) : undefined;
+    const issue = state.createIssue;
+    const nameError = issue?.kind === 'nameTaken' ? m.format('totp.deviceExists') : undefined;
+    const failure = issue?.kind === 'failed' ? failureText(m, issue.error) : issue?.kind === 'refused' ? refusalText(m, issue.refusal) : undefined;
     return (
       <form
         data-fk="settings-totp-setup"
         noValidate
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          create.mutate(
-            { deviceName: name.trim() || undefined },
-            {
-              onSuccess: (r) => {
-                const factors = stepUpFactorsOf(r);
-                if (factors && onStepUpRequired) onStepUpRequired(factors);
-              },
-            },
-          );
+          void totp.create(name.trim() || undefined).then((issue) => {
+            if (issue?.kind === 'stepUp') onStepUpRequired?.(issue.factors);
+          });
         }}
       >
         {failure && <c.Alert>{failure}</c.Alert>}
         <c.TextField label={m.format('totp.deviceNameLabel')} description={m.format('totp.deviceNameDescription')} value={name} onValueChange={setName} error={nameError} autoComplete="off" />
-        <c.Button type="submit" submitting={create.isPending}>
+        <c.Button type="submit" submitting={state.creating}>
           {m.format('common.continue')}
         </c.Button>
       </form>
     );
   }
 
-  const submit = (totp: string) => {
-    if (totp.length !== 6 || verify.isPending) return;
-    verify.mutate(
-      { deviceName: device.deviceName, totp },
-      {
-        onSuccess: (r) => {
-          if (r.status === 'OK') onDone(device.deviceName);
-          else if (r.status === 'UNKNOWN_DEVICE_ERROR') create.reset();
-          else setCode('');
-        },
-      },
-    );
-  };
-  const r = verify.data;
-  const codeError =
-    verify.error !== null
-      ? errorText(m, verify.error)
-      : r === undefined || r.status === 'OK'
-        ? undefined
-        : r.status === 'INVALID_TOTP_ERROR'
-          ? r.attemptsRemaining > 0
-            ? m.format('totp.attemptsLeft', { count: r.attemptsRemaining })
-            : m.format('totp.invalid')
-          : r.status === 'LIMIT_REACHED_ERROR'
-            ? `${m.format('totp.locked.body')} ${m.format('totp.locked.countdown', { time: m.formatDuration(r.retryAfterMs / 1000) })}`
-            : errorText(m, r);
   return (
-    <form
-      data-fk="settings-totp-setup"
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        submit(code);
-      }}
-    >
+    <div data-fk="settings-totp-setup">
       <p>{m.format('totp.setup.scanQr')}</p>
       <c.QrCode value={device.qrCodeString} label={m.format('totp.qrLabel')} errorText={m.format('totp.qrError')} />
       <p>{m.format('totp.setup.cantScan')}</p>
@@ -102,10 +63,29 @@ export function TotpSetupForm({ messages: m, c, onDone, onStepUpRequired }: Totp
         copiedLabel={m.format('totp.copied')}
         copyFailedLabel={m.format('totp.copyFailed')}
       />
-      <c.OtpInput label={m.format('totp.codeLabel')} value={code} onValueChange={setCode} onComplete={submit} error={codeError} />
-      <c.Button type="submit" submitting={verify.isPending}>
-        {m.format('totp.submit')}
-      </c.Button>
-    </form>
+      {view.deviceGone ? (
+        <>
+          <c.Alert>{m.format('totp.unknownDevice')}</c.Alert>
+          <c.Button onClick={() => void totp.restartSetup(device.deviceName)}>{m.format('otp.restart')}</c.Button>
+        </>
+      ) : (
+        <CodeEntry
+          m={m}
+          c={c}
+          name="totp"
+          label={m.format('totp.codeLabel')}
+          outcome={state.outcome}
+          failure={state.verifyFailure}
+          busy={state.verifying}
+          submitLabel={m.format('totp.submit')}
+          onLockOver={totp.lockOver}
+          onSubmit={async (code) => {
+            const outcome = await totp.verify(code);
+            if (outcome?.kind === 'ok') onDone(device.deviceName);
+            return outcome;
+          }}
+        />
+      )}
+    </div>
   );
 }

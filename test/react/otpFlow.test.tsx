@@ -27,7 +27,7 @@ async function signedUp() {
   return { storage, address };
 }
 
-describe('useOtpAttempt', () => {
+describe('useOtpFlow', () => {
   it('sends to the known email, resumes after a reload with the cooldown intact, counts attempts, and returns to the page', async () => {
     const { storage, address } = await signedUp();
     const user = userEvent.setup();
