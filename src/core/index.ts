@@ -21,6 +21,22 @@ export { createFlowStore } from './flows/store.ts';
 export { codeOutcome, stepUpFactorsOf } from './flows/codeOutcome.ts';
 export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otpView, reduceOtp } from './flows/otpFlow.ts';
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
+export { typedEmailProblem } from './flows/contact.ts';
+export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
+export { createEmailVerificationFlow, emailVerificationView, initialEmailVerificationState, reduceEmailVerification } from './flows/emailVerificationFlow.ts';
+export {
+  createSettingsFlow,
+  initialSettingsState,
+  needsStepUpFirst,
+  pendingSettingsChange,
+  reduceSettings,
+  SETTINGS_DEVICES_ANCHOR,
+  settingsAnchorOf,
+  settingsChangeKey,
+  settingsContactOf,
+  setsUpInPlace,
+  verifiableInPlace,
+} from './flows/settingsFlow.ts';
 
 export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptions, SessionSnapshot } from './createAuthClient.ts';
 export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
@@ -37,6 +53,10 @@ export type { FlowStore } from './flows/store.ts';
 export type { CodeOutcome } from './flows/codeOutcome.ts';
 export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue, StoredOtpAttempt } from './flows/otpFlow.ts';
 export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
+export type { TypedEmailProblem } from './flows/contact.ts';
+export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
+export type { EmailVerificationFlow, EmailVerificationFlowEvent, EmailVerificationFlowOptions, EmailVerificationFlowState, EmailVerificationIssue } from './flows/emailVerificationFlow.ts';
+export type { SettingsChange, SettingsFlow, SettingsFlowEvent, SettingsFlowOptions, SettingsFlowState, SettingsLeave, SettingsNotice, SettingsPanel } from './flows/settingsFlow.ts';
 export type { SignInResult, SignUpResult, EmailPasswordInput } from './api/emailPassword.ts';
 export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, ConsumeCodeResult } from './api/passwordless.ts';
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';

@@ -3,6 +3,7 @@ import type { OtpAttempt } from '../api/passwordless.ts';
 import { ClaimIds } from '../../protocol/claims.ts';
 import { refusalOf, type Refusal } from '../../protocol/refusal.ts';
 import type { KeyValueStorage } from '../storage.ts';
+import { typedEmailProblem } from './contact.ts';
 import { codeOutcome, stepUpFactorsOf, type CodeOutcome } from './codeOutcome.ts';
 import { createFlowStore, type FlowStore } from './store.ts';
 
@@ -204,8 +205,6 @@ export function forgetOtpAttempts(storage: (KeyValueStorage & { readonly length?
   for (const k of keys) storage.removeItem(k);
 }
 
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Options of {@link createOtpFlow}. */
 export interface OtpFlowOptions {
   factorId: string;
@@ -282,13 +281,14 @@ export function createOtpFlow(client: Pick<AuthClient, 'passwordless' | 'config'
     /** Checks what a person typed (empty, not an address, not a phone number), then sends to it. */
     async submitContact(typed: string): Promise<void> {
       const value = typed.trim();
-      if (value === '') return store.dispatch({ type: 'CONTACT_INVALID', reason: 'required' });
+      if (value === '') return void store.dispatch({ type: 'CONTACT_INVALID', reason: 'required' });
       if (store.getSnapshot().contactMethod === 'EMAIL') {
-        if (!EMAIL_SHAPE.test(value)) return store.dispatch({ type: 'CONTACT_INVALID', reason: 'emailInvalid' });
+        const problem = typedEmailProblem(value);
+        if (problem) return void store.dispatch({ type: 'CONTACT_INVALID', reason: problem });
         return flow.send(value);
       }
       const checked = options.validatePhone ? await options.validatePhone(value) : { valid: /^\+[1-9]\d{7,14}$/.test(value.replace(/[\s().-]/g, '')), e164: value.replace(/[\s().-]/g, '') };
-      if (!checked.valid) return store.dispatch({ type: 'CONTACT_INVALID', reason: 'phoneInvalid' });
+      if (!checked.valid) return void store.dispatch({ type: 'CONTACT_INVALID', reason: 'phoneInvalid' });
       return flow.send(checked.e164 ?? value);
     },
     /** Checks a typed code; resolves with what it meant. */

@@ -7,7 +7,11 @@ export interface FlowStore<S, E> {
   getSnapshot(): S;
   /** Calls `listener` after each change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  dispatch(event: E): void;
+  /**
+   * Runs the event through the reducer. Returns whether the state changed: an action that starts a
+   * request goes on only if its start event was not ignored (one on its way already, say).
+   */
+  dispatch(event: E): boolean;
 }
 
 export function createFlowStore<S, E>(reduce: (state: S, event: E) => S, initial: S): FlowStore<S, E> {
@@ -21,9 +25,10 @@ export function createFlowStore<S, E>(reduce: (state: S, event: E) => S, initial
     },
     dispatch(event) {
       const next = reduce(state, event);
-      if (next === state) return;
+      if (next === state) return false;
       state = next;
       for (const listener of [...listeners]) listener();
+      return true;
     },
   };
 }

@@ -149,8 +149,7 @@ export function createTotpFlow(client: Pick<AuthClient, 'totp'>, options: TotpFl
      * Resolves with why it did not, if it did not.
      */
     async create(deviceName?: string): Promise<TotpCreateIssue | undefined> {
-      store.dispatch({ type: 'CREATE_STARTED' });
-      if (!store.getSnapshot().creating) return undefined;
+      if (!store.dispatch({ type: 'CREATE_STARTED' })) return undefined;
       let issue: TotpCreateIssue | undefined;
       try {
         const answer = await client.totp.createDevice(deviceName ? { deviceName } : {});
@@ -169,8 +168,7 @@ export function createTotpFlow(client: Pick<AuthClient, 'totp'>, options: TotpFl
     /** Checks a code: the new device's first (set-up), or any verified device's. */
     async verify(code: string): Promise<CodeOutcome | undefined> {
       const before = store.getSnapshot();
-      store.dispatch({ type: 'VERIFY_STARTED' });
-      if (!store.getSnapshot().verifying) return undefined;
+      if (!store.dispatch({ type: 'VERIFY_STARTED' })) return undefined;
       try {
         const device = before.device;
         const answer = device ? await settled(() => client.totp.verifyDevice({ deviceName: device.deviceName, totp: code })) : await settled(() => client.totp.verifyCode({ totp: code }));

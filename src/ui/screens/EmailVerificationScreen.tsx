@@ -1,35 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAuthClient, useAuthParams, useContinue, useEmailVerification, useSession, useSignOut } from '../../react/index.ts';
+import type { EmailVerificationIssue } from '../../core/index.ts';
+import { useAuthParams, useContinue, useEmailVerificationFlow, useSession, useSignOut } from '../../react/index.ts';
+import type { Messages } from '../messages/types.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
-import { answerText, failureText, useScreenKit, useStepFocus } from './screenSupport.ts';
+import { failureText, refusalText, useScreenKit, useStepFocus } from './screenSupport.ts';
 
 /** Props of {@link EmailVerificationScreen}. */
 export interface EmailVerificationScreenProps extends BaseScreenProps {
   /** Seconds before the email may be sent again. @default 30 */
   resendCooldownSeconds?: number;
-}
-
-function sentKey(prefix: string, userId: string): string {
-  return `${prefix}.emailVerificationSentAt.${userId}`;
-}
-
-function readSentAt(key: string): number | undefined {
-  try {
-    const value = Number(globalThis.sessionStorage?.getItem(key));
-    return Number.isFinite(value) && value > 0 ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeSentAt(key: string, at: number): void {
-  try {
-    globalThis.sessionStorage?.setItem(key, String(at));
-  } catch {
-    // No storage: a reload sends the email again.
-  }
 }
 
 /**
@@ -58,78 +39,25 @@ function useLinkToken(fromRouter: string | undefined): string | undefined {
  */
 export function EmailVerificationScreen({ resendCooldownSeconds = 30, components, ...props }: EmailVerificationScreenProps) {
   const { m, c, root } = useScreenKit(components);
-  const client = useAuthClient();
   const session = useSession();
   const params = useAuthParams();
   const token = useLinkToken(params.token);
-  const ev = useEmailVerification();
+  const { state, view, isPending, check, send, openLink } = useEmailVerificationFlow({ token, tenantId: params.tenantId, resendCooldownSeconds });
   const next = useContinue();
   const signOut = useSignOut();
 
-  const key = sentKey(client.config.storageKeyPrefix, session.userId ?? '');
-  const [sentAt, setSentAt] = useState(() => readSentAt(key));
-  const [cooldownOver, setCooldownOver] = useState<number | undefined>(undefined);
-  const [checkedNotVerified, setCheckedNotVerified] = useState(false);
-  const [resent, setResent] = useState(false);
-
-  const verified = ev.isVerified.data?.status === 'OK' && ev.isVerified.data.isVerified;
-  const linkAnswer = ev.verifyToken.data;
-  const sendAnswer = ev.send.data;
-  const inboxFlow = session.exists && (token === undefined || linkAnswer?.status === 'EMAIL_VERIFICATION_INVALID_TOKEN_ERROR');
-  // Nothing to do here: no session and no link, or the address is confirmed already.
-  const done = !session.isPending && token === undefined && (!session.exists || verified);
-
   const continued = useRef(false);
   useEffect(() => {
-    if (!done || continued.current) return;
+    if (view.step !== 'done' || session.isPending || continued.current) return;
     continued.current = true;
     next.mutate();
-  }, [done, next]);
+  }, [view.step, session.isPending, next]);
 
-  // With a session the link was opened in the browser that asked for it: check it at once.
-  const checked = useRef(false);
-  useEffect(() => {
-    if (token === undefined || !session.exists || checked.current) return;
-    checked.current = true;
-    ev.verifyToken.mutate({ token, tenantId: params.tenantId });
-  }, [token, session.exists, ev.verifyToken, params.tenantId]);
-
-  const send = () =>
-    ev.send.mutate(undefined, {
-      onSuccess: (r) => {
-        // Confirmed elsewhere meanwhile: refresh the claim, and the screen continues.
-        if (r.status === 'EMAIL_ALREADY_VERIFIED_ERROR') void ev.isVerified.refetch();
-        if (r.status !== 'OK') return;
-        const at = Date.now();
-        writeSentAt(key, at);
-        setSentAt(at);
-        setCheckedNotVerified(false);
-      },
-    });
-  // Once per visit and user: a reload of "check your inbox" does not send another email.
-  const autoSent = useRef(false);
-  const wantsSend = token === undefined && session.exists && ev.isVerified.data?.status === 'OK' && !verified && sentAt === undefined && !ev.send.isError;
-  useEffect(() => {
-    if (!wantsSend || autoSent.current) return;
-    autoSent.current = true;
-    send();
-  });
-
-  const view = done
-    ? 'loading'
-    : token !== undefined && linkAnswer?.status === 'OK'
-      ? 'success'
-      : token !== undefined && linkAnswer?.status === 'EMAIL_VERIFICATION_INVALID_TOKEN_ERROR' && !(sentAt !== undefined && ev.send.isSuccess)
-        ? 'invalid'
-        : token !== undefined && !(inboxFlow && ev.send.isSuccess)
-          ? session.exists && (ev.verifyToken.isPending || (linkAnswer === undefined && !ev.verifyToken.isError))
-            ? 'loading'
-            : 'confirm'
-          : session.isPending || ev.isVerified.isPending
-            ? 'loading'
-            : 'inbox';
-  const headingRef = useStepFocus(view);
-  if (view === 'loading') return <LoadingScreen components={components} {...props} />;
+  const step = isPending || view.step === 'done' ? 'loading' : view.step;
+  const headingRef = useStepFocus(step);
+  // A countdown that ended re-renders the screen through the hook; this only hides it on time.
+  const [cooldownOver, setCooldownOver] = useState<number | undefined>(undefined);
+  if (step === 'loading') return <LoadingScreen components={components} {...props} />;
 
   const screenError = next.isError ? failureText(m, next.error) : signOut.isError ? failureText(m, signOut.error) : undefined;
   const footer = session.exists ? (
@@ -138,8 +66,9 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
     </c.Button>
   ) : undefined;
   const layout = { ...root, ...props, headingRef, footer };
+  const sendError = issueText(m, state.sendIssue);
 
-  if (view === 'success')
+  if (step === 'success')
     return (
       <c.ScreenLayout data-state="success" {...layout} heading={m.format('ev.success.title')} subtitle={m.format('ev.success.body')}>
         {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
@@ -149,13 +78,13 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
       </c.ScreenLayout>
     );
 
-  if (view === 'invalid')
+  if (step === 'invalid')
     return (
       <c.ScreenLayout data-state="error" {...layout} heading={m.format('ev.invalidLink.title')} subtitle={m.format('ev.invalidLink.body')}>
         {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
-        {ev.send.isError && <c.Alert tone="error">{failureText(m, ev.send.error)}</c.Alert>}
+        {sendError !== undefined && <c.Alert tone="error">{sendError}</c.Alert>}
         {session.exists ? (
-          <c.Button submitting={ev.send.isPending} onClick={send}>
+          <c.Button submitting={state.sending} onClick={() => void send(true)}>
             {m.format('ev.requestNew')}
           </c.Button>
         ) : (
@@ -166,50 +95,42 @@ export function EmailVerificationScreen({ resendCooldownSeconds = 30, components
       </c.ScreenLayout>
     );
 
-  if (view === 'confirm') {
-    const error = ev.verifyToken.isError ? failureText(m, ev.verifyToken.error) : linkAnswer && linkAnswer.status === 'GENERAL_ERROR' ? answerText(m, linkAnswer) : undefined;
+  if (step === 'confirm') {
+    const error = issueText(m, state.linkIssue);
     return (
       <c.ScreenLayout data-state={error ? 'error' : 'idle'} {...layout} heading={m.format('ev.link.title')} subtitle={m.format('ev.link.body')}>
         {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
-        <c.Button submitting={ev.verifyToken.isPending} onClick={() => ev.verifyToken.mutate({ token: token!, tenantId: params.tenantId })}>
+        <c.Button submitting={state.link === 'checking'} onClick={() => void openLink()}>
           {m.format('ev.link.confirm')}
         </c.Button>
       </c.ScreenLayout>
     );
   }
 
-  const resendAt = sentAt === undefined ? undefined : sentAt + resendCooldownSeconds * 1000;
-  const coolingDown = resendAt !== undefined && cooldownOver !== resendAt && Date.now() < resendAt;
-  const sendError = ev.send.isError ? failureText(m, ev.send.error) : sendAnswer && sendAnswer.status === 'GENERAL_ERROR' ? answerText(m, sendAnswer) : undefined;
-  const confirmCheck = async () => {
-    const result = await ev.isVerified.refetch();
-    if (result.data?.status === 'OK' && !result.data.isVerified) setCheckedNotVerified(true);
-  };
+  const checkError = issueText(m, state.checkIssue);
+  const coolingDown = view.resendAt !== undefined && cooldownOver !== view.resendAt && !view.canResend;
   return (
-    <c.ScreenLayout data-state={sendError || screenError ? 'error' : 'idle'} {...layout} heading={m.format('ev.checkInbox.title')} subtitle={m.format('ev.checkInbox.bodyNoEmail')}>
+    <c.ScreenLayout data-state={sendError || checkError || screenError ? 'error' : 'idle'} {...layout} heading={m.format('ev.checkInbox.title')} subtitle={m.format('ev.checkInbox.bodyNoEmail')}>
       {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
-      {sendError !== undefined && <c.Alert tone="error">{sendError}</c.Alert>}
-      {checkedNotVerified && <c.Alert tone="warning">{m.format('ev.notVerifiedYet')}</c.Alert>}
-      <c.Button submitting={ev.isVerified.isFetching} onClick={() => void confirmCheck()}>
+      {(sendError ?? checkError) !== undefined && <c.Alert tone="error">{sendError ?? checkError}</c.Alert>}
+      {state.notYet && <c.Alert tone="warning">{m.format('ev.notVerifiedYet')}</c.Alert>}
+      <c.Button submitting={state.checking} onClick={() => void check(true)}>
         {m.format('ev.checkInbox.done')}
       </c.Button>
       <div data-fk="resend">
-        <c.Button
-          variant="secondary"
-          disabled={coolingDown}
-          submitting={ev.send.isPending}
-          onClick={() => {
-            setResent(true);
-            send();
-          }}
-        >
+        <c.Button variant="secondary" disabled={coolingDown} submitting={state.sending} onClick={() => void send(true)}>
           {m.format('ev.resend')}
         </c.Button>
-        {coolingDown && <c.Countdown endsAt={resendAt} format={(s) => m.format('ev.resendCooldown', { seconds: s })} onDone={() => setCooldownOver(resendAt)} />}
+        {coolingDown && <c.Countdown endsAt={view.resendAt!} format={(s) => m.format('ev.resendCooldown', { seconds: s })} onDone={() => setCooldownOver(view.resendAt)} />}
         <LiveRegion hidden={false} data-tone="success">
-          {resent && ev.send.data?.status === 'OK' ? m.format('ev.sent') : ''}
+          {state.resent ? m.format('ev.sent') : ''}
         </LiveRegion>
       </div>
     </c.ScreenLayout>
   );
+}
+
+function issueText(m: Messages, issue: EmailVerificationIssue | undefined): string | undefined {
+  if (issue === undefined) return undefined;
+  return issue.kind === 'failed' ? failureText(m, issue.error) : refusalText(m, issue.refusal);
 }

@@ -79,7 +79,7 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
       {alertText !== undefined && (
         <c.Alert tone="error">
           {alertText}
-          <RetryCountdown m={m} c={c} answer={retry && { status: 'REFUSED', retryAt: retry.retryAt }} />
+          <RetryCountdown m={m} c={c} retryAt={retry?.retryAt} />
         </c.Alert>
       )}
       {known !== undefined ? (
@@ -157,7 +157,7 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
         {resendText !== undefined && (
           <c.Alert tone="error">
             {resendText}
-            <RetryCountdown m={m} c={c} answer={state.resendIssue?.kind === 'refused' ? { status: 'REFUSED', retryAt: state.resendIssue.refusal.retryAt } : undefined} />
+            <RetryCountdown m={m} c={c} retryAt={state.resendIssue?.kind === 'refused' ? state.resendIssue.refusal.retryAt : undefined} />
           </c.Alert>
         )}
         <LiveRegion hidden={false} data-tone="success">

@@ -3,11 +3,10 @@ import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 
 /**
- * "You can try again in 4:59.", counting down to a refusal's `retryAt` (when the backend said how
+ * "You can try again in 4:59.", counting down to a refusal's `retryAt` (epoch ms) (when the backend said how
  * long to wait), then "You can try again now."; nothing for an answer without a wait.
  */
-export function RetryCountdown({ m, c, answer }: { m: Messages; c: ScreenComponents; answer: { status: string; retryAt?: number } | null | undefined }) {
-  const retryAt = answer && typeof answer.retryAt === 'number' ? answer.retryAt : undefined;
+export function RetryCountdown({ m, c, retryAt }: { m: Messages; c: ScreenComponents; retryAt: number | undefined }) {
   const [doneFor, setDoneFor] = useState<number | undefined>(undefined);
   if (retryAt === undefined) return null;
   if (doneFor === retryAt)

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { SignInResult, SignUpResult } from '../../core/index.ts';
-import { useContinue, useLoginMethods, useOtpFlow, useSession, useSignIn, useSignUp } from '../../react/index.ts';
+import type { FieldProblem, SignInIssue } from '../../core/index.ts';
+import { useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow } from '../../react/index.ts';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
@@ -8,7 +8,7 @@ import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
-import { answerText, failureText, useScreenKit } from './screenSupport.ts';
+import { answerText, failureText, refusalText, useScreenKit } from './screenSupport.ts';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
@@ -21,35 +21,27 @@ export interface SignInScreenProps extends BaseScreenProps {
   defaultCountry?: string;
 }
 
-// node's default validator sentences, mapped to our wording; anything else is shown as sent.
-const backendSentences: Record<string, 'fieldError.required' | 'fieldError.emailInvalid' | 'fieldError.emailExists' | 'fieldError.passwordTooWeak'> = {
-  'Field is not optional': 'fieldError.required',
-  'Email is invalid': 'fieldError.emailInvalid',
-  'This email already exists. Please sign in instead.': 'fieldError.emailExists',
-  'Password must contain at least 8 characters, including a number': 'fieldError.passwordTooWeak',
-  "Password's length must be lesser than 100 characters": 'fieldError.passwordTooWeak',
-  'Password must contain at least one alphabet': 'fieldError.passwordTooWeak',
-  'Password must contain at least one number': 'fieldError.passwordTooWeak',
-};
-
-function fieldText(m: Messages, sentence: string): string {
-  const key = backendSentences[sentence];
-  return key ? m.format(key) : m.format('error.server', { message: sentence });
+function fieldText(m: Messages, problem: FieldProblem | undefined): string | undefined {
+  if (problem === undefined) return undefined;
+  switch (problem.kind) {
+    case 'required':
+      return m.format('fieldError.required');
+    case 'emailInvalid':
+      return m.format('fieldError.emailInvalid');
+    case 'emailExists':
+      return m.format('fieldError.emailExists');
+    case 'passwordTooWeak':
+      return m.format('fieldError.passwordTooWeak');
+    case 'server':
+      return m.format('error.server', { message: problem.text });
+  }
 }
 
-function formError(m: Messages, result: SignInResult | SignUpResult | undefined): string | undefined {
-  if (result === undefined) return undefined;
-  switch (result.status) {
-    case 'OK':
-    case 'FIELD_ERROR':
-      return undefined;
-    case 'WRONG_CREDENTIALS_ERROR':
-      return m.format('fieldError.wrongCredentials');
-    case 'INVALID_CLAIM':
-      return m.format('error.genericRetry');
-    default:
-      return answerText(m, result);
-  }
+function issueText(m: Messages, issue: SignInIssue | undefined): string | undefined {
+  if (issue === undefined) return undefined;
+  if (issue.kind === 'wrongCredentials') return m.format('fieldError.wrongCredentials');
+  if (issue.kind === 'failed') return failureText(m, issue.error);
+  return refusalText(m, issue.refusal);
 }
 
 /**
@@ -113,39 +105,30 @@ interface FormProps {
 }
 
 function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void }) {
-  const signIn = useSignIn();
-  const signUp = useSignUp();
-  const action = mode === 'signIn' ? signIn : signUp;
+  const { state, view, submit, setMode } = useSignInFlow({ mode });
   const [showPassword, setShowPassword] = useState(false);
   const id = useId();
-  const emailId = `${id}-email`;
-  const passwordId = `${id}-password`;
+  const ids = { email: `${id}-email`, password: `${id}-password` };
+  const labels = { email: m.format('field.email.label'), password: m.format('field.password.label') };
 
-  const errors = action.fieldErrors;
-  const fieldErrors = [
-    ...(errors.email !== undefined ? [{ fieldId: emailId, field: m.format('field.email.label'), message: fieldText(m, errors.email) }] : []),
-    ...(errors.password !== undefined ? [{ fieldId: passwordId, field: m.format('field.password.label'), message: fieldText(m, errors.password) }] : []),
-  ];
+  const fieldErrors = view.invalidFields.map((field) => ({ fieldId: ids[field], field: labels[field], message: fieldText(m, state.fieldErrors[field])! }));
   // The summary names the field of each error; under the field, the error alone.
   const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
-  const error = action.isError ? failureText(m, action.error) : (formError(m, action.data) ?? screenError);
-  const busy = action.isPending || action.data?.status === 'OK';
+  const error = issueText(m, state.issue) ?? screenError;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
-    action.mutate({ email: String(form.get('email') ?? '').trim(), password: String(form.get('password') ?? '') });
+    void submit({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
   };
   const switchTo = (to: 'signIn' | 'signUp') => {
-    signIn.reset();
-    signUp.reset();
+    setMode(to);
     onModeChange(to);
   };
 
   return (
     <c.ScreenLayout
-      data-state={busy ? 'submitting' : error || fieldErrors.length > 0 ? 'error' : 'idle'}
+      data-state={view.busy ? 'submitting' : error || fieldErrors.length > 0 ? 'error' : 'idle'}
       {...rootProps}
       heading={m.format(mode === 'signIn' ? 'signIn.title' : 'signUp.title')}
       subtitle={m.format(mode === 'signIn' ? 'signIn.subtitle' : 'signUp.subtitle')}
@@ -165,25 +148,25 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
       {error !== undefined && (
         <c.Alert tone="error">
           {error}
-          {!action.isError && <RetryCountdown m={m} c={c} answer={action.data} />}
+          <RetryCountdown m={m} c={c} retryAt={view.retryAt} />
         </c.Alert>
       )}
-      <form data-fk="form" noValidate onSubmit={submit}>
+      <form data-fk="form" noValidate onSubmit={onSubmit}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
-        <c.TextField autoFocus id={emailId} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={m.format('field.email.label')} error={fieldErrors.find((e) => e.fieldId === emailId)?.message} />
+        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldText(m, state.fieldErrors.email)} />
         <c.TextField
-          id={passwordId}
+          id={ids.password}
           name="password"
           type={showPassword ? 'text' : 'password'}
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
-          label={m.format('field.password.label')}
+          label={labels.password}
           description={mode === 'signUp' ? m.format('field.password.description') : undefined}
-          error={fieldErrors.find((e) => e.fieldId === passwordId)?.message}
+          error={fieldText(m, state.fieldErrors.password)}
         />
-        <c.Button variant="link" aria-pressed={showPassword} aria-controls={passwordId} onClick={() => setShowPassword((s) => !s)}>
+        <c.Button variant="link" aria-pressed={showPassword} aria-controls={ids.password} onClick={() => setShowPassword((s) => !s)}>
           {m.format(showPassword ? 'common.hidePassword' : 'common.showPassword')}
         </c.Button>
-        <c.Button type="submit" submitting={busy}>
+        <c.Button type="submit" submitting={view.busy}>
           {m.format(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
         </c.Button>
       </form>

@@ -158,3 +158,26 @@ describe('createTotpFlow', () => {
     expect(calls.map(([name]) => name)).toEqual(['createDevice', 'verifyDevice', 'createDevice']);
   });
 });
+
+describe('createTotpFlow, twice at once', () => {
+  it('a double click creates one device and checks one code', async () => {
+    const calls: string[] = [];
+    let release: (v: unknown) => void = () => {};
+    const held = new Promise((resolve) => (release = resolve));
+    const client = {
+      totp: {
+        createDevice: () => (calls.push('createDevice'), held),
+        verifyDevice: () => (calls.push('verifyDevice'), new Promise(() => {})),
+      },
+    } as never;
+    const flow = createTotpFlow(client);
+    flow.start('setup');
+    const first = flow.create();
+    expect(await flow.create()).toBeUndefined();
+    release({ status: 'OK', deviceName: 'Phone', secret: 'S', qrCodeString: 'q' });
+    await first;
+    void flow.verify('123456');
+    expect(await flow.verify('123456')).toBeUndefined();
+    expect(calls).toEqual(['createDevice', 'verifyDevice']);
+  });
+});

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useOtpFlow, useSignIn, useTotpFlow } from '../../../react/index.ts';
+import { useOtpFlow, useSignInFlow, useTotpFlow } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
 import { CodeEntry, codeOutcomeText } from '../CodeEntry.tsx';
 import type { ScreenComponents } from '../components.ts';
 import { sendIssueText } from '../OtpSteps.tsx';
 import { RetryCountdown } from '../RetryCountdown.tsx';
+import { refusalText } from '../screenSupport.ts';
 import { errorText } from './errorText.ts';
 
 /** Props of {@link TotpCodeForm}. */
@@ -87,7 +88,7 @@ export function OtpCodeFlow({ messages: m, c, factorId, contact, onVerified, sub
         {alert && (
           <c.Alert>
             {alert}
-            <RetryCountdown m={m} c={c} answer={{ status: 'REFUSED', retryAt: retry }} />
+            <RetryCountdown m={m} c={c} retryAt={retry} />
           </c.Alert>
         )}
         {contact !== undefined ? (
@@ -163,34 +164,41 @@ export interface PasswordVerifyFormProps {
  * `shouldTryLinkingWithSessionUser`): step-up for an account with no second factor yet.
  */
 export function PasswordVerifyForm({ messages: m, c, email, onVerified, submitLabel }: PasswordVerifyFormProps) {
-  const signIn = useSignIn();
+  const { flow, state, view, submit } = useSignInFlow({ asSecondFactor: true });
   const [password, setPassword] = useState('');
-  const r = signIn.data;
+  const verified = useRef(false);
+  useEffect(() => {
+    if (!state.signedIn || verified.current) return;
+    verified.current = true;
+    onVerified();
+  });
+  const issue = state.issue;
   const error =
-    signIn.error !== null
-      ? errorText(m, signIn.error)
-      : r === undefined || r.status === 'OK'
+    state.fieldErrors.password !== undefined
+      ? m.format('fieldError.required')
+      : issue === undefined
         ? undefined
-        : r.status === 'WRONG_CREDENTIALS_ERROR'
+        : issue.kind === 'wrongCredentials'
           ? m.format('settings.stepUp.wrongPassword')
-          : r.status === 'FIELD_ERROR'
-            ? m.format('fieldError.required')
-            : errorText(m, r);
+          : issue.kind === 'failed'
+            ? errorText(m, issue.error)
+            : refusalText(m, issue.refusal);
   return (
     <form
       data-fk="settings-verify"
       noValidate
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        if (signIn.isPending || password === '') return;
-        signIn.mutate({ email, password, asSecondFactor: true }, { onSuccess: (answer) => (answer.status === 'OK' ? onVerified() : setPassword('')) });
+        void submit({ email, password }).then(() => {
+          if (flow.store.getSnapshot().issue?.kind === 'wrongCredentials') setPassword('');
+        });
       }}
     >
       {/* The account name lets a password manager fill the right entry. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <c.TextField label={m.format('field.password.label')} type="password" autoComplete="current-password" value={password} onValueChange={setPassword} error={error} />
-      {r !== undefined && r.status !== 'OK' && <RetryCountdown m={m} c={c} answer={r} />}
-      <c.Button type="submit" submitting={signIn.isPending}>
+      <RetryCountdown m={m} c={c} retryAt={view.retryAt} />
+      <c.Button type="submit" submitting={view.busy}>
         {submitLabel ?? m.format('settings.stepUp.action')}
       </c.Button>
     </form>
