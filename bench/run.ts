@@ -8,6 +8,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { benchBundles, bundleMarkdown } from './bundle.ts';
 import { benchFlood, floodMarkdown } from './flood.ts';
+import { benchInstall, installMarkdown } from './install.ts';
 import { benchServer, serverMarkdown } from './server.ts';
 
 interface Bench {
@@ -32,6 +33,13 @@ const BENCHES: Bench[] = [
     async run() {
       const result = await benchBundles({ base: app('base'), factorkit: app('factorkit'), supertokens: app('supertokens') });
       return { json: result, markdown: bundleMarkdown(result) };
+    },
+  },
+  {
+    name: 'install',
+    async run() {
+      const result = await benchInstall();
+      return { json: result, markdown: installMarkdown(result) };
     },
   },
   {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { sourceAliases } from '../scripts/sourceAliases.ts';
 
 // The demo app. `npm start` runs it through demo/server.ts next to the reference backend.
 export default defineConfig({
@@ -12,6 +13,7 @@ export default defineConfig({
     // No other origin (another localhost port included) may read what the dev server serves.
     cors: false,
   },
+  resolve: { alias: sourceAliases },
   preview: { port: 3000, strictPort: true },
   // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
   optimizeDeps: {

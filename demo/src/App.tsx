@@ -5,6 +5,7 @@ import type { CreateAuthClientConfig } from '../../src/core/index.ts';
 import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens } from '../../src/index.ts';
 import { API_URL, type ScenarioInfo } from './api.ts';
 import { Layout } from './Layout.tsx';
+import { MyTotpScreen } from './MyTotpScreen.tsx';
 import { Home } from './pages/Home.tsx';
 import { Orders } from './pages/Orders.tsx';
 import { Outbox } from './pages/Outbox.tsx';
@@ -39,7 +40,7 @@ export function App({ scenario, initialPreferences }: { scenario: ScenarioInfo; 
         <AuthProvider config={config} theme={preferences.theme} locale={preferences.locale}>
           <Routes>
             <Route element={<Layout scenario={scenario} preferences={preferences} onPreferencesChange={changePreferences} />}>
-              {authRouteElements({ screens: prebuiltScreens })}
+              {authRouteElements({ screens: preferences.totpScreen === 'custom' ? { ...prebuiltScreens, Totp: MyTotpScreen } : prebuiltScreens })}
               <Route path="/" element={<Home scenario={scenario} />} />
               <Route
                 path="/orders"

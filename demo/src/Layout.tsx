@@ -84,6 +84,13 @@ export function Layout({ scenario, preferences, onPreferencesChange }: LayoutPro
               ))}
             </select>
           </label>
+          <label>
+            TOTP screen{' '}
+            <select value={preferences.totpScreen} onChange={(e) => onPreferencesChange({ ...preferences, totpScreen: e.target.value === 'custom' ? 'custom' : 'prebuilt' })}>
+              <option value="prebuilt">pre-built</option>
+              <option value="custom">custom (README)</option>
+            </select>
+          </label>
           {session.exists && (
             <button type="button" onClick={() => signOut.mutate()}>
               Sign out

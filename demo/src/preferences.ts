@@ -14,6 +14,8 @@ export interface Preferences {
   locale: Locale;
   /** The tenant to sign in to (S7); `public` otherwise. */
   tenantId: string;
+  /** The TOTP step: the kit's screen, or README's "Custom UI" one (MyTotpScreen.tsx). */
+  totpScreen: 'prebuilt' | 'custom';
 }
 
 const KEY = 'demo:preferences';
@@ -24,6 +26,7 @@ export function loadPreferences(): Preferences {
     theme: THEMES.includes(saved.theme as Theme) ? (saved.theme as Theme) : 'system',
     locale: saved.locale !== undefined && saved.locale in LOCALES ? saved.locale : 'en',
     tenantId: saved.tenantId ?? 'public',
+    totpScreen: saved.totpScreen === 'custom' ? 'custom' : 'prebuilt',
   };
 }
 

@@ -82,7 +82,8 @@ export class Visitor {
     } catch (error) {
       await this.page.screenshot({ path: `${this.folder}/failure.png`, fullPage: true }).catch(() => undefined);
       const headings = await this.page.getByRole('heading', { level: 1 }).allTextContents().catch(() => []);
-      throw new Error(`Expected heading ${String(name)} at ${this.page.url()}; the page shows ${JSON.stringify(headings)}`, { cause: error });
+      const errors = this.errors.length > 0 ? `; errors in the page: ${this.errors.map((e) => e.message).join(' | ')}` : '';
+      throw new Error(`Expected heading ${String(name)} at ${this.page.url()}; the page shows ${JSON.stringify(headings)}${errors}`, { cause: error });
     }
   }
 

@@ -17,6 +17,7 @@ export async function openDb(option: DatabaseOption = { kind: 'memory' }): Promi
   const { PGlite } = await import('@electric-sql/pglite');
   // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
   const parsers = { 20: (v: string) => Number(v) };
+  if (option.kind === 'pglite') await makeParentFolders(option.dataDir);
   const pg = await PGlite.create(option.kind === 'pglite' ? { dataDir: option.dataDir, parsers } : { parsers });
   return {
     kind: 'pglite',
@@ -33,6 +34,17 @@ export async function openDb(option: DatabaseOption = { kind: 'memory' }): Promi
       await pg.close();
     },
   };
+}
+
+/**
+ * PGlite makes its own folder but not the ones above it (`.data/` in a fresh checkout): make them. A
+ * scheme (`idb://`, `memory://`) is not a folder; outside Node there are none to make.
+ */
+async function makeParentFolders(dataDir: string): Promise<void> {
+  if (/^[a-z]+:\/\//i.test(dataDir) || typeof process === 'undefined' || !process.versions?.node) return;
+  const { mkdir } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  await mkdir(dirname(dataDir), { recursive: true });
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {

@@ -36,7 +36,9 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const { state, view } = totp;
   const continuing = state.verified;
 
-  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : view.step;
+  // Verified: the same step stays on screen (busy) while the screen continues.
+  const flowStep = view.step === 'verified' ? (state.device ? 'setup' : 'verify') : view.step;
+  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : flowStep;
   const headingRef = useStepFocus(screenStep);
   if (screenStep === 'loading') return <LoadingScreen components={components} {...props} />;
 

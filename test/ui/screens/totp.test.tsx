@@ -81,6 +81,17 @@ describe('TotpScreen', () => {
     expect(screen.getByText(/Make sure your phone sets its date and time automatically/)).toBeTruthy();
   });
 
+  it('verify: the right code continues to the page asked for', async () => {
+    const { storage, secret } = await withDevice();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/orders?tab=3' });
+    expect(await screen.findByRole('heading', { name: 'Enter your authentication code' })).toBeTruthy();
+    // The current code verified the device: the next one (within the skew) is unused.
+    await user.type(screen.getByLabelText('Authentication code'), totpCode(secret, Date.now() + 30_000));
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?tab=3');
+  });
+
   it('lockout: the code field pauses with a countdown from retryAfterMs, then opens again by itself', async () => {
     const { storage } = await withDevice();
     const user = userEvent.setup();
