@@ -167,6 +167,16 @@ export interface TenantConfig {
   requiredSecondaryFactors?: string[];
 }
 
+/** Email + password: the password reset and the signed-in change of password. */
+export interface EmailPasswordOptions {
+  /** How long a reset link works. @default 3 600 000 (one hour) */
+  passwordResetTokenLifetimeMs?: number;
+  /** A reset ends every session of the user (someone else may have the old password). @default true */
+  endSessionsOnPasswordReset?: boolean;
+  /** A change from the settings ends the user's other sessions. @default true */
+  endOtherSessionsOnPasswordChange?: boolean;
+}
+
 /** Configuration of the reference backend. */
 export interface BackendConfig {
   appInfo: AppInfo;
@@ -174,7 +184,7 @@ export interface BackendConfig {
   database?: DatabaseOption;
   session?: SessionOptions;
   /** Email + password; on unless `false`. */
-  emailPassword?: Record<string, never> | false;
+  emailPassword?: EmailPasswordOptions | false;
   passwordless?: PasswordlessOptions | false;
   totp?: TotpOptions | false;
   emailVerification?: EmailVerificationOptions | false;

@@ -8,6 +8,7 @@ import { createHttp, isLoopbackHostOf } from './http.ts';
 import { createPasswordHasher } from './password.ts';
 import { coreRoutes } from './recipes/core.ts';
 import { emailPasswordRoutes } from './recipes/emailPassword.ts';
+import { passwordResetRoutes } from './recipes/passwordReset.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './recipes/mfaSettings.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
@@ -93,7 +94,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
 
   const routes: Route[] = [
     ...coreRoutes(),
-    ...(config.emailPassword !== false ? emailPasswordRoutes() : []),
+    ...(config.emailPassword !== false ? [...emailPasswordRoutes(), ...passwordResetRoutes()] : []),
     ...(config.passwordless ? passwordlessRoutes() : []),
     ...(config.totp ? totpRoutes() : []),
     ...(config.emailVerification ? emailVerificationRoutes() : []),

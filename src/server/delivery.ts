@@ -19,7 +19,9 @@ export type SecurityNoticeKind =
   /** An authenticator app (or another way in) was removed. */
   | 'FACTOR_REMOVED'
   /** A factor is no longer asked at sign-in. */
-  | 'FACTOR_TURNED_OFF';
+  | 'FACTOR_TURNED_OFF'
+  /** The password was reset from an emailed link, or changed in the settings. */
+  | 'PASSWORD_CHANGED';
 
 /** Tells the account's addresses about a change to how it is protected (not sent to a contact just added). */
 export interface SecurityNoticeMessage {
@@ -38,6 +40,7 @@ export interface SecurityNoticeMessage {
 export type EmailMessage =
   | (PasswordlessLoginMessage & { email: string })
   | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
+  | { type: 'PASSWORD_RESET'; email: string; passwordResetLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
   | SecurityNoticeMessage;
 
 /** A text message the backend sends. */
@@ -91,6 +94,7 @@ export function createDevOutbox(db: Db, now: () => number) {
         ...('userInputCode' in message && message.userInputCode !== undefined && { userInputCode: message.userInputCode }),
         ...('urlWithLinkCode' in message && message.urlWithLinkCode !== undefined && { link: message.urlWithLinkCode }),
         ...('emailVerifyLink' in message && { link: message.emailVerifyLink }),
+        ...('passwordResetLink' in message && { link: message.passwordResetLink }),
         ...('isFirstFactor' in message && { isFirstFactor: message.isFirstFactor }),
         ...(message.type === 'SECURITY_NOTICE' && { notice: message.notice, factorId: message.factorId, ...(message.detail !== undefined && { detail: message.detail }) }),
         tenantId: message.tenantId,

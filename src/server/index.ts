@@ -26,6 +26,7 @@ export type {
   RolesApi,
   StepUpRefusalReason,
   StepUpStatus,
+  EmailPasswordOptions,
   EmailVerificationOptions,
   GetMFARequirementsForAuthInput,
   MFAApis,

@@ -47,6 +47,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/totp/verify', token: 'access', valid: { totp: '123456' }, fields: { totp: 'string' } },
   { method: 'POST', path: '/user/email/verify/token', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/user/email/verify', token: 'access', valid: { method: 'token', token: 'abc' }, fields: { method: 'string', token: 'string' } },
+  { method: 'POST', path: '/user/password/reset/token', token: 'access', valid: { formFields: [{ id: 'email', value: EMAIL }] }, fields: { formFields: 'formFields' } },
+  { method: 'POST', path: '/user/password/reset', token: 'access', valid: { method: 'token', token: 'abc', formFields: [{ id: 'password', value: 'new-password-9' }] }, fields: { method: 'string?', token: 'string', formFields: 'formFields' } },
+  { method: 'POST', path: '/fk/password/change', token: 'access', valid: { currentPassword: PASSWORD, newPassword: PASSWORD }, fields: { currentPassword: 'string?', newPassword: 'string' } },
   { method: 'PUT', path: '/mfa/info', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/session/refresh', token: 'refresh', valid: {}, fields: {} },
   { method: 'POST', path: '/signout', token: 'access', valid: {}, fields: {} },
@@ -65,6 +68,9 @@ const MAY_WRITE: Record<string, string[]> = {
   // A send refused by one limit gives back what another counted.
   SIGN_IN_UP_NOT_ALLOWED: ['fk_rate_limits'],
   GENERAL_ERROR: ['fk_rate_limits'],
+  // A refused reset link counts against the send limits; an expired link is deleted when used.
+  PASSWORD_RESET_NOT_ALLOWED: ['fk_rate_limits'],
+  RESET_PASSWORD_INVALID_TOKEN_ERROR: ['fk_password_reset_tokens'],
   // node refreshes the st-ev claim in the session payload.
   EMAIL_ALREADY_VERIFIED_ERROR: ['fk_sessions'],
 };
@@ -89,7 +95,7 @@ const anyString = fc.oneof(
 const hostileKey = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isAdmin', 'polluted',
     'formFields', 'email', 'password', 'id', 'value', 'totp', 'deviceName', 'deviceId', 'preAuthSessionId', 'userInputCode', 'linkCode',
-    'shouldTryLinkingWithSessionUser', 'method', 'token', 'phoneNumber', 'tenantId', 'userId', 'status'),
+    'shouldTryLinkingWithSessionUser', 'method', 'token', 'phoneNumber', 'tenantId', 'userId', 'status', 'currentPassword', 'newPassword'),
   fc.string(),
 );
 /** An object with own properties only: `__proto__` stays a key, as JSON.parse would make it. */
@@ -141,6 +147,8 @@ function fieldValue(endpoint: Endpoint, field: string, type: FieldType): fc.Arbi
     totp: sixDigits,
     deviceName: fc.constantFrom(live.deviceName, 'tablet'),
     method: fc.constant('token'),
+    // A change that goes through keeps the owner's password: later runs sign in with it.
+    newPassword: fc.constant(PASSWORD),
     email: fc.constantFrom(EMAIL, 'otp@example.com'),
   };
   void endpoint;

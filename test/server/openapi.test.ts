@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/server/index.ts';
 import { API, WEBSITE, latestCode, startBackend, TestClient, testClock, totpCode, type Reply } from './helpers.ts';
 import { checkAgainstSpec, normalisePath, specOperations } from './openapi.ts';
@@ -352,6 +352,31 @@ describe('email verification', () => {
     expectPayloadUpdate(after);
     const already = await call(c, 'POST', '/user/email/verify/token', {}, ['POST /user/email/verify/token EMAIL_ALREADY_VERIFIED_ERROR headers']);
     expect(already.body).toEqual({ status: 'EMAIL_ALREADY_VERIFIED_ERROR' });
+  });
+});
+
+describe('password reset', () => {
+  it('POST /user/password/reset/token: OK (an account or not), FIELD_ERROR, PASSWORD_RESET_NOT_ALLOWED; POST /user/password/reset: FIELD_ERROR, OK, RESET_PASSWORD_INVALID_TOKEN_ERROR', async () => {
+    await signedUp('reset-spec@example.com');
+    const c = new TestClient(backend);
+    const ask = (email: string) => call(c, 'POST', '/user/password/reset/token', { formFields: [{ id: 'email', value: email }] });
+    expect((await ask('reset-spec@example.com')).body).toEqual({ status: 'OK' });
+    expect((await ask('nobody-spec@example.com')).body).toEqual({ status: 'OK' });
+    expect((await ask('not an address')).body.status).toBe('FIELD_ERROR');
+    for (let i = 0; i < 4; i++) await ask('nobody-spec@example.com');
+    const limited = await c.request('POST', '/user/password/reset/token', { formFields: [{ id: 'email', value: 'nobody-spec@example.com' }] });
+    expectSpec('POST', '/user/password/reset/token', limited, ['POST /user/password/reset/token PASSWORD_RESET_NOT_ALLOWED retryAfterMs']);
+    expect(limited.body.status).toBe('PASSWORD_RESET_NOT_ALLOWED');
+
+    const token = await vi.waitFor(async () => {
+      const [mail] = await backend.outbox.list({ to: 'reset-spec@example.com', limit: 1 });
+      if (mail?.type !== 'PASSWORD_RESET') throw new Error('not sent yet');
+      return new URL(mail.link!).searchParams.get('token')!;
+    });
+    const reset = (password: string) => call(c, 'POST', '/user/password/reset', { method: 'token', token, formFields: [{ id: 'password', value: password }] });
+    expect((await reset('short')).body.status).toBe('FIELD_ERROR');
+    expect((await reset('new-password-9')).body).toEqual({ status: 'OK' });
+    expect((await reset('new-password-9')).body).toEqual({ status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' });
   });
 });
 

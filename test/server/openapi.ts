@@ -157,6 +157,15 @@ export const deviations: Record<string, Deviation> = {
     why: 'on EMAIL_ALREADY_VERIFIED_ERROR node refreshes st-ev, so a new access token and front-token come back; the spec declares no headers',
     headers: ['front-token', 'st-access-token', 'access-control-expose-headers', 'set-cookie'],
   },
+  'POST /user/password/reset/token PASSWORD_RESET_NOT_ALLOWED retryAfterMs': {
+    see: 'SECURITY.md "Limits"',
+    why: 'a refusal by the send limits says how long to wait (`retryAfterMs`, and `Retry-After`); an extension, optional',
+    patch: (s) => {
+      const b = branch(s, 'POST', '/user/password/reset/token', 'PASSWORD_RESET_NOT_ALLOWED');
+      b.properties.retryAfterMs = { type: 'number' };
+      b.required = ['status', 'reason'];
+    },
+  },
   // §2.9 item 5 (`shouldTryLinkingWithSessionUser`) is already in the 4.0.0 request bodies; items 6
   // (skew) and 7 (qrCodeString digits/period) differ only in examples: openapi.test.ts pins both.
 };

@@ -212,6 +212,22 @@ UPDATE fk_email_verification_tokens t SET email = lower(btrim(t.email)) FROM fk_
 UPDATE fk_pwless_devices SET email = lower(btrim(email)) WHERE email IS NOT NULL AND email <> lower(btrim(email));
 `,
   },
+  {
+    id: 3,
+    name: 'first factors: password reset',
+    sql: `
+-- Password reset links: the token's SHA-256, single use, short-lived.
+CREATE TABLE fk_password_reset_tokens (
+  token_hash TEXT PRIMARY KEY,
+  recipe_user_id TEXT NOT NULL REFERENCES fk_login_methods(recipe_user_id) ON DELETE CASCADE,
+  tenant_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX fk_password_reset_tokens_user ON fk_password_reset_tokens(recipe_user_id);
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */
