@@ -23,6 +23,19 @@ export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otp
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 export { typedEmailProblem } from './flows/contact.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
+export {
+  createChangePasswordFlow,
+  createForgotPasswordFlow,
+  createResetPasswordFlow,
+  forgotPasswordView,
+  initialChangePasswordState,
+  initialForgotPasswordState,
+  initialResetPasswordState,
+  newPasswordProblems,
+  reduceChangePassword,
+  reduceForgotPassword,
+  reduceResetPassword,
+} from './flows/passwordFlows.ts';
 export { createEmailVerificationFlow, emailVerificationView, initialEmailVerificationState, reduceEmailVerification } from './flows/emailVerificationFlow.ts';
 export {
   createSettingsFlow,
@@ -31,6 +44,7 @@ export {
   pendingSettingsChange,
   reduceSettings,
   SETTINGS_DEVICES_ANCHOR,
+  SETTINGS_PASSWORD_ANCHOR,
   settingsAnchorOf,
   settingsChangeKey,
   settingsContactOf,
@@ -55,9 +69,23 @@ export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue,
 export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
 export type { TypedEmailProblem } from './flows/contact.ts';
 export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
+export type {
+  ChangePasswordEvent,
+  ChangePasswordFlow,
+  ChangePasswordState,
+  ForgotPasswordEvent,
+  ForgotPasswordFlow,
+  ForgotPasswordFlowOptions,
+  ForgotPasswordState,
+  NewPasswordProblem,
+  PasswordIssue,
+  ResetPasswordEvent,
+  ResetPasswordFlow,
+  ResetPasswordState,
+} from './flows/passwordFlows.ts';
 export type { EmailVerificationFlow, EmailVerificationFlowEvent, EmailVerificationFlowOptions, EmailVerificationFlowState, EmailVerificationIssue } from './flows/emailVerificationFlow.ts';
 export type { SettingsChange, SettingsFlow, SettingsFlowEvent, SettingsFlowOptions, SettingsFlowState, SettingsLeave, SettingsNotice, SettingsPanel } from './flows/settingsFlow.ts';
-export type { SignInResult, SignUpResult, EmailPasswordInput } from './api/emailPassword.ts';
+export type { SignInResult, SignUpResult, EmailPasswordInput, SendPasswordResetEmailResult, SubmitNewPasswordResult, ChangePasswordResult } from './api/emailPassword.ts';
 export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, ConsumeCodeResult } from './api/passwordless.ts';
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';
 export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';

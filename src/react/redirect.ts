@@ -25,15 +25,33 @@ export function redirectToPathOf(nav: Navigation): string | undefined {
 /** How long a remembered return path waits for its verification link (the link's lifetime). */
 const RETURN_TTL_MS = 24 * 3600 * 1000;
 
-function returnKey(client: AuthClient): string {
-  return `${client.config.storageKeyPrefix}.emailVerificationReturnTo`;
+/** Which emailed link a remembered return path waits for. */
+type EmailedLink = 'emailVerification' | 'passwordReset';
+
+function returnKey(client: AuthClient, link: EmailedLink = 'emailVerification'): string {
+  return `${client.config.storageKeyPrefix}.${link}ReturnTo`;
 }
 
-function rememberReturn(client: AuthClient, path: string): void {
+/** Remembers the page to come back to across an emailed link (opened in this browser, in a fresh page). */
+export function rememberReturn(client: AuthClient, path: string, link: EmailedLink = 'emailVerification'): void {
   try {
-    globalThis.localStorage?.setItem(returnKey(client), JSON.stringify({ path, at: Date.now() }));
+    globalThis.localStorage?.setItem(returnKey(client, link), JSON.stringify({ path, at: Date.now() }));
   } catch {
     // No storage: after the link the user lands on the default page.
+  }
+}
+
+/** Reads and forgets the page remembered before a password reset link was sent (for the sign-in after it). */
+export function takeResetReturn(client: AuthClient): string | undefined {
+  try {
+    const key = returnKey(client, 'passwordReset');
+    const raw = globalThis.localStorage?.getItem(key);
+    if (!raw) return undefined;
+    globalThis.localStorage.removeItem(key);
+    const value = JSON.parse(raw) as { path?: unknown; at?: unknown };
+    return typeof value.path === 'string' && typeof value.at === 'number' && Date.now() - value.at < RETURN_TTL_MS ? value.path : undefined;
+  } catch {
+    return undefined;
   }
 }
 

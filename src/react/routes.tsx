@@ -18,6 +18,8 @@ export interface AuthScreens {
   OtpPhone?: ComponentType;
   /** `{basePath}/verify-email` (also opened from the link, maybe without a session). */
   VerifyEmail?: ComponentType;
+  /** `{basePath}/reset-password`: ask for a reset link, and the link's landing (`?token=`). No session needed. */
+  ResetPassword?: ComponentType;
   /** `{basePath}/settings`: needs a complete sign-in. */
   Settings?: ComponentType;
   /** Rendered by the kit's guarded routes when access is denied (e.g. no factor can be completed). */
@@ -59,6 +61,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
     routes.push({ path, element: createElement(SessionAuth, { ...guard, accessDenied }, createElement(Screen)) });
   };
   if (screens.SignIn) routes.push({ path: base || '/', element: createElement(screens.SignIn) });
+  if (screens.ResetPassword) routes.push({ path: `${base}/reset-password`, element: createElement(screens.ResetPassword) });
   guarded(`${base}/mfa`, screens.FactorChooser, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/totp`, screens.Totp, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/otp-email`, screens.OtpEmail, { overrideGlobalClaimValidators: noValidators });

@@ -92,6 +92,8 @@ export function useSettingsFlow(options: UseSettingsFlowOptions = {}) {
     setupDone: flow.setupDone,
     setupNeedsStepUp: flow.setupNeedsStepUp,
     finishDone: flow.finishDone,
+    changePassword: flow.changePassword,
+    passwordChanged: flow.passwordChanged,
     verifyElsewhere: flow.verifyElsewhere,
     close: flow.close,
   };

@@ -76,6 +76,7 @@ export { FactorChooserScreen } from './screens/FactorChooserScreen.tsx';
 export { OtpScreen, OtpEmailScreen, OtpPhoneScreen } from './screens/OtpScreen.tsx';
 export { TotpScreen } from './screens/TotpScreen.tsx';
 export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
+export { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 export { prebuiltScreens, getPrebuiltAuthRoutes } from './screens/prebuiltScreens.ts';
 
 export type { FactorKitValue, FactorKitProviderProps, ThemeRootProps } from './screens/FactorKitProvider.tsx';
@@ -88,6 +89,7 @@ export type { FactorChooserScreenProps } from './screens/FactorChooserScreen.tsx
 export type { OtpScreenProps, OtpFactorScreenProps } from './screens/OtpScreen.tsx';
 export type { TotpScreenProps } from './screens/TotpScreen.tsx';
 export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
+export type { ResetPasswordScreenProps } from './screens/ResetPasswordScreen.tsx';
 export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';
 
 // ------------------------------------------------------------------ MFA settings

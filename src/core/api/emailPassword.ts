@@ -12,6 +12,10 @@ export type SignInResult =
 
 export type SignUpResult = { status: 'OK'; user: User } | FieldError | NotAllowed<'SIGN_UP_NOT_ALLOWED'> | GeneralError | InvalidClaim;
 
+export type SendPasswordResetEmailResult = { status: 'OK' } | FieldError | NotAllowed<'PASSWORD_RESET_NOT_ALLOWED'> | GeneralError;
+export type SubmitNewPasswordResult = { status: 'OK' } | { status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' } | FieldError | GeneralError;
+export type ChangePasswordResult = { status: 'OK' } | { status: 'WRONG_CREDENTIALS_ERROR' } | FieldError | GeneralError | InvalidClaim;
+
 export interface EmailPasswordInput {
   email: string;
   password: string;
@@ -41,6 +45,29 @@ export function createEmailPasswordApi(transport: Transport) {
     /** `POST /signup`. */
     signUp: (input: EmailPasswordInput) =>
       callApi<SignUpResult>(transport, { method: 'POST', path: '/signup', rid: 'emailpassword', tenantScoped: true, body: body(input), session: input.asSecondFactor ? 'required' : 'none' }),
+    /**
+     * `POST /user/password/reset/token`: emails a link to reset the password. `OK` whether or not the
+     * address has an account (nothing tells which).
+     */
+    sendPasswordResetEmail: (input: { email: string }) =>
+      callApi<SendPasswordResetEmailResult>(transport, { method: 'POST', path: '/user/password/reset/token', rid: 'emailpassword', tenantScoped: true, body: { formFields: [{ id: 'email', value: input.email }] }, session: 'none' }),
+    /** `POST /user/password/reset`: sets a new password with the link's token (`tenantId` of the link). */
+    submitNewPassword: (input: { token: string; password: string; tenantId?: string }) =>
+      callApi<SubmitNewPasswordResult>(transport, {
+        method: 'POST',
+        path: '/user/password/reset',
+        rid: 'emailpassword',
+        tenantScoped: true,
+        tenantId: input.tenantId,
+        body: { method: 'token', token: input.token, formFields: [{ id: 'password', value: input.password }] },
+        session: 'none',
+      }),
+    /**
+     * `POST /fk/password/change` (factorkit's extension): a new password for the signed-in user, with
+     * the current one, or without it after step-up (`403 fk-step-up` otherwise).
+     */
+    changePassword: (input: { currentPassword?: string; newPassword: string }) =>
+      callApi<ChangePasswordResult>(transport, { method: 'POST', path: '/fk/password/change', rid: 'fk', body: input, session: 'required' }),
     /** `GET /emailpassword/email/exists`. */
     doesEmailExist: (email: string) =>
       callApi<{ status: 'OK'; exists: boolean } | GeneralError>(transport, { method: 'GET', path: '/emailpassword/email/exists', rid: 'emailpassword', tenantScoped: true, query: { email }, session: 'none' }),

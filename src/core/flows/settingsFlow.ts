@@ -26,14 +26,16 @@ export type SettingsPanel =
   | { kind: 'stepUp'; change: SettingsChange; factors: string[]; anchor: string }
   | { kind: 'setup'; factorId: string; thenRequire?: boolean; anchor: string }
   | { kind: 'confirmRemove'; deviceName: string; anchor: string }
-  | { kind: 'finish'; factorId: string; anchor: string };
+  | { kind: 'finish'; factorId: string; anchor: string }
+  | { kind: 'changePassword'; anchor: string };
 
 /** What happened, for a polite announcement. */
 export type SettingsNotice =
   | { kind: 'turnedOn' | 'turnedOff' | 'verifyToFinish'; factorId: string }
   | { kind: 'deviceRemoved' | 'deviceAdded'; deviceName: string }
   | { kind: 'contactAdded'; contact: string }
-  | { kind: 'stepUpDone' };
+  | { kind: 'stepUpDone' }
+  | { kind: 'passwordChanged' };
 
 /**
  * A page the person must visit (the view navigates, then clears it with `left()`): re-verify on a
@@ -78,6 +80,8 @@ export function settingsAnchorOf(change: SettingsChange): string {
 
 /** The anchor of the authenticator-apps section. */
 export const SETTINGS_DEVICES_ANCHOR = 'devices';
+/** The anchor of the password section. */
+export const SETTINGS_PASSWORD_ANCHOR = 'password';
 
 const EMAIL_FACTORS = ['otp-email', 'link-email'];
 const PHONE_FACTORS = ['otp-phone', 'link-phone'];
@@ -231,6 +235,10 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
     setupNeedsStepUp(panel: Extract<SettingsPanel, { kind: 'setup' }>, factors: string[]): void {
       askStepUp({ kind: 'setup', factorId: panel.factorId, ...(panel.thenRequire && { thenRequire: true }) }, factors.length > 0 ? factors : (options.settings()?.stepUp.factors ?? []));
     },
+    /** Opens the change of password. */
+    changePassword: () => store.dispatch({ type: 'OPEN', panel: { kind: 'changePassword', anchor: SETTINGS_PASSWORD_ANCHOR } }),
+    /** The password was changed. */
+    passwordChanged: () => store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'passwordChanged' } }),
     /** The factor just turned on was verified in this session. */
     finishDone: (factorId: string) => store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'turnedOn', factorId } }),
     /** Re-verify on the factor's own screen instead of in place. */

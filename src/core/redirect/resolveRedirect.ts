@@ -15,6 +15,8 @@ export function authPaths(websiteBasePath: string) {
     chooser: `${websiteBasePath}/mfa`,
     verifyEmail: `${websiteBasePath}/verify-email`,
     settings: `${websiteBasePath}/settings`,
+    /** A forgotten password: ask for a link, and the link's landing (`?token=`). */
+    resetPassword: `${websiteBasePath}/reset-password`,
   };
 }
 

@@ -4,6 +4,7 @@ import { useAuthParams, useContinue, useEmailVerificationFlow, useSession, useSi
 import type { Messages } from '../messages/types.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
+import { useLinkToken } from './useLinkToken.ts';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { failureText, refusalText, useScreenKit, useStepFocus } from './screenSupport.ts';
 
@@ -11,22 +12,6 @@ import { failureText, refusalText, useScreenKit, useStepFocus } from './screenSu
 export interface EmailVerificationScreenProps extends BaseScreenProps {
   /** Seconds before the email may be sent again. @default 30 */
   resendCooldownSeconds?: number;
-}
-
-/**
- * Takes the token of a verification link out of the address bar (it must not stay in the history,
- * a bookmark or a screenshot) and returns it. Runs once per screen.
- */
-function useLinkToken(fromRouter: string | undefined): string | undefined {
-  const [token] = useState(fromRouter);
-  useEffect(() => {
-    if (token === undefined || typeof window === 'undefined') return;
-    const url = new URL(window.location.href);
-    if (!url.searchParams.has('token')) return;
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  }, [token]);
-  return token;
 }
 
 /**

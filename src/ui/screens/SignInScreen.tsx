@@ -1,14 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { FieldProblem, SignInIssue } from '../../core/index.ts';
-import { useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow } from '../../react/index.ts';
+import type { SignInIssue } from '../../core/index.ts';
+import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow } from '../../react/index.ts';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
+import { AuthLink } from './AuthLink.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
-import { answerText, failureText, refusalText, useScreenKit } from './screenSupport.ts';
+import { answerText, failureText, fieldProblemText, refusalText, useScreenKit } from './screenSupport.ts';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
@@ -19,22 +20,8 @@ export interface SignInScreenProps extends BaseScreenProps {
   defaultMode?: SignInMode;
   /** ISO 3166 country for phone numbers typed without `+`. Without it, `+` is required. */
   defaultCountry?: string;
-}
-
-function fieldText(m: Messages, problem: FieldProblem | undefined): string | undefined {
-  if (problem === undefined) return undefined;
-  switch (problem.kind) {
-    case 'required':
-      return m.format('fieldError.required');
-    case 'emailInvalid':
-      return m.format('fieldError.emailInvalid');
-    case 'emailExists':
-      return m.format('fieldError.emailExists');
-    case 'passwordTooWeak':
-      return m.format('fieldError.passwordTooWeak');
-    case 'server':
-      return m.format('error.server', { message: problem.text });
-  }
+  /** Offer "Forgot your password?" (to `{basePath}/reset-password`). @default true */
+  forgotPassword?: boolean;
 }
 
 function issueText(m: Messages, issue: SignInIssue | undefined): string | undefined {
@@ -50,7 +37,7 @@ function issueText(m: Messages, issue: SignInIssue | undefined): string | undefi
  * code by email or text message when the tenant's login methods offer it. A visitor who is signed
  * in already, or just signed in, continues (to the next factor, or the page asked for).
  */
-export function SignInScreen({ defaultMode, defaultCountry, components, ...props }: SignInScreenProps) {
+export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = true, components, ...props }: SignInScreenProps) {
   const { m, c, root } = useScreenKit(components);
   const methods = useLoginMethods();
   const session = useSession();
@@ -93,7 +80,7 @@ export function SignInScreen({ defaultMode, defaultCountry, components, ...props
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
     return <OtpSignIn key={mode} factorId={mode} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
-  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
+  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
 interface FormProps {
@@ -104,14 +91,15 @@ interface FormProps {
   screenError: string | undefined;
 }
 
-function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void }) {
+function PasswordForm({ mode, onModeChange, forgotPassword, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean }) {
   const { state, view, submit, setMode } = useSignInFlow({ mode });
+  const links = useAuthLinks();
   const [showPassword, setShowPassword] = useState(false);
   const id = useId();
   const ids = { email: `${id}-email`, password: `${id}-password` };
   const labels = { email: m.format('field.email.label'), password: m.format('field.password.label') };
 
-  const fieldErrors = view.invalidFields.map((field) => ({ fieldId: ids[field], field: labels[field], message: fieldText(m, state.fieldErrors[field])! }));
+  const fieldErrors = view.invalidFields.map((field) => ({ fieldId: ids[field], field: labels[field], message: fieldProblemText(m, state.fieldErrors[field])! }));
   // The summary names the field of each error; under the field, the error alone.
   const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
   const error = issueText(m, state.issue) ?? screenError;
@@ -153,7 +141,7 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
       )}
       <form data-fk="form" noValidate onSubmit={onSubmit}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
-        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldText(m, state.fieldErrors.email)} />
+        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
         <c.TextField
           id={ids.password}
           name="password"
@@ -161,11 +149,16 @@ function PasswordForm({ mode, onModeChange, m, c, rootProps, footer, screenError
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
           label={labels.password}
           description={mode === 'signUp' ? m.format('field.password.description') : undefined}
-          error={fieldText(m, state.fieldErrors.password)}
+          error={fieldProblemText(m, state.fieldErrors.password)}
         />
         <c.Button variant="link" aria-pressed={showPassword} aria-controls={ids.password} onClick={() => setShowPassword((s) => !s)}>
           {m.format(showPassword ? 'common.hidePassword' : 'common.showPassword')}
         </c.Button>
+        {mode === 'signIn' && forgotPassword && (
+          <AuthLink href={links.resetPassword} go={links.go}>
+            {m.format('signIn.forgotPassword')}
+          </AuthLink>
+        )}
         <c.Button type="submit" submitting={view.busy}>
           {m.format(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
         </c.Button>

@@ -5,6 +5,7 @@ import { EmailVerificationScreen } from './EmailVerificationScreen.tsx';
 import { FactorChooserScreen } from './FactorChooserScreen.tsx';
 import { OtpEmailScreen, OtpPhoneScreen } from './OtpScreen.tsx';
 import { MFASettingsScreen } from './settings/MFASettingsScreen.tsx';
+import { ResetPasswordScreen } from './ResetPasswordScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
 
@@ -16,6 +17,7 @@ export const prebuiltScreens = Object.freeze({
   OtpEmail: OtpEmailScreen,
   OtpPhone: OtpPhoneScreen,
   VerifyEmail: EmailVerificationScreen,
+  ResetPassword: ResetPasswordScreen,
   Settings: MFASettingsScreen,
   AccessDenied: AccessDeniedScreen,
 } satisfies AuthScreens);

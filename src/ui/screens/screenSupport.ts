@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ComponentProps } from 'react';
-import { isAuthError, refusalOf, RefusalCodes, type Refusal } from '../../core/index.ts';
+import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Refusal } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { useFactorKit, useThemeRootProps } from './FactorKitProvider.tsx';
@@ -41,6 +41,25 @@ export function refusalText(m: Messages, refusal: Refusal): string {
   if (refusal.code === RefusalCodes.KNOWN_ADDRESS_ONLY) return m.format('refusal.knownAddressOnly');
   if (refusal.code === RefusalCodes.COMPLETE_EXISTING_FACTORS_FIRST) return m.format('refusal.completeExistingFirst');
   return refusal.text !== undefined ? m.format('error.server', { message: refusal.text }) : m.format('error.genericRetry');
+}
+
+/** The text of what is wrong with a field (typed, or the backend's own sentence). */
+export function fieldProblemText(m: Messages, problem: NewPasswordProblem | undefined): string | undefined {
+  if (problem === undefined) return undefined;
+  switch (problem.kind) {
+    case 'required':
+      return m.format('fieldError.required');
+    case 'emailInvalid':
+      return m.format('fieldError.emailInvalid');
+    case 'emailExists':
+      return m.format('fieldError.emailExists');
+    case 'passwordTooWeak':
+      return m.format('fieldError.passwordTooWeak');
+    case 'mismatch':
+      return m.format('fieldError.passwordMismatch');
+    case 'server':
+      return m.format('error.server', { message: problem.text });
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { OtpCodeFlow, PasswordVerifyForm, TotpCodeForm } from './FactorVerify.ts
 import { InlinePanel } from './InlinePanel.tsx';
 import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
 /** Props of {@link MFASettingsScreen}. Other props go to the outer `data-fk="screen"` element. */
 export interface MFASettingsScreenProps extends BaseScreenProps {
@@ -48,6 +49,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const { state, settings: query, data } = settingsFlow;
   const { panel, busy, failure } = state;
   const devicesHeadingRef = useRef<HTMLHeadingElement>(null);
+  const passwordHeadingRef = useRef<HTMLHeadingElement>(null);
   const sectionLevel = (headingLevel + 1) as 2 | 3;
   const devicesPanelLevel = (headingLevel + 2) as 3 | 4;
 
@@ -133,6 +135,9 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           </InlinePanel>
         );
       }
+      case 'changePassword':
+        // Drawn in the password section itself.
+        return null;
       case 'finish':
         return (
           <InlinePanel heading={m.format('settings.verifyToFinish', { factor: factorName(panel.factorId) })} headingLevel={panelLevel}>
@@ -159,7 +164,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   } else {
     const registered = new Set(ctx.factors.map((f) => f.id));
     const factors = data.factors.filter((f) => registered.has(f.id));
-    body =
+    const passwordEmail = data.emails.emailpassword?.[0];
+    const factorsPart =
       factors.length === 0 ? (
         <p>{m.format('settings.empty')}</p>
       ) : (
@@ -184,9 +190,9 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           </ul>
           {registered.has('totp') && data.factors.some((f) => f.id === 'totp') && (
             <section data-fk="settings-devices" aria-labelledby={`${props.id ?? 'fk-settings'}-devices`}>
-              <DevicesHeading level={sectionLevel} id={`${props.id ?? 'fk-settings'}-devices`} headingRef={devicesHeadingRef}>
+              <SectionHeading level={sectionLevel} id={`${props.id ?? 'fk-settings'}-devices`} headingRef={devicesHeadingRef}>
                 {m.format('settings.devices.title')}
-              </DevicesHeading>
+              </SectionHeading>
               {data.totpDevices.length === 0 ? (
                 <p>{m.format('settings.devices.empty')}</p>
               ) : (
@@ -220,6 +226,35 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           )}
         </>
       );
+    body = (
+      <>
+        {factorsPart}
+        {passwordEmail !== undefined && (
+          <section data-fk="settings-password" aria-labelledby={`${props.id ?? 'fk-settings'}-password`}>
+            <SectionHeading level={sectionLevel} id={`${props.id ?? 'fk-settings'}-password`} headingRef={passwordHeadingRef}>
+              {m.format('settings.password.title')}
+            </SectionHeading>
+            <p>{m.format('settings.password.body')}</p>
+            {panel?.kind === 'changePassword' ? (
+              <InlinePanel heading={m.format('settings.password.change')} headingLevel={devicesPanelLevel} onDismiss={settingsFlow.close} fallbackFocus={() => passwordHeadingRef.current}>
+                <ChangePasswordForm
+                  messages={m}
+                  c={c}
+                  email={passwordEmail}
+                  recentlyVerified={data.stepUp.satisfiedUntil !== null && data.stepUp.satisfiedUntil > ctx.client.now()}
+                  onDone={settingsFlow.passwordChanged}
+                  onCancel={settingsFlow.close}
+                />
+              </InlinePanel>
+            ) : (
+              <c.Button variant="secondary" onClick={settingsFlow.changePassword}>
+                {m.format('settings.password.change')}
+              </c.Button>
+            )}
+          </section>
+        )}
+      </>
+    );
   }
 
   return (
@@ -248,10 +283,12 @@ function noticeText(m: Messages, notice: SettingsNotice | undefined, factorName:
       return m.format('settings.contactAdded', { contact: notice.contact });
     case 'stepUpDone':
       return m.format('settings.stepUp.done');
+    case 'passwordChanged':
+      return m.format('settings.password.changed');
   }
 }
 
-function DevicesHeading({ level, id, headingRef, children }: { level: 2 | 3; id: string; headingRef: Ref<HTMLHeadingElement>; children: ReactNode }) {
+function SectionHeading({ level, id, headingRef, children }: { level: 2 | 3; id: string; headingRef: Ref<HTMLHeadingElement>; children: ReactNode }) {
   const Heading = `h${level}` as const;
   return (
     <Heading data-fk="section-heading" id={id} ref={headingRef} tabIndex={-1}>

@@ -1,0 +1,99 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useChangePasswordFlow, useForgotPasswordFlow } from '../../../react/index.ts';
+import type { Messages } from '../../messages/types.ts';
+import type { ScreenComponents } from '../components.ts';
+import { fieldProblemText, refusalText } from '../screenSupport.ts';
+import { errorText } from './errorText.ts';
+
+/** Props of {@link ChangePasswordForm}. */
+export interface ChangePasswordFormProps {
+  messages: Messages;
+  c: ScreenComponents;
+  /** The account's email for its password (a password manager fills the right entry; a reset link goes there). */
+  email: string;
+  /** The session re-verified a factor moments ago: the current password is not needed. */
+  recentlyVerified: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * A new password for the signed-in user, markup over `useChangePasswordFlow`: the current password
+ * (unless the session verified a moment ago), the new one twice, and, for a forgotten current one,
+ * a reset link by email instead.
+ */
+export function ChangePasswordForm({ messages: m, c, email, recentlyVerified, onDone, onCancel }: ChangePasswordFormProps) {
+  const { flow, state, submit } = useChangePasswordFlow();
+  const link = useForgotPasswordFlow();
+  const [show, setShow] = useState(false);
+  const id = useId();
+  // Step-up may have lapsed since the page loaded: then the current password is asked after all.
+  const askCurrent = !recentlyVerified || state.issue?.kind === 'stepUp';
+  const issue = state.issue;
+  const error =
+    issue === undefined
+      ? undefined
+      : issue.kind === 'wrongCurrent'
+        ? m.format('settings.password.wrongCurrent')
+        : issue.kind === 'stepUp'
+          ? m.format('settings.password.stepUpNeeded')
+          : issue.kind === 'failed'
+            ? errorText(m, issue.error)
+            : refusalText(m, issue.refusal);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await submit({
+      currentPassword: askCurrent ? String(form.get('currentPassword') ?? '') : undefined,
+      newPassword: String(form.get('newPassword') ?? ''),
+      confirmation: String(form.get('confirmation') ?? ''),
+    });
+    if (flow.store.getSnapshot().done) onDone();
+  };
+  const type = show ? 'text' : 'password';
+  return (
+    <form data-fk="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
+      {/* The account name lets a password manager update the right entry. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      {askCurrent ? (
+        <c.TextField autoFocus id={`${id}-current`} name="currentPassword" type={type} autoComplete="current-password" label={m.format('field.currentPassword.label')} error={fieldProblemText(m, state.fieldErrors.currentPassword)} />
+      ) : (
+        <p data-fk="hint">{m.format('settings.password.recentlyVerified')}</p>
+      )}
+      <c.TextField
+        autoFocus={!askCurrent}
+        id={`${id}-new`}
+        name="newPassword"
+        type={type}
+        autoComplete="new-password"
+        label={m.format('field.newPassword.label')}
+        description={m.format('field.password.description')}
+        error={fieldProblemText(m, state.fieldErrors.newPassword)}
+      />
+      <c.TextField id={`${id}-confirmation`} name="confirmation" type={type} autoComplete="new-password" label={m.format('field.confirmPassword.label')} error={fieldProblemText(m, state.fieldErrors.confirmation)} />
+      <c.Button variant="link" aria-pressed={show} aria-controls={`${askCurrent ? `${id}-current ` : ''}${id}-new ${id}-confirmation`} onClick={() => setShow((s) => !s)}>
+        {m.format(show ? 'common.hidePasswords' : 'common.showPasswords')}
+      </c.Button>
+      {askCurrent &&
+        (link.state.sentTo !== undefined && link.state.sentTo === email ? (
+          <p data-fk="hint" role="status">
+            {m.format('settings.password.linkSent', { email })}
+          </p>
+        ) : (
+          <c.Button variant="link" submitting={link.state.sending} onClick={() => void link.request(email)}>
+            {m.format('settings.password.sendLink')}
+          </c.Button>
+        ))}
+      <div data-fk="actions">
+        <c.Button type="submit" submitting={state.submitting}>
+          {m.format('settings.password.save')}
+        </c.Button>
+        <c.Button variant="secondary" onClick={onCancel}>
+          {m.format('common.cancel')}
+        </c.Button>
+      </div>
+    </form>
+  );
+}
