@@ -22,6 +22,7 @@ export { codeOutcome, stepUpFactorsOf } from './flows/codeOutcome.ts';
 export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otpView, reduceOtp } from './flows/otpFlow.ts';
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 export { typedEmailProblem } from './flows/contact.ts';
+export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
 export {
   createChangePasswordFlow,
@@ -68,6 +69,7 @@ export type { CodeOutcome } from './flows/codeOutcome.ts';
 export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue, StoredOtpAttempt } from './flows/otpFlow.ts';
 export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
 export type { TypedEmailProblem } from './flows/contact.ts';
+export type { MagicLinkEvent, MagicLinkFlow, MagicLinkFlowOptions, MagicLinkState } from './flows/magicLinkFlow.ts';
 export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
 export type {
   ChangePasswordEvent,

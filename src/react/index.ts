@@ -26,6 +26,7 @@ export { useSettingsFlow } from './useSettingsFlow.ts';
 export { useForgotPasswordFlow } from './useForgotPasswordFlow.ts';
 export { useResetPasswordFlow } from './useResetPasswordFlow.ts';
 export { useChangePasswordFlow } from './useChangePasswordFlow.ts';
+export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
 export { useEmailVerification } from './useEmailVerification.ts';
 export { useSignIn, useSignUp } from './useEmailPassword.ts';
 export { useLoginMethods } from './useLoginMethods.ts';

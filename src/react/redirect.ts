@@ -26,7 +26,7 @@ export function redirectToPathOf(nav: Navigation): string | undefined {
 const RETURN_TTL_MS = 24 * 3600 * 1000;
 
 /** Which emailed link a remembered return path waits for. */
-type EmailedLink = 'emailVerification' | 'passwordReset';
+type EmailedLink = 'emailVerification' | 'passwordReset' | 'magicLink';
 
 function returnKey(client: AuthClient, link: EmailedLink = 'emailVerification'): string {
   return `${client.config.storageKeyPrefix}.${link}ReturnTo`;
@@ -55,14 +55,23 @@ export function takeResetReturn(client: AuthClient): string | undefined {
   }
 }
 
+/** The emailed link whose landing page this is, if it is one. */
+function linkOfPage(ctx: AuthContextValue, nav: Navigation): EmailedLink | undefined {
+  const path = nav.path.split(/[?#]/)[0];
+  const paths = authPaths(ctx.basePath);
+  return path === paths.verifyEmail ? 'emailVerification' : path === paths.magicLink ? 'magicLink' : undefined;
+}
+
 /**
- * The page to return to after email verification when the URL lost it (the link was opened).
- * Read only on the verify-email page, so a stale entry never bends another flow.
+ * The page to return to after an emailed link (email verification, a magic link) when the URL lost
+ * it (the link opened a fresh page). Read only on the link's own page, so a stale entry never bends
+ * another flow.
  */
 export function rememberedReturn(ctx: AuthContextValue, nav: Navigation): string | undefined {
-  if (nav.path.split(/[?#]/)[0] !== authPaths(ctx.basePath).verifyEmail) return undefined;
+  const link = linkOfPage(ctx, nav);
+  if (link === undefined) return undefined;
   try {
-    const raw = globalThis.localStorage?.getItem(returnKey(ctx.client));
+    const raw = globalThis.localStorage?.getItem(returnKey(ctx.client, link));
     if (!raw) return undefined;
     const value = JSON.parse(raw) as { path?: unknown; at?: unknown };
     return typeof value.path === 'string' && typeof value.at === 'number' && Date.now() - value.at < RETURN_TTL_MS ? value.path : undefined;
@@ -74,7 +83,7 @@ export function rememberedReturn(ctx: AuthContextValue, nav: Navigation): string
 /** Forgets the remembered return path (the user got back). */
 export function forgetReturn(ctx: AuthContextValue): void {
   try {
-    globalThis.localStorage?.removeItem(returnKey(ctx.client));
+    for (const link of ['emailVerification', 'magicLink'] as const) globalThis.localStorage?.removeItem(returnKey(ctx.client, link));
   } catch {
     // Nothing to forget.
   }

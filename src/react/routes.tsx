@@ -20,6 +20,8 @@ export interface AuthScreens {
   VerifyEmail?: ComponentType;
   /** `{basePath}/reset-password`: ask for a reset link, and the link's landing (`?token=`). No session needed. */
   ResetPassword?: ComponentType;
+  /** `{basePath}/verify`: a magic link's landing (`?preAuthSessionId=…#linkCode`). No session needed. */
+  MagicLink?: ComponentType;
   /** `{basePath}/settings`: needs a complete sign-in. */
   Settings?: ComponentType;
   /** Rendered by the kit's guarded routes when access is denied (e.g. no factor can be completed). */
@@ -62,6 +64,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
   };
   if (screens.SignIn) routes.push({ path: base || '/', element: createElement(screens.SignIn) });
   if (screens.ResetPassword) routes.push({ path: `${base}/reset-password`, element: createElement(screens.ResetPassword) });
+  if (screens.MagicLink) routes.push({ path: `${base}/verify`, element: createElement(screens.MagicLink) });
   guarded(`${base}/mfa`, screens.FactorChooser, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/totp`, screens.Totp, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/otp-email`, screens.OtpEmail, { overrideGlobalClaimValidators: noValidators });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { authPaths, createOtpFlow, otpView, type OtpFlow, type OtpFlowOptions } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
-import { redirectTo, redirectToPathOf } from './redirect.ts';
+import { redirectTo, redirectToPathOf, rememberReturn } from './redirect.ts';
 import { useAuthParams } from './useAuthParams.ts';
 import { useMFAInfo } from './useMFAInfo.ts';
 import { useNavigation } from './useNavigation.ts';
@@ -111,6 +111,15 @@ export function useOtpFlow(factorId: string, options: UseOtpFlowOptions = {}) {
     return () => clearTimeout(timer);
   }, [resendAt, now]);
 
+  // A first-factor message may carry a magic link, which opens a fresh page: remember the page first
+  // asked for, for the sign-in it finishes.
+  const rememberForLink = () => {
+    const redirectToPath = redirectToPathOf(nav);
+    if (!asSecondFactor && redirectToPath) rememberReturn(ctx.client, redirectToPath, 'magicLink');
+  };
+  const send = (contact: string) => (rememberForLink(), flow.send(contact));
+  const submitContact = (typed: string) => (rememberForLink(), flow.submitContact(typed));
+
   const view = otpView(state, now());
   const status =
     view.step === 'code'
@@ -133,8 +142,8 @@ export function useOtpFlow(factorId: string, options: UseOtpFlowOptions = {}) {
     canChangeContact: contacts.length === 0 || params.setup,
     /** MFA info failed (thrown, or a non-OK answer). */
     infoError: info.error ?? (info.data && info.data.status !== 'OK' ? info.data : null),
-    send: flow.send,
-    submitContact: flow.submitContact,
+    send,
+    submitContact,
     verify: flow.verify,
     resend: flow.resend,
     lockOver: flow.lockOver,

@@ -75,6 +75,8 @@ export const SeedTenants = {
   A: 'tenant-a',
   /** Tenant B: email + password or email OTP first; no second factor. */
   B: 'tenant-b',
+  /** Tenant C: email + password or a magic link by email first; no second factor. */
+  C: 'tenant-c',
 } as const;
 
 /** The role S6 asks email OTP of. */
@@ -234,19 +236,24 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
     id: 'S7',
     title: 'Per tenant',
     description:
-      'Two organisations on one app. Tenant A signs in with email and password and must then enter a code sent by email. Tenant B signs in with email and password or with an email code alone, and needs nothing more. Pick the tenant first; the sign-in screen shows only that tenant\'s methods.',
+      'Three organisations on one app. Tenant A signs in with email and password and must then enter a code sent by email. Tenant B signs in with email and password or with an email code alone, and needs nothing more. Tenant C signs in with email and password or with a link sent by email. Pick the tenant first; the sign-in screen shows only that tenant\'s methods.',
     config: () => ({
       ...base(),
+      // Codes and links: what a message carries follows each tenant's first factors (a second factor
+      // is always a code).
+      passwordless: { contactMethod: 'EMAIL', flowType: 'USER_INPUT_CODE_AND_MAGIC_LINK' },
       // Multi-tenant setup: no app-wide first factors; each tenant lists its own.
       mfa: {},
       tenants: [
         { tenantId: SeedTenants.A, firstFactors: ['emailpassword'], requiredSecondaryFactors: [OTP_EMAIL] },
         { tenantId: SeedTenants.B, firstFactors: ['emailpassword', OTP_EMAIL] },
+        { tenantId: SeedTenants.C, firstFactors: ['emailpassword', 'link-email'] },
       ],
     }),
     tenants: [
       { tenantId: SeedTenants.A, label: 'Tenant A (email code required)' },
       { tenantId: SeedTenants.B, label: 'Tenant B (no second factor)' },
+      { tenantId: SeedTenants.C, label: 'Tenant C (magic link)' },
     ],
   },
   S8: {

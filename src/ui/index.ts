@@ -77,6 +77,7 @@ export { OtpScreen, OtpEmailScreen, OtpPhoneScreen } from './screens/OtpScreen.t
 export { TotpScreen } from './screens/TotpScreen.tsx';
 export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
 export { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
+export { MagicLinkScreen } from './screens/MagicLinkScreen.tsx';
 export { prebuiltScreens, getPrebuiltAuthRoutes } from './screens/prebuiltScreens.ts';
 
 export type { FactorKitValue, FactorKitProviderProps, ThemeRootProps } from './screens/FactorKitProvider.tsx';
@@ -90,6 +91,7 @@ export type { OtpScreenProps, OtpFactorScreenProps } from './screens/OtpScreen.t
 export type { TotpScreenProps } from './screens/TotpScreen.tsx';
 export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
 export type { ResetPasswordScreenProps } from './screens/ResetPasswordScreen.tsx';
+export type { MagicLinkScreenProps } from './screens/MagicLinkScreen.tsx';
 export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';
 
 // ------------------------------------------------------------------ MFA settings

@@ -62,8 +62,8 @@ export function renderScreen<P extends object>(name: keyof AuthScreens, Screen: 
 }
 
 /** A client of its own (another browser), for setting up a user the story's client then signs in as. */
-export function otherClient(): AuthClient {
-  return storyClient();
+export function otherClient(overrides: Parameters<typeof storyClient>[0] = {}): AuthClient {
+  return storyClient(overrides);
 }
 
 /** Signs up a new user in the story's client (signed in with the first factor). Returns the address. */

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
-import { openProtected, reachOrders, setUpTotp, signIn, signUp, verifyTotp } from './flows.ts';
+import { ORDERS, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,5 +56,62 @@ describe('a forgotten password (S1: TOTP for everyone)', () => {
     expect(v.errors).toEqual([]);
     await v.close();
     await before.close();
+  });
+});
+
+describe('magic links (S7, tenant C)', () => {
+  async function inTenantC(name: string): Promise<Visitor> {
+    const v = await Visitor.open(browser, name);
+    await v.page.goto('/');
+    await v.page.getByRole('combobox', { name: 'Tenant', exact: true }).selectOption('tenant-c');
+    await v.seeHeading(/^S7:/);
+    return v;
+  }
+
+  async function askForLink(v: Visitor, email: string): Promise<string> {
+    await openProtected(v);
+    await v.page.getByRole('button', { name: 'Sign in with a link by email' }).click();
+    await v.seeHeading('Get a sign-in link by email');
+    await v.page.getByLabel('Email address').fill(email);
+    await v.page.getByRole('button', { name: 'Send the link' }).click();
+    await v.seeHeading('Check your email');
+    await v.reached('link sent');
+    const message = await waitForMessage(email, 'PASSWORDLESS_LOGIN');
+    expect(message.userInputCode).toBeUndefined();
+    expect(message.link).toMatch(/\/auth\/verify\?preAuthSessionId=.+&tenantId=tenant-c#.+/);
+    return message.link!;
+  }
+
+  it('same browser: the link signs in at once and lands on the page asked for, its secret gone from the address bar', async () => {
+    await useScenario('S7');
+    const v = await inTenantC('magic-link-same-browser');
+    const email = uniqueEmail('magic');
+    const link = await askForLink(v, email);
+    await v.page.goto(link);
+    await reachOrders(v);
+    expect(v.page.url()).not.toContain('#');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('another browser: it asks first (a mail scanner signs nobody in), then signs in; the link works once', async () => {
+    await useScenario('S7');
+    const asker = await inTenantC('magic-link-asker');
+    const email = uniqueEmail('magic-other');
+    const link = await askForLink(asker, email);
+    await asker.close();
+
+    const v = await inTenantC('magic-link-other-browser');
+    await v.page.goto(link);
+    await v.seeHeading('Sign in on this device?');
+    await v.reached('confirm');
+    await v.page.getByRole('button', { name: 'Continue signing in' }).click();
+    await v.seeHeading(/^S7:/);
+    expect(v.path()).not.toBe(ORDERS);
+    await v.page.goto(link);
+    await v.page.getByRole('button', { name: 'Continue signing in' }).click();
+    await v.seeHeading('This sign-in link no longer works');
+    await v.reached('dead link');
+    await v.close();
   });
 });

@@ -288,7 +288,22 @@ describe('S7 per tenant', () => {
     expect(a.body).toMatchObject({ status: 'OK', emailPassword: { enabled: true }, passwordless: { enabled: false }, firstFactors: ['emailpassword'] });
     const bb = await new TestClient(b, 'header', SeedTenants.B).request('GET', '/loginmethods');
     expect(bb.body).toMatchObject({ status: 'OK', emailPassword: { enabled: true }, passwordless: { enabled: true }, firstFactors: ['emailpassword', 'otp-email'] });
-    expect((await new TestClient(b, 'header', 'tenant-c').request('GET', '/loginmethods')).status).toBe(400);
+    const cc = await new TestClient(b, 'header', SeedTenants.C).request('GET', '/loginmethods');
+    expect(cc.body).toMatchObject({ status: 'OK', emailPassword: { enabled: true }, passwordless: { enabled: true }, firstFactors: ['emailpassword', 'link-email'] });
+    expect((await new TestClient(b, 'header', 'tenant-z').request('GET', '/loginmethods')).status).toBe(400);
+  });
+
+  it('tenant C signs in with a magic link (no code to type), and needs nothing more', async () => {
+    const b = await start('S7');
+    const asked = await new TestClient(b, 'header', SeedTenants.C).request('POST', '/signinup/code', { email: 's7-c@example.com' });
+    expect(asked.body).toMatchObject({ status: 'OK', flowType: 'MAGIC_LINK' });
+    const [mail] = await b.outbox.list({ to: 's7-c@example.com', limit: 1 });
+    expect(mail?.userInputCode).toBeUndefined();
+    const link = new URL(mail!.link!);
+    const other = new TestClient(b, 'header', SeedTenants.C);
+    const consumed = await other.request('POST', '/signinup/code/consume', { preAuthSessionId: link.searchParams.get('preAuthSessionId'), linkCode: link.hash.slice(1) });
+    expect(consumed.body).toMatchObject({ status: 'OK', createdNewRecipeUser: true });
+    expect(other.mfa).toEqual({ c: { 'link-email': expect.any(Number) }, v: true });
   });
 
   it('tenant A requires email OTP after the password', async () => {

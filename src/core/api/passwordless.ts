@@ -65,6 +65,20 @@ export function createPasswordlessApi(transport: Transport) {
         body: { deviceId: input.deviceId, preAuthSessionId: input.preAuthSessionId, userInputCode: input.userInputCode, shouldTryLinkingWithSessionUser: input.asSecondFactor ?? false },
         session: session(input.asSecondFactor),
       }),
+    /**
+     * `POST /signinup/code/consume` with a magic link's `linkCode` (the part after `#`) and
+     * `preAuthSessionId`, in any browser: a first factor only. `tenantId` is the link's.
+     */
+    consumeLink: (input: { preAuthSessionId: string; linkCode: string; tenantId?: string }) =>
+      callApi<ConsumeCodeResult>(transport, {
+        method: 'POST',
+        path: '/signinup/code/consume',
+        rid: 'passwordless',
+        tenantScoped: true,
+        tenantId: input.tenantId,
+        body: { preAuthSessionId: input.preAuthSessionId, linkCode: input.linkCode },
+        session: 'none',
+      }),
     /** `GET /passwordless/email/exists`. */
     doesEmailExist: (email: string) =>
       callApi<{ status: 'OK'; exists: boolean } | GeneralError>(transport, { method: 'GET', path: '/passwordless/email/exists', rid: 'passwordless', tenantScoped: true, query: { email }, session: 'none' }),

@@ -156,6 +156,10 @@ export function otpView(state: OtpFlowState, now: number) {
     /** Epoch ms when the code expires, and when a new one may be asked for. */
     expiresAt: state.attempt?.expiresAt,
     resendAvailableAt: state.attempt?.resendAvailableAt,
+    /** The message carries a code to type (else only a link). */
+    withCode: state.attempt === undefined || state.attempt.flowType !== 'MAGIC_LINK',
+    /** The message carries a magic link (a first factor whose tenant signs in with links). */
+    withLink: state.attempt !== undefined && state.attempt.flowType !== 'USER_INPUT_CODE',
     /** Code entry is paused until then (a limit on wrong codes). */
     lockedUntil: state.outcome?.kind === 'locked' && state.outcome.until > now ? state.outcome.until : undefined,
   };

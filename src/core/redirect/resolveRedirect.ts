@@ -17,6 +17,8 @@ export function authPaths(websiteBasePath: string) {
     settings: `${websiteBasePath}/settings`,
     /** A forgotten password: ask for a link, and the link's landing (`?token=`). */
     resetPassword: `${websiteBasePath}/reset-password`,
+    /** A magic link's landing (`?preAuthSessionId=…#linkCode`). */
+    magicLink: `${websiteBasePath}/verify`,
   };
 }
 

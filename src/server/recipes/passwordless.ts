@@ -71,6 +71,19 @@ export function passwordlessRoutes(): Route[] {
     return { ...p, codeLifetimeMs: p.codeLifetimeMs ?? 900_000, maxCodeInputAttempts: p.maxCodeInputAttempts ?? 5 };
   };
 
+  /**
+   * What a send carries: a code, a link or both. A second factor is always a typed code (a magic link
+   * opened elsewhere has no session to join); a first factor follows the flow type and the tenant's
+   * first factors (a tenant that signs in with `otp-email` only gets no link, one with `link-email`
+   * only gets no code).
+   */
+  async function deliveryOf(ctx: RequestContext, s: Services, isFirstFactor: boolean, contact: 'email' | 'phone'): Promise<{ otp: boolean; link: boolean }> {
+    if (!isFirstFactor) return { otp: true, link: false };
+    const first = await s.mfa.firstFactorsFor(ctx.tenantId);
+    const allowed = candidateFactors(s, contact, false).filter((f) => first.includes(f));
+    return { otp: allowed.some((f) => f.startsWith('otp-')), link: allowed.some((f) => f.startsWith('link-')) };
+  }
+
   /** Creates a code on a device and sends it. */
   async function sendCode(ctx: RequestContext, s: Services, device: DeviceRow, deviceId: string, preAuthSessionId: string, isFirstFactor: boolean) {
     const o = options(s);
@@ -84,9 +97,7 @@ export function passwordlessRoutes(): Route[] {
         uuid(), device.device_id_hash, toHex(await sha256(linkCode)), ctx.now,
       ]);
     });
-    // A second factor is always a typed code: a magic link opened elsewhere has no session to join.
-    const withOtp = !isFirstFactor || o.flowType !== 'MAGIC_LINK';
-    const withLink = isFirstFactor && o.flowType !== 'USER_INPUT_CODE';
+    const { otp: withOtp, link: withLink } = await deliveryOf(ctx, s, isFirstFactor, device.email !== null ? 'email' : 'phone');
     const { websiteDomain, websiteBasePath } = s.config.appInfo;
     const message = {
       type: 'PASSWORDLESS_LOGIN' as const,

@@ -32,6 +32,8 @@ export interface OtpStepsProps {
   contactHeading?: string;
   /** Default country for phone numbers typed without `+`. */
   defaultCountry?: string;
+  /** The message will carry a sign-in link and no code (a tenant that signs in with magic links). @default false */
+  linkOnly?: boolean;
 }
 
 /** The words for a send that did not start an attempt (a step-up or email verification moves on by itself). */
@@ -54,7 +56,7 @@ export function OtpSteps(props: OtpStepsProps) {
 
 type StepProps = OtpStepsProps & { headingRef: ReturnType<typeof useStepFocus> };
 
-function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, headingRef }: StepProps) {
+function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, linkOnly = false, headingRef }: StepProps) {
   const { state } = otp;
   const email = method === 'EMAIL';
   const known = !otp.canChangeContact ? otp.contacts[0] : undefined;
@@ -72,8 +74,8 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
       data-state={alertText ? 'error' : 'idle'}
       {...rootProps}
       headingRef={headingRef}
-      heading={contactHeading ?? m.format(email ? 'otp.email.askTitle' : 'otp.phone.askTitle')}
-      subtitle={known === undefined ? m.format(email ? 'otp.email.askSubtitle' : 'otp.phone.askSubtitle') : undefined}
+      heading={contactHeading ?? m.format(linkOnly ? (email ? 'otp.link.email.askTitle' : 'otp.link.phone.askTitle') : email ? 'otp.email.askTitle' : 'otp.phone.askTitle')}
+      subtitle={known === undefined ? m.format(linkOnly ? (email ? 'otp.link.email.askSubtitle' : 'otp.link.phone.askSubtitle') : email ? 'otp.email.askSubtitle' : 'otp.phone.askSubtitle') : undefined}
       footer={footer}
     >
       {alertText !== undefined && (
@@ -101,7 +103,7 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
             <c.PhoneField name="contact" label={m.format('field.phone.label')} description={m.format('field.phone.description')} invalidMessage={m.format('fieldError.phoneInvalid')} defaultCountry={defaultCountry} error={fieldError} />
           )}
           <c.Button type="submit" submitting={sending}>
-            {m.format('otp.sendCode')}
+            {m.format(linkOnly ? 'otp.sendLink' : 'otp.sendCode')}
           </c.Button>
         </form>
       )}
@@ -121,34 +123,37 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
       data-state={continuing ? 'success' : state.verifying ? 'submitting' : state.outcome || screenError ? 'error' : 'idle'}
       {...rootProps}
       headingRef={headingRef}
-      heading={m.format(email ? 'otp.email.title' : 'otp.phone.title')}
-      subtitle={m.format(email ? 'otp.email.sentTo' : 'otp.phone.sentTo', { contact: attempt.contact })}
+      heading={m.format(view.withCode ? (email ? 'otp.email.title' : 'otp.phone.title') : email ? 'otp.link.email.title' : 'otp.link.phone.title')}
+      subtitle={view.withCode ? m.format(email ? 'otp.email.sentTo' : 'otp.phone.sentTo', { contact: attempt.contact }) : m.format('otp.link.sentTo', { contact: attempt.contact })}
       footer={footer}
     >
       {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
-      <CodeEntry
-        m={m}
-        c={c}
-        label={m.format('otp.codeLabel')}
-        description={m.format('otp.codeDescription', { length: codeLength })}
-        length={codeLength}
-        outcome={state.outcome}
-        failure={state.verifyFailure}
-        busy={state.verifying}
-        done={continuing}
-        autoFocus
-        onLockOver={otp.lockOver}
-        onSubmit={async (code) => {
-          const outcome = await otp.verify(code);
-          if (outcome?.kind === 'ok') onVerified();
-          return outcome;
-        }}
-      >
-        <ExpiryHint m={m} c={c} expiresAt={attempt.expiresAt} sentAt={attempt.sentAt} />
-      </CodeEntry>
+      {view.withCode && (
+        <CodeEntry
+          m={m}
+          c={c}
+          label={m.format('otp.codeLabel')}
+          description={m.format('otp.codeDescription', { length: codeLength })}
+          length={codeLength}
+          outcome={state.outcome}
+          failure={state.verifyFailure}
+          busy={state.verifying}
+          done={continuing}
+          autoFocus
+          onLockOver={otp.lockOver}
+          onSubmit={async (code) => {
+            const outcome = await otp.verify(code);
+            if (outcome?.kind === 'ok') onVerified();
+            return outcome;
+          }}
+        >
+          <ExpiryHint m={m} c={c} expiresAt={attempt.expiresAt} sentAt={attempt.sentAt} />
+        </CodeEntry>
+      )}
+      {view.withCode && view.withLink && <p data-fk="hint">{m.format('otp.link.orCode')}</p>}
       <div data-fk="resend">
         <c.Button variant="secondary" disabled={coolingDown || continuing} submitting={state.resending} onClick={() => void otp.resend()}>
-          {m.format('otp.resend')}
+          {m.format(view.withCode ? 'otp.resend' : 'otp.link.resend')}
         </c.Button>
         {coolingDown && view.resendAvailableAt !== undefined && (
           // Worded as "you can ask again in", not as a deadline: the code stays valid meanwhile.

@@ -52,7 +52,7 @@ function AskForLink({ m, c, layout, links, resendCooldownSeconds }: PartProps & 
   const error = issueText(m, state.issue);
   const back = (
     <AuthLink href={links.signIn} go={links.go}>
-      {m.format('reset.backToSignIn')}
+      {m.format('common.backToSignIn')}
     </AuthLink>
   );
   const alert = error !== undefined && (
@@ -135,7 +135,7 @@ function NewPassword({ m, c, layout, links, token, tenantId, onAskAgain }: PartP
       subtitle={m.format('reset.form.subtitle')}
       footer={
         <AuthLink href={links.signIn} go={links.go}>
-          {m.format('reset.backToSignIn')}
+          {m.format('common.backToSignIn')}
         </AuthLink>
       }
     >

@@ -52,7 +52,12 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
   }, [session.exists, session.isPending, next]);
 
   const first = methods.data?.status === 'OK' ? methods.data.firstFactors : undefined;
-  const available: SignInMode[] = first === undefined ? ['signIn'] : [...(first.includes('emailpassword') ? (['signIn'] as const) : []), ...(['otp-email', 'otp-phone'] as const).filter((f) => first.includes(f))];
+  // A code and a magic link start the same way (a contact, then a message): one mode per contact method.
+  const offers = (method: 'email' | 'phone') => first !== undefined && (first.includes(`otp-${method}`) || first.includes(`link-${method}`));
+  const linkOnly = (method: 'email' | 'phone') => first !== undefined && first.includes(`link-${method}`) && !first.includes(`otp-${method}`);
+  const available: SignInMode[] = first === undefined ? ['signIn'] : [...(first.includes('emailpassword') ? (['signIn'] as const) : []), ...(offers('email') ? (['otp-email'] as const) : []), ...(offers('phone') ? (['otp-phone'] as const) : [])];
+  const label = (other: SignInMode) =>
+    other === 'otp-email' ? (linkOnly('email') ? 'signIn.withEmailLink' : 'signIn.withEmailCode') : other === 'otp-phone' ? (linkOnly('phone') ? 'signIn.withPhoneLink' : 'signIn.withPhoneCode') : 'signIn.withPassword';
   const mode = chosen !== undefined && (available.includes(chosen) || (chosen === 'signUp' && available.includes('signIn'))) ? chosen : available[0];
 
   if (methods.isPending || session.isPending || (session.exists && !next.isError)) return <LoadingScreen components={components} {...props} />;
@@ -66,7 +71,7 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
       <nav data-fk="other-methods" aria-label={m.format('signIn.otherMethods')}>
         {others.map((other) => (
           <c.Button key={other} variant="link" onClick={() => setChosen(other)}>
-            {m.format(other === 'otp-email' ? 'signIn.withEmailCode' : other === 'otp-phone' ? 'signIn.withPhoneCode' : 'signIn.withPassword')}
+            {m.format(label(other))}
           </c.Button>
         ))}
       </nav>
@@ -79,7 +84,7 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
       </c.ScreenLayout>
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
-    return <OtpSignIn key={mode} factorId={mode} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
+    return <OtpSignIn key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
   return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
@@ -167,7 +172,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, m, c, rootProps, foo
   );
 }
 
-function OtpSignIn({ factorId, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; defaultCountry?: string }) {
+function OtpSignIn({ factorId, linkOnly, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
   const otp = useOtpFlow(factorId, { validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
   // A correct code starts the session; the screen then continues on its own.
   if (otp.status === 'loading') return <LoadingScreen components={c} />;
@@ -184,6 +189,7 @@ function OtpSignIn({ factorId, m, c, rootProps, footer, screenError, defaultCoun
       onVerified={() => undefined}
       footer={footer}
       screenError={screenError}
+      linkOnly={linkOnly}
     />
   );
 }

@@ -5,6 +5,7 @@ import { EmailVerificationScreen } from './EmailVerificationScreen.tsx';
 import { FactorChooserScreen } from './FactorChooserScreen.tsx';
 import { OtpEmailScreen, OtpPhoneScreen } from './OtpScreen.tsx';
 import { MFASettingsScreen } from './settings/MFASettingsScreen.tsx';
+import { MagicLinkScreen } from './MagicLinkScreen.tsx';
 import { ResetPasswordScreen } from './ResetPasswordScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
@@ -18,6 +19,7 @@ export const prebuiltScreens = Object.freeze({
   OtpPhone: OtpPhoneScreen,
   VerifyEmail: EmailVerificationScreen,
   ResetPassword: ResetPasswordScreen,
+  MagicLink: MagicLinkScreen,
   Settings: MFASettingsScreen,
   AccessDenied: AccessDeniedScreen,
 } satisfies AuthScreens);
