@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createBackend, isLoopbackHostOf, serve, type Backend, type RunningServer } from '../src/server/index.ts';
-import { SeedScenarios, seedScenarios, type SeedScenarioId } from '../src/testing/seedScenarios.ts';
+import { SeedScenarios, seedScenarios, withSocialSignIn, type SeedScenarioId } from '../src/testing/seedScenarios.ts';
+import { startLocalIdp, type LocalIdp } from './localIdp.ts';
 
 export interface DemoOptions {
   apiPort?: number;
@@ -21,11 +22,15 @@ export interface DemoOptions {
   scenario?: SeedScenarioId;
   /** Argon2 cost; the e2e suite lowers it to keep sign-ups fast on 2 cores. */
   passwordHashing?: { memorySize: number; iterations: number };
+  /** Port of the local OpenID provider for social sign-in (`false`: none). @default 3002 */
+  idpPort?: number | false;
 }
 
 export interface RunningDemo {
   apiUrl: string;
   webUrl: string | undefined;
+  /** The local OpenID provider's issuer, when it runs. */
+  idpUrl: string | undefined;
   scenario(): SeedScenarioId;
   backend(): Backend;
   close(): Promise<void>;
@@ -39,6 +44,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const websiteDomain = `http://localhost:${webPort}`;
   const dataDir = options.dataDir ?? '.data/pglite';
 
+  // Social sign-in for the scenarios whose seed app offers it: a real OpenID provider on this machine.
+  const idp: LocalIdp | undefined = options.idpPort === false ? undefined : await startLocalIdp({ port: options.idpPort ?? 3002, websiteDomains: [websiteDomain] });
+
   let currentId: SeedScenarioId = options.scenario ?? SeedScenarios.S1;
   let current: Backend;
   let switching: Promise<void> = Promise.resolve();
@@ -48,7 +56,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const database = options.databaseUrl
       ? ({ kind: 'postgres', url: options.databaseUrl } as const)
       : (mkdirSync(`${dataDir}/${id}`, { recursive: true }), { kind: 'pglite', dataDir: `${dataDir}/${id}` } as const);
-    const base = scenario.config();
+    const base = idp && scenario.socialSignIn ? withSocialSignIn(scenario.config(), idp.providers) : scenario.config();
     const backend = await createBackend({
       ...base,
       appInfo: { appName: 'factorkit demo', apiDomain, websiteDomain },
@@ -125,10 +133,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     webUrl: web?.url,
     scenario: () => currentId,
     backend: () => current,
+    idpUrl: idp?.issuer,
     async close() {
       await web?.close();
       await api.close();
       await current.close();
+      await idp?.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the reference backend on embedded PGlite under `.data/` (or PostgreSQL through
- * DATABASE_URL) in dev mode, and the demo app, with a switch between the seed scenarios.
+ * DATABASE_URL) in dev mode, the demo app, with a switch between the seed scenarios, and a local
+ * OpenID provider for social sign-in.
  */
 import { startDemo } from '../demo/server.ts';
 
@@ -9,12 +10,14 @@ const demo = await startDemo({
   webPort: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',
   databaseUrl: process.env.DATABASE_URL,
+  idpPort: Number(process.env.IDP_PORT ?? 3002),
 });
 
 console.log(`factorkit demo:      ${demo.webUrl}`);
 console.log(`reference backend:   ${demo.apiUrl}/auth  (scenario ${demo.scenario()}; switch in the demo)`);
 console.log(`  database:          ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in .data/pglite/<scenario>'}`);
 console.log(`  dev outbox:        ${demo.apiUrl}/auth/dev/outbox  (OTP codes and verification links appear here)`);
+console.log(`identity provider:   ${demo.idpUrl}  ("Continue with Demo ID": type any email address)`);
 console.log('Press Ctrl+C to stop.');
 
 const stop = async () => {

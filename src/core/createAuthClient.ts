@@ -3,6 +3,7 @@ import { createEmailVerificationApi } from './api/emailVerification.ts';
 import { createMfaApi } from './api/mfa.ts';
 import { createMfaSettingsApi } from './api/mfaSettings.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
+import { createThirdPartyApi } from './api/thirdParty.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
 import { createTotpApi } from './api/totp.ts';
 import type { ClaimFailure, ClaimValidator } from './claims/ClaimValidator.ts';
@@ -138,6 +139,7 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     /** factorkit's settings extension: see {@link createMfaSettingsApi}. */
     mfaSettings: createMfaSettingsApi(transport),
     multitenancy: createMultitenancyApi(transport),
+    thirdParty: createThirdPartyApi(transport),
     /**
      * `fetch` for the app's own API: on the API's origin it attaches the session, refreshes on 401
      * and reports 403 claim failures as session events; other URLs pass through untouched.

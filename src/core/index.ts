@@ -22,6 +22,14 @@ export { codeOutcome, stepUpFactorsOf } from './flows/codeOutcome.ts';
 export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otpView, reduceOtp } from './flows/otpFlow.ts';
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 export { typedEmailProblem } from './flows/contact.ts';
+export {
+  createThirdPartyCallbackFlow,
+  createThirdPartyStartFlow,
+  initialThirdPartyCallbackState,
+  initialThirdPartyStartState,
+  reduceThirdPartyCallback,
+  reduceThirdPartyStart,
+} from './flows/thirdPartyFlow.ts';
 export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
 export {
@@ -69,6 +77,19 @@ export type { CodeOutcome } from './flows/codeOutcome.ts';
 export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue, StoredOtpAttempt } from './flows/otpFlow.ts';
 export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
 export type { TypedEmailProblem } from './flows/contact.ts';
+export type {
+  ThirdPartyAttempt,
+  ThirdPartyCallbackEvent,
+  ThirdPartyCallbackFlow,
+  ThirdPartyCallbackOptions,
+  ThirdPartyCallbackOutcome,
+  ThirdPartyCallbackState,
+  ThirdPartyStartEvent,
+  ThirdPartyStartFlow,
+  ThirdPartyStartIssue,
+  ThirdPartyStartOptions,
+  ThirdPartyStartState,
+} from './flows/thirdPartyFlow.ts';
 export type { MagicLinkEvent, MagicLinkFlow, MagicLinkFlowOptions, MagicLinkState } from './flows/magicLinkFlow.ts';
 export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
 export type {
@@ -92,4 +113,5 @@ export type { OtpAttempt, CreateCodeInput, CreateCodeResult, ResendCodeResult, C
 export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResult, InvalidTotp, TotpLimitReached } from './api/totp.ts';
 export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';
 export type { LoginMethods } from './api/multitenancy.ts';
+export type { AuthorisationUrlResult, ThirdPartySignInUpResult } from './api/thirdParty.ts';
 export type { MFASettings, MFASettingsFactor, RequiredFactorChangeResult } from './api/mfaSettings.ts';

@@ -7,6 +7,8 @@ export interface LoginMethod {
   tenantIds: string[];
   email?: string;
   phoneNumber?: string;
+  /** A social or enterprise login: the provider's id and the user's id there. */
+  thirdParty?: { id: string; userId: string };
   timeJoined: number;
   verified: boolean;
 }

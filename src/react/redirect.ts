@@ -25,8 +25,8 @@ export function redirectToPathOf(nav: Navigation): string | undefined {
 /** How long a remembered return path waits for its verification link (the link's lifetime). */
 const RETURN_TTL_MS = 24 * 3600 * 1000;
 
-/** Which emailed link a remembered return path waits for. */
-type EmailedLink = 'emailVerification' | 'passwordReset' | 'magicLink';
+/** Which round trip (an emailed link, a provider's sign-in page) a remembered return path waits for. */
+type EmailedLink = 'emailVerification' | 'passwordReset' | 'magicLink' | 'thirdParty';
 
 function returnKey(client: AuthClient, link: EmailedLink = 'emailVerification'): string {
   return `${client.config.storageKeyPrefix}.${link}ReturnTo`;
@@ -59,6 +59,7 @@ export function takeResetReturn(client: AuthClient): string | undefined {
 function linkOfPage(ctx: AuthContextValue, nav: Navigation): EmailedLink | undefined {
   const path = nav.path.split(/[?#]/)[0];
   const paths = authPaths(ctx.basePath);
+  if (path?.startsWith(`${paths.callback}/`)) return 'thirdParty';
   return path === paths.verifyEmail ? 'emailVerification' : path === paths.magicLink ? 'magicLink' : undefined;
 }
 
@@ -83,7 +84,7 @@ export function rememberedReturn(ctx: AuthContextValue, nav: Navigation): string
 /** Forgets the remembered return path (the user got back). */
 export function forgetReturn(ctx: AuthContextValue): void {
   try {
-    for (const link of ['emailVerification', 'magicLink'] as const) globalThis.localStorage?.removeItem(returnKey(ctx.client, link));
+    for (const link of ['emailVerification', 'magicLink', 'thirdParty'] as const) globalThis.localStorage?.removeItem(returnKey(ctx.client, link));
   } catch {
     // Nothing to forget.
   }

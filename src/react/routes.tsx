@@ -22,6 +22,8 @@ export interface AuthScreens {
   ResetPassword?: ComponentType;
   /** `{basePath}/verify`: a magic link's landing (`?preAuthSessionId=…#linkCode`). No session needed. */
   MagicLink?: ComponentType;
+  /** `{basePath}/callback/:providerId`: the way back from a social or enterprise provider. No session needed. */
+  ThirdPartyCallback?: ComponentType;
   /** `{basePath}/settings`: needs a complete sign-in. */
   Settings?: ComponentType;
   /** Rendered by the kit's guarded routes when access is denied (e.g. no factor can be completed). */
@@ -65,6 +67,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
   if (screens.SignIn) routes.push({ path: base || '/', element: createElement(screens.SignIn) });
   if (screens.ResetPassword) routes.push({ path: `${base}/reset-password`, element: createElement(screens.ResetPassword) });
   if (screens.MagicLink) routes.push({ path: `${base}/verify`, element: createElement(screens.MagicLink) });
+  if (screens.ThirdPartyCallback) routes.push({ path: `${base}/callback/:providerId`, element: createElement(screens.ThirdPartyCallback) });
   guarded(`${base}/mfa`, screens.FactorChooser, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/totp`, screens.Totp, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/otp-email`, screens.OtpEmail, { overrideGlobalClaimValidators: noValidators });

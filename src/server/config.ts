@@ -2,6 +2,7 @@
  * The reference backend's public types: its configuration, and the API `createBackend` returns. Types
  * only, so every module can name them without importing the modules that implement them.
  */
+import type { ThirdPartyProviderConfig } from './thirdParty/providers.ts';
 import type { MFARequirementList } from '../protocol/requirements.ts';
 import type { User } from '../protocol/user.ts';
 import type { Db } from './db/Db.ts';
@@ -165,6 +166,13 @@ export interface TenantConfig {
   tenantId: string;
   firstFactors?: string[];
   requiredSecondaryFactors?: string[];
+  /** The social and enterprise providers this tenant offers (their ids). @default every configured provider */
+  thirdPartyProviders?: string[];
+}
+
+/** Social and enterprise sign-in (the thirdparty recipe). */
+export interface ThirdPartyOptions {
+  providers: ThirdPartyProviderConfig[];
 }
 
 /** Email + password: the password reset and the signed-in change of password. */
@@ -188,6 +196,8 @@ export interface BackendConfig {
   passwordless?: PasswordlessOptions | false;
   totp?: TotpOptions | false;
   emailVerification?: EmailVerificationOptions | false;
+  /** Social and enterprise sign-in. @default off */
+  thirdParty?: ThirdPartyOptions | false;
   mfa?: MFAOptions;
   accountLinking?: { shouldDoAutomaticAccountLinking?: ShouldDoAutomaticAccountLinking };
   /** Tenants to create or update at start-up (`public` always exists). */

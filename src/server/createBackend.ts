@@ -13,6 +13,7 @@ import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './r
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
+import { thirdPartyRoutes } from './recipes/thirdParty.ts';
 import { normaliseEmail } from './recipes/validators.ts';
 import { totpRoutes } from './recipes/totp.ts';
 import type { Route } from './router.ts';
@@ -96,6 +97,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...coreRoutes(),
     ...(config.emailPassword !== false ? [...emailPasswordRoutes(), ...passwordResetRoutes()] : []),
     ...(config.passwordless ? passwordlessRoutes() : []),
+    ...thirdPartyRoutes({ config: services.config }),
     ...(config.totp ? totpRoutes() : []),
     ...(config.emailVerification ? emailVerificationRoutes() : []),
     ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),

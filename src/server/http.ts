@@ -152,7 +152,7 @@ export function createHttp({ appInfo, config, sessions, tenants, services, now }
   }
 
   /** Runs a handler with a request context, then writes token headers and errors. */
-  async function run(request: Request, tenantId: string | undefined, fn: (ctx: RequestContext) => Promise<unknown>, remoteAddress?: string): Promise<Response> {
+  async function run(request: Request, tenantId: string | undefined, fn: (ctx: RequestContext) => Promise<unknown>, remoteAddress?: string, options: { formPost?: boolean } = {}): Promise<Response> {
     const ctx: RequestContext = {
       request,
       url: new URL(request.url),
@@ -168,11 +168,12 @@ export function createHttp({ appInfo, config, sessions, tenants, services, now }
       // A page on another origin may send a form-like POST with the user's cookies (CSRF): any
       // state-changing request that says where it comes from must come from the app.
       const origin = request.headers.get('origin');
-      if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== null && !allowedOrigins.has(origin)) {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== null && !allowedOrigins.has(origin) && !options.formPost) {
         throw new ForbiddenError('Requests from this origin are not allowed');
       }
       if (tenantId !== undefined && (!TENANT_ID.test(tenantId) || !(await tenants.get(tenantId)))) throw new BadInputError(`Unknown tenant: ${tenantId.slice(0, 64)}`);
-      if (request.method === 'POST' || request.method === 'PUT') ctx.body = await readBody(request);
+      if (options.formPost) ctx.body = Object.fromEntries(new URLSearchParams(await readCappedText(request)));
+      else if (request.method === 'POST' || request.method === 'PUT') ctx.body = await readBody(request);
       const result = await fn(ctx);
       response = result instanceof Response ? result : json(result);
     } catch (error) {
@@ -206,7 +207,7 @@ export function createHttp({ appInfo, config, sessions, tenants, services, now }
     mount(routes: Route[], extra: { method: 'GET'; path: string; handler: (ctx: RequestContext) => Promise<unknown> }[] = []) {
       for (const route of extra) app.on(route.method, `${base}${route.path}`, (c) => run(c.req.raw, undefined, route.handler, remoteOf(c)));
       for (const route of routes) {
-        const handler = (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services), remoteOf(c));
+        const handler = (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services), remoteOf(c), { formPost: route.formPost === true });
         app.on(route.method, `${base}${route.path}`, handler);
         app.on(route.method, `${base}/:tenantId${route.path}`, handler);
       }

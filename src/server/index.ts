@@ -39,9 +39,11 @@ export type {
   SessionOptions,
   ShouldDoAutomaticAccountLinking,
   TenantConfig,
+  ThirdPartyOptions,
   TotpOptions,
 } from './config.ts';
 export type { Db, Queryable } from './db/Db.ts';
+export type { ThirdPartyClient, ThirdPartyProviderConfig } from './thirdParty/providers.ts';
 export type { DatabaseOption } from './db/openDb.ts';
 export type { Delivery, EmailMessage, OutboxEntry, SmsMessage } from './delivery.ts';
 export type { ClaimValidator } from './session/sessionService.ts';

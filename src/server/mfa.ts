@@ -44,7 +44,7 @@ export function enabledPasswordlessFactors(config: BackendConfig): string[] {
 
 /** The first factors the enabled recipes offer. */
 export function availableFirstFactors(config: BackendConfig): string[] {
-  return availableSecondaryFactors(config).filter((f) => f !== FactorIds.TOTP);
+  return [...availableSecondaryFactors(config).filter((f) => f !== FactorIds.TOTP), ...(config.thirdParty ? [FactorIds.THIRDPARTY] : [])];
 }
 
 type MetadataStore = {

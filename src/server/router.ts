@@ -9,6 +9,11 @@ export interface Route {
   /** Path after the API base path, e.g. `/signin`. */
   path: string;
   handler(ctx: RequestContext, s: Services): Promise<unknown>;
+  /**
+   * A form post a provider's page sends the browser with (Apple's `form_post`): the body is read as
+   * form fields, and another origin may send it (the handler only redirects to the website).
+   */
+  formPost?: true;
 }
 
 /** Parses the request body with a schema; a mismatch is the client's mistake, answered 400. */

@@ -5,8 +5,8 @@ import type { RolesApi, TenantConfig } from './config.ts';
 export function createTenants(db: Db) {
   return {
     async get(tenantId: string): Promise<TenantConfig | undefined> {
-      const [row] = await db.query<{ tenant_id: string; first_factors: string[] | null; required_secondary_factors: string[] | null }>(
-        'SELECT tenant_id, first_factors, required_secondary_factors FROM fk_tenants WHERE tenant_id = $1',
+      const [row] = await db.query<{ tenant_id: string; first_factors: string[] | null; required_secondary_factors: string[] | null; third_party_providers: string[] | null }>(
+        'SELECT tenant_id, first_factors, required_secondary_factors, third_party_providers FROM fk_tenants WHERE tenant_id = $1',
         [tenantId],
       );
       if (!row) return undefined;
@@ -14,15 +14,22 @@ export function createTenants(db: Db) {
         tenantId: row.tenant_id,
         ...(row.first_factors !== null && { firstFactors: row.first_factors }),
         ...(row.required_secondary_factors !== null && { requiredSecondaryFactors: row.required_secondary_factors }),
+        ...(row.third_party_providers !== null && { thirdPartyProviders: row.third_party_providers }),
       };
     },
-    /** Creates the tenant or replaces its factor lists (an omitted list means "not set"). */
+    /** Creates the tenant or replaces its factor and provider lists (an omitted list means "not set"). */
     async createOrUpdate(tenant: TenantConfig): Promise<void> {
       if (!/^[a-zA-Z0-9-]{1,64}$/.test(tenant.tenantId)) throw new Error(`Invalid tenant id ${JSON.stringify(tenant.tenantId)}`);
       await db.query(
-        `INSERT INTO fk_tenants (tenant_id, first_factors, required_secondary_factors, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id) DO UPDATE SET first_factors = EXCLUDED.first_factors, required_secondary_factors = EXCLUDED.required_secondary_factors`,
-        [tenant.tenantId, tenant.firstFactors ? JSON.stringify(tenant.firstFactors) : null, tenant.requiredSecondaryFactors ? JSON.stringify(tenant.requiredSecondaryFactors) : null, Date.now()],
+        `INSERT INTO fk_tenants (tenant_id, first_factors, required_secondary_factors, third_party_providers, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id) DO UPDATE SET first_factors = EXCLUDED.first_factors, required_secondary_factors = EXCLUDED.required_secondary_factors, third_party_providers = EXCLUDED.third_party_providers`,
+        [
+          tenant.tenantId,
+          tenant.firstFactors ? JSON.stringify(tenant.firstFactors) : null,
+          tenant.requiredSecondaryFactors ? JSON.stringify(tenant.requiredSecondaryFactors) : null,
+          tenant.thirdPartyProviders ? JSON.stringify(tenant.thirdPartyProviders) : null,
+          Date.now(),
+        ],
       );
     },
   };

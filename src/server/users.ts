@@ -11,13 +11,15 @@ interface LoginMethodRow {
   tenant_id: string;
   email: string | null;
   phone_number: string | null;
+  third_party_id: string | null;
+  third_party_user_id: string | null;
   time_joined: number;
   verified: boolean;
   is_primary: boolean;
 }
 
 const selectLoginMethods = (extraColumns = '') => `
-SELECT lm.recipe_user_id, lm.user_id, lm.recipe_id, lm.tenant_id, lm.email, lm.phone_number, lm.time_joined,
+SELECT lm.recipe_user_id, lm.user_id, lm.recipe_id, lm.tenant_id, lm.email, lm.phone_number, lm.third_party_id, lm.third_party_user_id, lm.time_joined,
        u.is_primary,
        (lm.email IS NULL OR EXISTS (SELECT 1 FROM fk_verified_emails v WHERE v.recipe_user_id = lm.recipe_user_id AND v.email = lm.email)) AS verified${extraColumns}
 FROM fk_login_methods lm JOIN fk_users u ON u.user_id = lm.user_id`;
@@ -40,6 +42,7 @@ function toUser(rows: LoginMethodRow[]): User | undefined {
     tenantIds: [r.tenant_id],
     ...(r.email !== null && { email: r.email }),
     ...(r.phone_number !== null && { phoneNumber: r.phone_number }),
+    ...(r.third_party_id !== null && r.third_party_user_id !== null && { thirdParty: { id: r.third_party_id, userId: r.third_party_user_id } }),
     timeJoined: r.time_joined,
     verified: r.verified,
   }));
@@ -50,7 +53,7 @@ function toUser(rows: LoginMethodRow[]): User | undefined {
     tenantIds: unique(loginMethods.flatMap((m) => m.tenantIds)),
     emails: unique(loginMethods.map((m) => m.email)),
     phoneNumbers: unique(loginMethods.map((m) => m.phoneNumber)),
-    thirdParty: [],
+    thirdParty: loginMethods.flatMap((m) => (m.thirdParty ? [m.thirdParty] : [])),
     webauthn: { credentialIds: [] },
     loginMethods,
     timeJoined: Math.min(...loginMethods.map((m) => m.timeJoined)),
@@ -72,15 +75,20 @@ export async function getUserAndVerifiedTotp(db: Queryable, id: string): Promise
   return user && { user, hasVerifiedTotp: rows[0]!.has_verified_totp };
 }
 
-/** Users with a login method of `recipeId` matching the email or phone number in a tenant. */
+/** Users with a login method of `recipeId` matching the email, phone number or third-party account in a tenant. */
 export async function findLoginMethod(
   db: Queryable,
-  where: { tenantId: string; recipeId: LoginMethod['recipeId']; email?: string; phoneNumber?: string },
+  where: { tenantId: string; recipeId: LoginMethod['recipeId']; email?: string; phoneNumber?: string; thirdParty?: { id: string; userId: string } },
 ): Promise<{ recipeUserId: string; userId: string; passwordHash: string | null } | undefined> {
-  const [column, value] = where.email !== undefined ? ['email', where.email] : ['phone_number', where.phoneNumber];
+  const [condition, values] =
+    where.thirdParty !== undefined
+      ? ['third_party_id = $3 AND third_party_user_id = $4', [where.thirdParty.id, where.thirdParty.userId]]
+      : where.email !== undefined
+        ? ['email = $3', [where.email]]
+        : ['phone_number = $3', [where.phoneNumber]];
   const rows = await db.query<{ recipe_user_id: string; user_id: string; password_hash: string | null }>(
-    `SELECT recipe_user_id, user_id, password_hash FROM fk_login_methods WHERE tenant_id = $1 AND recipe_id = $2 AND ${column} = $3`,
-    [where.tenantId, where.recipeId, value],
+    `SELECT recipe_user_id, user_id, password_hash FROM fk_login_methods WHERE tenant_id = $1 AND recipe_id = $2 AND ${condition}`,
+    [where.tenantId, where.recipeId, ...values],
   );
   const row = rows[0];
   return row && { recipeUserId: row.recipe_user_id, userId: row.user_id, passwordHash: row.password_hash };
@@ -89,13 +97,13 @@ export async function findLoginMethod(
 /** Creates a recipe user that is its own (not yet primary) user. Returns its id. */
 export async function createRecipeUser(
   db: Queryable,
-  input: { recipeId: LoginMethod['recipeId']; tenantId: string; email?: string; phoneNumber?: string; passwordHash?: string; now: number },
+  input: { recipeId: LoginMethod['recipeId']; tenantId: string; email?: string; phoneNumber?: string; passwordHash?: string; thirdParty?: { id: string; userId: string }; now: number },
 ): Promise<string> {
   const id = uuid();
   await db.query('INSERT INTO fk_users (user_id, is_primary, time_joined) VALUES ($1, FALSE, $2)', [id, input.now]);
   await db.query(
-    'INSERT INTO fk_login_methods (recipe_user_id, user_id, recipe_id, tenant_id, email, phone_number, password_hash, time_joined) VALUES ($1, $1, $2, $3, $4, $5, $6, $7)',
-    [id, input.recipeId, input.tenantId, input.email ?? null, input.phoneNumber ?? null, input.passwordHash ?? null, input.now],
+    'INSERT INTO fk_login_methods (recipe_user_id, user_id, recipe_id, tenant_id, email, phone_number, password_hash, third_party_id, third_party_user_id, time_joined) VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [id, input.recipeId, input.tenantId, input.email ?? null, input.phoneNumber ?? null, input.passwordHash ?? null, input.thirdParty?.id ?? null, input.thirdParty?.userId ?? null, input.now],
   );
   return id;
 }

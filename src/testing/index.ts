@@ -13,6 +13,7 @@ export {
   seedScenarioList,
   ensureEmailPasswordUser,
   createLegacyMfaUser,
+  withSocialSignIn,
 } from './seedScenarios.ts';
 
 export { createBackendHandlers } from './mswBackend.ts';

@@ -6,7 +6,7 @@
  * Pure module: nothing runs at import time; `config()` builds a new object on every call.
  * @see docs/architecture.md "Seed scenarios" (from the SuperTokens MFA documentation)
  */
-import type { Backend, BackendConfig, MFARequirementList, User } from '@factorkit/server';
+import type { Backend, BackendConfig, MFARequirementList, ThirdPartyProviderConfig, User } from '@factorkit/server';
 
 /** The ids of the seed scenarios. */
 export const SeedScenarios = {
@@ -67,6 +67,11 @@ export interface SeedScenario {
   accounts?: readonly SeedAccount[];
   /** Tenants besides `public` the scenario configures (S7). */
   tenants?: readonly { tenantId: string; label: string }[];
+  /**
+   * The seed's example app signs in with email and password or a social provider first: give it
+   * providers with {@link withSocialSignIn} (the demo runs a local OpenID provider).
+   */
+  socialSignIn?: boolean;
 }
 
 /** The tenants of S7. */
@@ -105,6 +110,15 @@ function base(): Partial<BackendConfig> {
     totp: {},
     emailVerification: false,
   };
+}
+
+/**
+ * A scenario's backend config with social sign-in added as a first factor, through `providers` (the
+ * scenarios whose seed app signs in that way: `socialSignIn`).
+ */
+export function withSocialSignIn(config: Partial<BackendConfig>, providers: ThirdPartyProviderConfig[]): Partial<BackendConfig> {
+  const firstFactors = config.mfa?.firstFactors ?? ['emailpassword'];
+  return { ...config, thirdParty: { providers }, mfa: { ...config.mfa, firstFactors: [...firstFactors.filter((f) => f !== 'thirdparty'), 'thirdparty'] } };
 }
 
 /** `getMFARequirementsForAuth` returning a fixed list. */
@@ -172,6 +186,7 @@ const S10_LEGACY: SeedAccount = { email: 'legacy@example.com', password: SEED_PA
 export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { id: K } } = {
   S1: {
     id: 'S1',
+    socialSignIn: true,
     title: 'TOTP for everyone',
     description:
       'Every user needs an authenticator app. After email and password, a new user scans a QR code and types a code to set up TOTP; a returning user just types the current code. The app stays locked until that is done.',
@@ -179,6 +194,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S2: {
     id: 'S2',
+    socialSignIn: true,
     title: 'TOTP or email code',
     description:
       'Every user needs one second factor, and either will do: an authenticator app (TOTP) or a code sent by email. After signing in, the user chooses one; doing that one unlocks the app and the other is not asked for.',
@@ -186,6 +202,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S3: {
     id: 'S3',
+    socialSignIn: true,
     title: 'TOTP and email code, any order',
     description:
       'Every user needs both an authenticator app (TOTP) and a code sent by email, in whichever order they like. After the first one, only the other is left to do; the app unlocks when both are done.',
@@ -193,6 +210,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S4: {
     id: 'S4',
+    socialSignIn: true,
     title: 'TOTP, then email code',
     description:
       'Every user does two extra steps in a fixed order: first the authenticator app (TOTP), then a code sent by email. The email code is not offered until the TOTP step is done.',
@@ -200,6 +218,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S5: {
     id: 'S5',
+    socialSignIn: true,
     title: 'Opt-in per user',
     description:
       'Nobody needs a second factor until they ask for one. A new user gets straight in; on the settings page they can set up an authenticator app or email codes and turn them on for their account. From the next sign-in on, they are asked for what they turned on.',
@@ -208,6 +227,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S6: {
     id: 'S6',
+    socialSignIn: true,
     title: 'Email code for admins only',
     description:
       'Only users with the admin role must enter a code sent by email after their password; everyone else gets straight in. Sign in as admin@example.com (password "password123") to see the extra step, or sign up a new account to see it skipped.',
@@ -258,6 +278,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S8: {
     id: 'S8',
+    socialSignIn: true,
     title: 'Verify email, then email code',
     description:
       'New users must verify their email address before anything else: after signing up they are asked to open the link sent to them, and only then to enter a one-time code sent by email. The server enforces the order too: it will not set up the email code for an unverified account.',
@@ -278,6 +299,7 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
   },
   S9: {
     id: 'S9',
+    socialSignIn: true,
     title: 'TOTP, then verify email',
     description:
       'New users set up an authenticator app (TOTP) right after signing up, and verify their email address last: the verification link is asked for only once the TOTP step is done. The app stays locked until both are.',

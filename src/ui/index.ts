@@ -23,6 +23,7 @@ export { FactorOption } from './parts/FactorOption.tsx';
 export { LiveRegion } from './parts/LiveRegion.tsx';
 export { OtpInput } from './parts/OtpInput.tsx';
 export { PhoneField } from './parts/PhoneField.tsx';
+export { ProviderIcon } from './parts/ProviderIcon.tsx';
 export { QrCode } from './parts/QrCode.tsx';
 export { ScreenLayout } from './parts/ScreenLayout.tsx';
 export { SecretDisplay } from './parts/SecretDisplay.tsx';
@@ -59,6 +60,7 @@ export type { FactorOptionProps } from './parts/FactorOption.tsx';
 export type { LiveRegionProps } from './parts/LiveRegion.tsx';
 export type { OtpInputProps } from './parts/OtpInput.tsx';
 export type { PhoneFieldProps } from './parts/PhoneField.tsx';
+export type { ProviderIconProps } from './parts/ProviderIcon.tsx';
 export type { QrCodeProps } from './parts/QrCode.tsx';
 export type { ScreenLayoutProps } from './parts/ScreenLayout.tsx';
 export type { SecretDisplayProps } from './parts/SecretDisplay.tsx';
@@ -78,6 +80,7 @@ export { TotpScreen } from './screens/TotpScreen.tsx';
 export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
 export { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 export { MagicLinkScreen } from './screens/MagicLinkScreen.tsx';
+export { ThirdPartyCallbackScreen } from './screens/ThirdPartyCallbackScreen.tsx';
 export { prebuiltScreens, getPrebuiltAuthRoutes } from './screens/prebuiltScreens.ts';
 
 export type { FactorKitValue, FactorKitProviderProps, ThemeRootProps } from './screens/FactorKitProvider.tsx';
@@ -92,6 +95,7 @@ export type { TotpScreenProps } from './screens/TotpScreen.tsx';
 export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
 export type { ResetPasswordScreenProps } from './screens/ResetPasswordScreen.tsx';
 export type { MagicLinkScreenProps } from './screens/MagicLinkScreen.tsx';
+export type { ThirdPartyCallbackScreenProps } from './screens/ThirdPartyCallbackScreen.tsx';
 export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';
 
 // ------------------------------------------------------------------ MFA settings

@@ -29,8 +29,8 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'factorkit-e2e-'));
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const demo = await startDemo({ apiPort, webPort, dataDir, passwordHashing: { memorySize: 256, iterations: 1 } });
+  const [apiPort, webPort, idpPort] = [await freePort(), await freePort(), await freePort()];
+  const demo = await startDemo({ apiPort, webPort, idpPort, dataDir, passwordHashing: { memorySize: 256, iterations: 1 } });
   project.provide('demo', { webUrl: demo.webUrl!, apiUrl: demo.apiUrl });
   return async () => {
     await demo.close();

@@ -115,3 +115,59 @@ describe('magic links (S7, tenant C)', () => {
     await v.close();
   });
 });
+
+describe('social sign-in through a real OpenID provider (S1)', () => {
+  /** On the provider's own page: type an address and sign in, or cancel. */
+  async function atProvider(v: Visitor, email: string | null): Promise<void> {
+    await v.page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
+    await v.page.getByRole('heading', { level: 1 }).waitFor();
+    if (email === null) await v.page.getByRole('button', { name: 'Cancel' }).click();
+    else {
+      await v.page.getByLabel('Email address').fill(email);
+      await v.page.getByRole('button', { name: 'Sign in' }).click();
+    }
+  }
+
+  it('“Continue with Demo ID” → the provider’s page → back, then TOTP → the page asked for; the next time, the same account', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('social');
+    const v = await Visitor.open(browser, 'social');
+    await openProtected(v);
+    await v.page.getByRole('button', { name: 'Continue with Demo ID', exact: true }).click();
+    await atProvider(v, email);
+    const secret = await setUpTotp(v);
+    await reachOrders(v);
+    await v.page.getByRole('button', { name: 'Sign out' }).first().click();
+
+    await openProtected(v);
+    await v.page.getByRole('button', { name: 'Continue with Demo ID', exact: true }).click();
+    // The provider remembers the person (its own session): straight back, as with a real provider.
+    await verifyTotp(v, secret);
+    await reachOrders(v);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('the provider’s refusals, in words a person can act on', async () => {
+    await useScenario('S1');
+    const v = await Visitor.open(browser, 'social-errors');
+    await openProtected(v);
+    await v.page.getByRole('button', { name: 'Continue with Demo ID', exact: true }).click();
+    await atProvider(v, null);
+    await v.seeHeading('Sign-in cancelled');
+    await v.reached('cancelled');
+    await v.page.getByRole('link', { name: 'Back to sign in' }).click();
+    await v.seeHeading('Sign in');
+
+    await v.page.getByRole('button', { name: 'Continue with Demo ID (no email)' }).click();
+    await atProvider(v, uniqueEmail('no-email'));
+    await v.seeHeading('No email address from Demo ID (no email)');
+    await v.reached('no email');
+
+    // A way back this tab did not start (a link someone sent): nothing is sent to the backend.
+    await v.page.goto('/auth/callback/demo-id?code=someone-elses-code&state=not-ours');
+    await v.seeHeading('This sign-in did not start here');
+    await v.reached('not started here');
+    await v.close();
+  });
+});

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/server/index.ts';
 import { API, WEBSITE, latestCode, startBackend, TestClient, testClock, totpCode, type Reply } from './helpers.ts';
 import { checkAgainstSpec, normalisePath, specOperations } from './openapi.ts';
+import { LOCAL_IDP, startLocalIdp } from '../../demo/localIdp.ts';
+import { signInAtIdp } from './idp.ts';
 
 /**
  * Every response variant of every endpoint the backend serves, checked against the FDI 4.0.0 spec
@@ -377,6 +379,33 @@ describe('password reset', () => {
     expect((await reset('short')).body.status).toBe('FIELD_ERROR');
     expect((await reset('new-password-9')).body).toEqual({ status: 'OK' });
     expect((await reset('new-password-9')).body).toEqual({ status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' });
+  });
+});
+
+describe('thirdparty', () => {
+  it('GET /authorisationurl: OK with a PKCE verifier, GENERAL_ERROR for a provider out of reach; POST /signinup: OK, NO_EMAIL_GIVEN_BY_PROVIDER, GENERAL_ERROR', async () => {
+    const idp = await startLocalIdp({ websiteDomains: [WEBSITE] });
+    const b = await startBackend({ thirdParty: { providers: [...idp.providers, { id: 'down', issuer: 'http://localhost:9/', clients: [{ clientId: 'x' }] }] }, mfa: { firstFactors: ['emailpassword', 'thirdparty'] } });
+    try {
+      const c = new TestClient(b);
+      const roundTrip = async (id: string) => {
+        const cb = `${WEBSITE}/auth/callback/${id}`;
+        const url = await c.request('GET', `/authorisationurl?thirdPartyId=${id}&redirectURIOnProviderDashboard=${encodeURIComponent(cb)}`);
+        expectSpec('GET', '/authorisationurl', url, ['GET /authorisationurl OK urlWithQueryParams']);
+        const back = await signInAtIdp(url.body.urlWithQueryParams, `spec-${id}@example.com`);
+        const reply = await c.request('POST', '/signinup', { thirdPartyId: id, redirectURIInfo: { redirectURIOnProviderDashboard: cb, redirectURIQueryParams: Object.fromEntries(back.searchParams), pkceCodeVerifier: url.body.pkceCodeVerifier } });
+        expectSpec('POST', '/signinup', reply, reply.body.status === 'OK' ? USER : []);
+        return reply;
+      };
+      expect((await roundTrip(LOCAL_IDP.withEmail)).body.status).toBe('OK');
+      expect((await roundTrip(LOCAL_IDP.withoutEmail)).body).toEqual({ status: 'NO_EMAIL_GIVEN_BY_PROVIDER' });
+      const down = await c.request('GET', `/authorisationurl?thirdPartyId=down&redirectURIOnProviderDashboard=${encodeURIComponent(`${WEBSITE}/auth/callback/down`)}`);
+      expectSpec('GET', '/authorisationurl', down);
+      expect(down.body.status).toBe('GENERAL_ERROR');
+    } finally {
+      await b.close();
+      await idp.close();
+    }
   });
 });
 

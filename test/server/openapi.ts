@@ -166,6 +166,14 @@ export const deviations: Record<string, Deviation> = {
       b.required = ['status', 'reason'];
     },
   },
+  'GET /authorisationurl OK urlWithQueryParams': {
+    see: 'docs/protocol.md (thirdparty); supertokens-node thirdparty/api/authorisationUrl.ts',
+    why: 'the OK branch requires `url`, which it does not list; node answers `urlWithQueryParams`, and `pkceCodeVerifier` only for a provider that uses PKCE',
+    patch: (s) => {
+      const op = findOperation(s, 'GET', '/authorisationurl')!.op;
+      op.responses['200'].content['application/json'].schema.oneOf[0].required = ['status', 'urlWithQueryParams'];
+    },
+  },
   // §2.9 item 5 (`shouldTryLinkingWithSessionUser`) is already in the 4.0.0 request bodies; items 6
   // (skew) and 7 (qrCodeString digits/period) differ only in examples: openapi.test.ts pins both.
 };

@@ -19,6 +19,8 @@ export function authPaths(websiteBasePath: string) {
     resetPassword: `${websiteBasePath}/reset-password`,
     /** A magic link's landing (`?preAuthSessionId=…#linkCode`). */
     magicLink: `${websiteBasePath}/verify`,
+    /** The way back from a social or enterprise provider: `{callback}/{providerId}`. */
+    callback: `${websiteBasePath}/callback`,
   };
 }
 

@@ -214,8 +214,18 @@ UPDATE fk_pwless_devices SET email = lower(btrim(email)) WHERE email IS NOT NULL
   },
   {
     id: 3,
-    name: 'first factors: password reset',
+    name: 'first factors: password reset, social and enterprise sign-in',
     sql: `
+-- A social or enterprise login: the provider's id and the user's id there.
+ALTER TABLE fk_login_methods ADD COLUMN third_party_id TEXT;
+ALTER TABLE fk_login_methods ADD COLUMN third_party_user_id TEXT;
+CREATE UNIQUE INDEX fk_login_methods_third_party ON fk_login_methods(tenant_id, third_party_id, third_party_user_id) WHERE third_party_id IS NOT NULL;
+-- One address may come from several providers (one login each): the address is unique per recipe except there.
+DROP INDEX fk_login_methods_email;
+-- The providers a tenant offers (NULL: every configured one).
+ALTER TABLE fk_tenants ADD COLUMN third_party_providers JSONB;
+CREATE UNIQUE INDEX fk_login_methods_email ON fk_login_methods(tenant_id, recipe_id, email) WHERE email IS NOT NULL AND recipe_id <> 'thirdparty';
+
 -- Password reset links: the token's SHA-256, single use, short-lived.
 CREATE TABLE fk_password_reset_tokens (
   token_hash TEXT PRIMARY KEY,

@@ -2,6 +2,7 @@ import { FactorIds } from '../../protocol/factorIds.ts';
 import type { Route } from '../router.ts';
 import { BadInputError } from '../session/errors.ts';
 import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
+import { thirdPartyProvidersFor } from './thirdParty.ts';
 
 
 /** Session, MFA info, login methods, JWKS and the dev outbox. */
@@ -46,7 +47,7 @@ export function coreRoutes(): Route[] {
         return {
           status: 'OK',
           emailPassword: { enabled: has(FactorIds.EMAILPASSWORD) },
-          thirdParty: { enabled: false, providers: [] },
+          thirdParty: { enabled: has(FactorIds.THIRDPARTY), providers: has(FactorIds.THIRDPARTY) ? await thirdPartyProvidersFor(s, ctx.tenantId) : [] },
           passwordless: { enabled: has(FactorIds.OTP_EMAIL, FactorIds.OTP_PHONE, FactorIds.LINK_EMAIL, FactorIds.LINK_PHONE) },
           webauthn: { enabled: false },
           firstFactors: first,

@@ -269,4 +269,17 @@ export const ar: MessageCatalogue = {
   'otp.link.email.askSubtitle': 'أدخل عنوان بريدك الإلكتروني. سنرسل إليك رابطًا يسجّل دخولك.',
   'otp.link.phone.askTitle': 'احصل على رابط تسجيل الدخول عبر رسالة نصية',
   'otp.link.phone.askSubtitle': 'أدخل رقم هاتفك. سنرسل إليك رابطًا يسجّل دخولك.',
+
+  // ------------------------------------- social and enterprise sign-in
+  'signIn.withProvider': 'المتابعة باستخدام {provider}',
+  'signIn.providersLabel': 'تسجيل الدخول بحساب آخر',
+  'signIn.or': 'أو',
+  'thirdParty.denied.title': 'تم إلغاء تسجيل الدخول',
+  'thirdParty.denied.body': 'لم يشارك {provider} حسابك معنا. حاول مرة أخرى، أو سجّل الدخول بطريقة أخرى.',
+  'thirdParty.noEmail.title': 'لم يصل عنوان بريد إلكتروني من {provider}',
+  'thirdParty.noEmail.body': 'نحتاج إلى عنوان بريد إلكتروني لتسجيل دخولك. اسمح لـ {provider} بمشاركته، أو سجّل الدخول بطريقة أخرى.',
+  'thirdParty.notStartedHere.title': 'لم يبدأ تسجيل الدخول هذا هنا',
+  'thirdParty.notStartedHere.body': 'حرصًا على أمانك، يجب أن ينتهي تسجيل الدخول في علامة تبويب المتصفح التي بدأ فيها، خلال عشر دقائق. ابدأ من جديد من صفحة تسجيل الدخول.',
+  'thirdParty.failed.title': 'تعذّر علينا إكمال تسجيل دخولك',
+  'thirdParty.providerError.body': 'أبلغ {provider} عن مشكلة. حاول مرة أخرى، أو سجّل الدخول بطريقة أخرى.',
 };

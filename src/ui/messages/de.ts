@@ -252,4 +252,17 @@ export const de: MessageCatalogue = {
   'otp.link.email.askSubtitle': 'Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, der Sie anmeldet.',
   'otp.link.phone.askTitle': 'Anmeldelink per SMS erhalten',
   'otp.link.phone.askSubtitle': 'Geben Sie Ihre Telefonnummer ein. Wir senden Ihnen einen Link, der Sie anmeldet.',
+
+  // ------------------------------------- social and enterprise sign-in
+  'signIn.withProvider': 'Weiter mit {provider}',
+  'signIn.providersLabel': 'Mit einem anderen Konto anmelden',
+  'signIn.or': 'oder',
+  'thirdParty.denied.title': 'Anmeldung abgebrochen',
+  'thirdParty.denied.body': '{provider} hat Ihr Konto nicht mit uns geteilt. Versuchen Sie es erneut oder melden Sie sich anders an.',
+  'thirdParty.noEmail.title': 'Keine E-Mail-Adresse von {provider}',
+  'thirdParty.noEmail.body': 'Wir brauchen eine E-Mail-Adresse, um Sie anzumelden. Erlauben Sie {provider}, sie zu teilen, oder melden Sie sich anders an.',
+  'thirdParty.notStartedHere.title': 'Diese Anmeldung hat nicht hier begonnen',
+  'thirdParty.notStartedHere.body': 'Zu Ihrer Sicherheit muss eine Anmeldung innerhalb von zehn Minuten im Browser-Tab enden, in dem sie begonnen hat. Beginnen Sie auf der Anmeldeseite neu.',
+  'thirdParty.failed.title': 'Wir konnten Ihre Anmeldung nicht abschließen',
+  'thirdParty.providerError.body': '{provider} hat ein Problem gemeldet. Versuchen Sie es erneut oder melden Sie sich anders an.',
 };

@@ -272,4 +272,17 @@ export const en = {
   'otp.link.email.askSubtitle': 'Enter your email address. We will send you a link that signs you in.',
   'otp.link.phone.askTitle': 'Get a sign-in link by text message',
   'otp.link.phone.askSubtitle': 'Enter your phone number. We will send you a link that signs you in.',
+
+  // ------------------------------------- social and enterprise sign-in
+  'signIn.withProvider': 'Continue with {provider}',
+  'signIn.providersLabel': 'Sign in with another account',
+  'signIn.or': 'or',
+  'thirdParty.denied.title': 'Sign-in cancelled',
+  'thirdParty.denied.body': '{provider} did not share your account with us. Try again, or sign in another way.',
+  'thirdParty.noEmail.title': 'No email address from {provider}',
+  'thirdParty.noEmail.body': 'We need an email address to sign you in. Allow {provider} to share it, or sign in another way.',
+  'thirdParty.notStartedHere.title': 'This sign-in did not start here',
+  'thirdParty.notStartedHere.body': 'For your security, a sign-in must finish in the browser tab where it started, within ten minutes. Start again from the sign-in page.',
+  'thirdParty.failed.title': 'We could not finish signing you in',
+  'thirdParty.providerError.body': '{provider} reported a problem. Try again, or sign in another way.',
 } as const;

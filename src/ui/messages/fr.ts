@@ -252,4 +252,17 @@ export const fr: MessageCatalogue = {
   'otp.link.email.askSubtitle': 'Saisissez votre adresse e-mail. Nous vous enverrons un lien qui vous connecte.',
   'otp.link.phone.askTitle': 'Recevoir un lien de connexion par SMS',
   'otp.link.phone.askSubtitle': 'Saisissez votre numéro de téléphone. Nous vous enverrons un lien qui vous connecte.',
+
+  // ------------------------------------- social and enterprise sign-in
+  'signIn.withProvider': 'Continuer avec {provider}',
+  'signIn.providersLabel': 'Se connecter avec un autre compte',
+  'signIn.or': 'ou',
+  'thirdParty.denied.title': 'Connexion annulée',
+  'thirdParty.denied.body': '{provider} ne nous a pas transmis votre compte. Réessayez, ou connectez-vous autrement.',
+  'thirdParty.noEmail.title': 'Aucune adresse e-mail de {provider}',
+  'thirdParty.noEmail.body': 'Il nous faut une adresse e-mail pour vous connecter. Autorisez {provider} à la transmettre, ou connectez-vous autrement.',
+  'thirdParty.notStartedHere.title': 'Cette connexion n’a pas commencé ici',
+  'thirdParty.notStartedHere.body': 'Pour votre sécurité, une connexion doit se terminer dans l’onglet où elle a commencé, dans les dix minutes. Recommencez depuis la page de connexion.',
+  'thirdParty.failed.title': 'Nous n’avons pas pu terminer votre connexion',
+  'thirdParty.providerError.body': '{provider} a signalé un problème. Réessayez, ou connectez-vous autrement.',
 };

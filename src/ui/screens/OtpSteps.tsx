@@ -34,6 +34,8 @@ export interface OtpStepsProps {
   defaultCountry?: string;
   /** The message will carry a sign-in link and no code (a tenant that signs in with magic links). @default false */
   linkOnly?: boolean;
+  /** Shown above the contact step's form (other ways to sign in). */
+  lead?: ReactNode;
 }
 
 /** The words for a send that did not start an attempt (a step-up or email verification moves on by itself). */
@@ -56,7 +58,7 @@ export function OtpSteps(props: OtpStepsProps) {
 
 type StepProps = OtpStepsProps & { headingRef: ReturnType<typeof useStepFocus> };
 
-function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, linkOnly = false, headingRef }: StepProps) {
+function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, linkOnly = false, lead, headingRef }: StepProps) {
   const { state } = otp;
   const email = method === 'EMAIL';
   const known = !otp.canChangeContact ? otp.contacts[0] : undefined;
@@ -84,6 +86,7 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
           <RetryCountdown m={m} c={c} retryAt={retry?.retryAt} />
         </c.Alert>
       )}
+      {lead}
       {known !== undefined ? (
         <c.Button type="button" submitting={sending} onClick={() => void otp.send(known)}>
           {state.restarted ? m.format('otp.restart') : m.format('otp.sendToKnown', { contact: known })}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SignInIssue } from '../../core/index.ts';
-import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow } from '../../react/index.ts';
+import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
@@ -59,6 +59,8 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
   const label = (other: SignInMode) =>
     other === 'otp-email' ? (linkOnly('email') ? 'signIn.withEmailLink' : 'signIn.withEmailCode') : other === 'otp-phone' ? (linkOnly('phone') ? 'signIn.withPhoneLink' : 'signIn.withPhoneCode') : 'signIn.withPassword';
   const mode = chosen !== undefined && (available.includes(chosen) || (chosen === 'signUp' && available.includes('signIn'))) ? chosen : available[0];
+  const providers = first?.includes('thirdparty') && methods.data?.status === 'OK' ? methods.data.thirdParty.providers : [];
+  const lead = providers.length > 0 ? <ProviderButtons providers={providers} m={m} c={c} separator={mode !== undefined} /> : undefined;
 
   if (methods.isPending || session.isPending || (session.exists && !next.isError)) return <LoadingScreen components={components} {...props} />;
 
@@ -79,13 +81,14 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
 
   if (mode === undefined)
     return (
-      <c.ScreenLayout data-state="error" {...rootProps} heading={m.format('signIn.title')}>
-        <c.Alert tone="error">{screenError ?? m.format('error.reload')}</c.Alert>
+      <c.ScreenLayout data-state={lead ? 'idle' : 'error'} {...rootProps} heading={m.format('signIn.title')} subtitle={lead ? m.format('signIn.subtitle') : undefined}>
+        {(screenError !== undefined || !lead) && <c.Alert tone="error">{screenError ?? m.format('error.reload')}</c.Alert>}
+        {lead}
       </c.ScreenLayout>
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
-    return <OtpSignIn key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
-  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
+    return <OtpSignIn key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
+  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
 interface FormProps {
@@ -94,9 +97,38 @@ interface FormProps {
   rootProps: Record<string, unknown>;
   footer: ReactNode;
   screenError: string | undefined;
+  /** The social and enterprise sign-in buttons, above the form. */
+  lead?: ReactNode;
 }
 
-function PasswordForm({ mode, onModeChange, forgotPassword, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean }) {
+/** "Continue with {provider}" for each provider the tenant offers, then "or" when a form follows. */
+function ProviderButtons({ providers, m, c, separator }: { providers: { id: string; name?: string }[]; m: Messages; c: ScreenComponents; separator: boolean }) {
+  const { state, start } = useThirdPartySignIn();
+  const issue = state.issue;
+  const failed = issue === undefined ? undefined : issue.issue.kind === 'failed' ? failureText(m, issue.issue.error) : refusalText(m, issue.issue.refusal);
+  return (
+    <div data-fk="providers">
+      {failed !== undefined && <c.Alert tone="error">{failed}</c.Alert>}
+      <ul data-fk="provider-list" aria-label={m.format('signIn.providersLabel')}>
+        {providers.map((p) => (
+          <li key={p.id}>
+            <c.Button variant="secondary" data-fk-provider={p.id} submitting={state.leavingFor === p.id} onClick={() => void start(p.id)}>
+              <c.ProviderIcon providerId={p.id} name={p.name ?? p.id} />
+              {m.format('signIn.withProvider', { provider: p.name ?? p.id })}
+            </c.Button>
+          </li>
+        ))}
+      </ul>
+      {separator && (
+        <p data-fk="separator" role="presentation">
+          <span>{m.format('signIn.or')}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean }) {
   const { state, view, submit, setMode } = useSignInFlow({ mode });
   const links = useAuthLinks();
   const [showPassword, setShowPassword] = useState(false);
@@ -137,6 +169,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, m, c, rootProps, foo
         </>
       }
     >
+      {lead}
       {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={summary} />}
       {error !== undefined && (
         <c.Alert tone="error">
@@ -172,7 +205,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, m, c, rootProps, foo
   );
 }
 
-function OtpSignIn({ factorId, linkOnly, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
+function OtpSignIn({ factorId, linkOnly, lead, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
   const otp = useOtpFlow(factorId, { validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
   // A correct code starts the session; the screen then continues on its own.
   if (otp.status === 'loading') return <LoadingScreen components={c} />;
@@ -190,6 +223,7 @@ function OtpSignIn({ factorId, linkOnly, m, c, rootProps, footer, screenError, d
       footer={footer}
       screenError={screenError}
       linkOnly={linkOnly}
+      lead={lead}
     />
   );
 }

@@ -9,6 +9,7 @@ import { FactorList, type FactorListProps } from '../parts/FactorList.tsx';
 import { FactorOption, type FactorOptionProps } from '../parts/FactorOption.tsx';
 import { OtpInput, type OtpInputProps } from '../parts/OtpInput.tsx';
 import { PhoneField, type PhoneFieldProps } from '../parts/PhoneField.tsx';
+import { ProviderIcon, type ProviderIconProps } from '../parts/ProviderIcon.tsx';
 import { QrCode, type QrCodeProps } from '../parts/QrCode.tsx';
 import { ScreenLayout, type ScreenLayoutProps } from '../parts/ScreenLayout.tsx';
 import { SecretDisplay, type SecretDisplayProps } from '../parts/SecretDisplay.tsx';
@@ -34,6 +35,7 @@ export interface ScreenComponents {
   FactorList: ComponentType<FactorListProps>;
   FactorOption: ComponentType<FactorOptionProps>;
   FactorIcon: ComponentType<FactorIconProps>;
+  ProviderIcon: ComponentType<ProviderIconProps>;
 }
 
 /** The kit's own parts, used where nothing is overridden. */
@@ -52,4 +54,5 @@ export const defaultScreenComponents: Readonly<ScreenComponents> = Object.freeze
   FactorList,
   FactorOption,
   FactorIcon,
+  ProviderIcon,
 });

@@ -8,6 +8,7 @@ import { MFASettingsScreen } from './settings/MFASettingsScreen.tsx';
 import { MagicLinkScreen } from './MagicLinkScreen.tsx';
 import { ResetPasswordScreen } from './ResetPasswordScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
+import { ThirdPartyCallbackScreen } from './ThirdPartyCallbackScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
 
 /** The kit's pre-built screens, one per route of `createAuthRoutes`. */
@@ -20,6 +21,7 @@ export const prebuiltScreens = Object.freeze({
   VerifyEmail: EmailVerificationScreen,
   ResetPassword: ResetPasswordScreen,
   MagicLink: MagicLinkScreen,
+  ThirdPartyCallback: ThirdPartyCallbackScreen,
   Settings: MFASettingsScreen,
   AccessDenied: AccessDeniedScreen,
 } satisfies AuthScreens);
