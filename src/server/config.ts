@@ -173,6 +173,8 @@ export interface TenantConfig {
 /** Social and enterprise sign-in (the thirdparty recipe). */
 export interface ThirdPartyOptions {
   providers: ThirdPartyProviderConfig[];
+  /** How the backend reaches the providers (a proxy, a test double). @default the global fetch */
+  fetch?: typeof fetch;
 }
 
 /** Email + password: the password reset and the signed-in change of password. */

@@ -390,7 +390,8 @@ const listHeader = (value: string | null) => (value ?? '').split(',').map((v) =>
  *   or the answer does not allow the origin with credentials, the method or a header; the page then
  *   reads only safelisted and `Access-Control-Expose-Headers` response headers.
  */
-function browserFetch(nodeFetch: typeof fetch): typeof fetch {
+/** fetch as a browser page would do it cross-origin (cookies, CORS), for the SDK running in jsdom. */
+export function browserFetch(nodeFetch: typeof fetch): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const origin = window.location.origin;

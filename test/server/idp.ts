@@ -2,13 +2,13 @@
  * Signs in at the local OpenID provider (demo/localIdp.ts) as a browser would: follows its redirects
  * with a cookie jar, fills its sign-in page (or cancels), and returns where it sends the browser back.
  */
-export async function signInAtIdp(authorisationUrl: string, email: string | null): Promise<URL> {
+export async function signInAtIdp(authorisationUrl: string, email: string | null, fetchImpl: typeof fetch = fetch): Promise<URL> {
   const jar = new Map<string, string>();
   let url = authorisationUrl;
   let init: RequestInit = {};
   for (let hop = 0; hop < 12; hop++) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(cookie && { cookie }), ...(init.body !== undefined && { 'content-type': 'application/x-www-form-urlencoded' }) } });
+    const response = await fetchImpl(url, { ...init, redirect: 'manual', headers: { ...(cookie && { cookie }), ...(init.body !== undefined && { 'content-type': 'application/x-www-form-urlencoded' }) } });
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair] = setCookie.split(';');
       const at = pair!.indexOf('=');

@@ -58,7 +58,7 @@ export function thirdPartyRoutes(s0: Pick<Services, 'config'>): Route[] {
     const config = options.providers.find((p) => p.id === id);
     if (!config) return undefined;
     let provider = providers.get(id);
-    if (!provider) providers.set(id, (provider = createProvider(config)));
+    if (!provider) providers.set(id, (provider = createProvider(config, options.fetch)));
     return provider;
   };
 
