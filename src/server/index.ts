@@ -8,6 +8,8 @@ export { serve } from './serve.ts';
 export { openDb } from './db/openDb.ts';
 export { emailCollisions, migrate, migrations } from './db/migrations.ts';
 export { createDevOutbox, createWebhookDelivery } from './delivery.ts';
+export { createSmtpDelivery } from './mail/smtp.ts';
+export { renderMail } from './mail/templates.ts';
 export { SessionContainer } from './session/SessionContainer.ts';
 export { SessionError } from './session/errors.ts';
 export { MFA_SETTINGS_PATH, STEP_UP_CLAIM } from './recipes/mfaSettings.ts';
@@ -43,6 +45,8 @@ export type {
   TotpOptions,
 } from './config.ts';
 export type { Db, Queryable } from './db/Db.ts';
+export type { SmtpDeliveryOptions } from './mail/smtp.ts';
+export type { MailLocale, RenderedMail } from './mail/templates.ts';
 export type { ThirdPartyClient, ThirdPartyProviderConfig } from './thirdParty/providers.ts';
 export type { DatabaseOption } from './db/openDb.ts';
 export type { Delivery, EmailMessage, OutboxEntry, SmsMessage } from './delivery.ts';
