@@ -17,7 +17,7 @@ export {
 } from './seedScenarios.ts';
 
 export { createBackendHandlers } from './mswBackend.ts';
-export { otp, totp, mfaInfo, emailVerification, network } from './scenarioHandlers.ts';
+export { otp, totp, mfaInfo, emailVerification, thirdParty, passwordReset, network } from './scenarioHandlers.ts';
 
 export type { ScenarioOptions } from './scenarioHandlers.ts';
 export type { SeedScenario, SeedScenarioId, SeedAccount, SeedSetupOptions, EmailVerificationOrder } from './seedScenarios.ts';

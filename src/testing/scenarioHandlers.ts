@@ -82,6 +82,23 @@ export const emailVerification = {
   alreadyVerified: (o: ScenarioOptions = {}) => answer('post', o, '/user/email/verify/token', json({ status: 'EMAIL_ALREADY_VERIFIED_ERROR' })),
 };
 
+/** Social and enterprise sign-in (`/signinup`, `/authorisationurl`). */
+export const thirdParty = {
+  /** The provider gave no email address. */
+  noEmail: (o: ScenarioOptions = {}) => answer('post', o, '/signinup', json({ status: 'NO_EMAIL_GIVEN_BY_PROVIDER' })),
+  /** The provider could not be reached (the backend says so in words). */
+  providerDown: (o: ScenarioOptions & { provider?: string } = {}): HttpHandler[] => {
+    const body = json({ status: 'GENERAL_ERROR', message: `${o.provider ?? 'The provider'} cannot be reached right now. Try again later, or sign in another way.` });
+    return [answer('post', o, '/signinup', body), answer('get', o, '/authorisationurl', body)];
+  },
+};
+
+/** Password reset (`/user/password/reset*`). */
+export const passwordReset = {
+  /** The link expired or was used. */
+  invalidToken: (o: ScenarioOptions = {}) => answer('post', o, '/user/password/reset', json({ status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' })),
+};
+
 /** The whole API. */
 export const network = {
   /** Every auth request fails as if offline. */

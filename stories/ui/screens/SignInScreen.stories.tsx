@@ -15,7 +15,23 @@ const meta = {
   title: 'Screens/SignInScreen',
   component: SignInScreen,
   render: renderScreen('SignIn', SignInScreen),
-  parameters: { route: '/auth', backend: { share: 'SignInScreen', config: { mfa: { firstFactors: ['emailpassword', 'otp-email', 'otp-phone'] } } } },
+  parameters: {
+    route: '/auth',
+    backend: {
+      share: 'SignInScreen',
+      config: {
+        mfa: { firstFactors: ['emailpassword', 'otp-email', 'otp-phone', 'thirdparty'] },
+        // Providers for the buttons (not reachable from a story: clicking one shows the refusal).
+        thirdParty: {
+          providers: [
+            { id: 'google', clients: [{ clientId: 'story' }] },
+            { id: 'github', clients: [{ clientId: 'story' }] },
+            { id: 'acme', name: 'Acme SSO', issuer: 'https://sso.acme.invalid', clients: [{ clientId: 'story' }] },
+          ],
+        },
+      },
+    },
+  },
 } satisfies Meta<typeof SignInScreen>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -27,6 +43,16 @@ export const Form: Story = {
     const canvas = within(canvasElement);
     await canvas.findByRole('heading', { name: m.format('signIn.title') }, slow);
     await expect(canvas.getByRole('navigation', { name: m.format('signIn.otherMethods') })).toBeInTheDocument();
+  },
+};
+
+/** Social and enterprise sign-in: a button per provider the tenant offers, then "or" and the form. */
+export const SocialSignIn: Story = {
+  play: async ({ canvasElement, globals }) => {
+    const m = messagesOf(globals);
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('list', { name: m.format('signIn.providersLabel') }, slow);
+    for (const provider of ['Google', 'GitHub', 'Acme SSO']) await expect(within(list).getByRole('button', { name: m.format('signIn.withProvider', { provider }) })).toBeInTheDocument();
   },
 };
 
