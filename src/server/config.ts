@@ -103,6 +103,12 @@ export interface MFAInfoResponse {
   factors: { next: string[]; alreadySetup: string[]; allowedToSetup: string[] };
   emails: Record<string, string[]>;
   phoneNumbers: Record<string, string[]>;
+  /**
+   * factorkit's addition, ignored by other SDKs: where sign-in stands (factors needed in all, a "one
+   * of" counting once, and how many are done) and whether any one of `next` will do (`oneOf`,
+   * `string`) or each is needed (`allOfInAnyOrder`). An override may leave it out.
+   */
+  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder' };
 }
 
 /** Overridable MFA APIs. */
@@ -270,6 +276,13 @@ export interface MFASettingsFactor {
   requiredForTenant: boolean;
   /** As `allowedToSetup` of `PUT /mfa/info`. */
   allowedToSetup: boolean;
+  /**
+   * What sign-in asks of it, by the real requirement for this user (`getMFARequirementsForAuth`, an
+   * app's override included): `always`, `oneOf` (any one of several will do), or `no`.
+   */
+  askedAtSignIn: 'always' | 'oneOf' | 'no';
+  /** Why it is asked: the user turned it on, the tenant requires it, or the app's policy does. */
+  askedBecause?: 'user' | 'tenant' | 'policy';
 }
 
 /** The body of `GET {apiBasePath}/fk/mfa/settings`. */

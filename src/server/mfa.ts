@@ -1,6 +1,6 @@
 import { ClaimIds } from '../protocol/claims.ts';
 import { FactorIds } from '../protocol/factorIds.ts';
-import { getNextSetOfUnsatisfiedFactors, type MFAClaimValue, type MFARequirementList } from '../protocol/requirements.ts';
+import { getNextSetOfUnsatisfiedFactors, signInProgress, type MFAClaimValue, type MFARequirementList } from '../protocol/requirements.ts';
 import type { Db } from './db/Db.ts';
 import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
 import type { SessionContainer } from './session/SessionContainer.ts';
@@ -221,7 +221,15 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     if (next.length === 0 && unsatisfied.length > 0) {
       throw new Error(`The user is required to complete secondary factors they are not allowed to (${unsatisfied.join(', ')}); check getMFARequirementsForAuth and the enabled recipes`);
     }
-    return { status: 'OK', factors: { next, alreadySetup: factorsSetUp, allowedToSetup }, ...contactLists(user, session.recipeUserId) };
+    // Our addition (other SDKs ignore it): where sign-in stands, for "Step 1 of 2" and the chooser's
+    // "one of these" versus "each of these".
+    const progress = signInProgress(info.completed, info.requirements);
+    return {
+      status: 'OK',
+      factors: { next, alreadySetup: factorsSetUp, allowedToSetup },
+      ...contactLists(user, session.recipeUserId),
+      fk: { progress: { total: progress.total, done: progress.done }, nextType: progress.next.type },
+    };
   }
 
   /** `emails` and `phoneNumbers` of `/mfa/info`. @see protocol §4.11 */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied, type MFARequirementList } from '../../src/protocol/requirements.ts';
+import { factorAsks, getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied, signInProgress, type MFARequirementList } from '../../src/protocol/requirements.ts';
 
 /** `c` of `st-mfa` with these factors completed (the times do not matter, only the keys). */
 const done = (...factors: string[]) => Object.fromEntries(factors.map((f, i) => [f, 1_700_000_000 + i]));
@@ -51,5 +51,35 @@ describe('getNextSetOfUnsatisfiedFactors: edge cases', () => {
     const result = getNextSetOfUnsatisfiedFactors(completed, requirements);
     result.factorIds.push('x');
     expect({ requirements, completed }).toEqual(copy);
+  });
+});
+
+describe('factorAsks: what sign-in asks of each factor (the settings screen says it)', () => {
+  it.each<[string, MFARequirementList, Record<string, string>]>([
+    ['nothing required', [{ oneOf: [] }], {}],
+    ['a single factor', ['totp'], { totp: 'always' }],
+    ['one of two', [{ oneOf: ['totp', 'otp-email'] }], { totp: 'oneOf', 'otp-email': 'oneOf' }],
+    ['a oneOf of one is always', [{ oneOf: ['totp'] }], { totp: 'always' }],
+    ['each of two', [{ allOfInAnyOrder: ['totp', 'otp-email'] }], { totp: 'always', 'otp-email': 'always' }],
+    ['always wins over oneOf, whatever the order', [{ oneOf: ['totp', 'otp-email'] }, 'totp'], { totp: 'always', 'otp-email': 'oneOf' }],
+    ['always wins over a later oneOf', ['totp', { oneOf: ['totp', 'otp-phone'] }], { totp: 'always', 'otp-phone': 'oneOf' }],
+  ])('%s', (_name, requirements, asks) => {
+    expect(factorAsks(requirements)).toEqual(asks);
+  });
+});
+
+describe('signInProgress: "Step n of m"', () => {
+  it.each<[string, MFARequirementList, Record<string, number>, number, number]>([
+    ['nothing required', [{ oneOf: [] }], done('emailpassword'), 0, 0],
+    ['one of two counts once', [{ oneOf: ['totp', 'otp-email'] }], done('emailpassword'), 1, 0],
+    ['each of two counts twice (S3)', [{ allOfInAnyOrder: ['totp', 'otp-email'] }], done('emailpassword'), 2, 0],
+    ['each of two, one done', [{ allOfInAnyOrder: ['totp', 'otp-email'] }], done('emailpassword', 'totp'), 2, 1],
+    ['the first factor counts when the list names it', ['emailpassword', { oneOf: ['totp', 'otp-email'] }], done('emailpassword'), 2, 1],
+    ['a repeated member counts once', [{ allOfInAnyOrder: ['totp', 'totp'] }], done('emailpassword'), 1, 0],
+    ['all done', [{ allOfInAnyOrder: ['totp', 'otp-email'] }], done('totp', 'otp-email'), 2, 2],
+  ])('%s', (_name, requirements, completed, total, doneCount) => {
+    const p = signInProgress(completed, requirements);
+    expect({ total: p.total, done: p.done }).toEqual({ total, done: doneCount });
+    expect(p.next).toEqual(getNextSetOfUnsatisfiedFactors(completed, requirements));
   });
 });

@@ -68,9 +68,9 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
     expect(before.body).toEqual({
       status: 'OK',
       factors: [
-        { id: 'otp-email', setUp: false, canBeRequired: true, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
-        { id: 'otp-phone', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
-        { id: 'totp', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true },
+        { id: 'otp-email', setUp: false, canBeRequired: true, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
+        { id: 'otp-phone', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
+        { id: 'totp', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
       ],
       requiredSecondaryFactorsForUser: [],
       requiredSecondaryFactorsForTenant: [],
@@ -99,7 +99,16 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
     const completedAt = next.mfa!.c['otp-email']!;
 
     const now = await settings(next);
-    expect(now.body.factors[0]).toEqual({ id: 'otp-email', setUp: true, canBeRequired: true, requiredForUser: true, requiredForTenant: false, allowedToSetup: true });
+    expect(now.body.factors[0]).toEqual({
+      id: 'otp-email',
+      setUp: true,
+      canBeRequired: true,
+      requiredForUser: true,
+      requiredForTenant: false,
+      allowedToSetup: true,
+      askedAtSignIn: 'always',
+      askedBecause: 'user',
+    });
     expect(now.body.stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: (completedAt + 300) * 1000, factors: ['otp-email'] });
 
     // Past the step-up window: the OTP done at sign-in no longer vouches for turning it off.
@@ -175,6 +184,12 @@ describe('step-up', () => {
     const s = await settings(c);
     // The device was added in this session: only the email code counts here (a later session may use both).
     expect(s.body.stepUp.factors).toEqual(['otp-email']);
+    // Under the default rule either one will do at sign-in, and the settings say so (S5).
+    expect(s.body.factors.map((f: { id: string; askedAtSignIn: string; askedBecause?: string }) => [f.id, f.askedAtSignIn, f.askedBecause])).toEqual([
+      ['otp-email', 'oneOf', 'user'],
+      ['otp-phone', 'no', undefined],
+      ['totp', 'oneOf', 'user'],
+    ]);
     expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() - 6 * MINUTE }]);
   });
 
@@ -218,6 +233,10 @@ describe('step-up', () => {
       const secret = (await setup.request('POST', '/totp/device', { deviceName: 'Phone' })).body.secret;
       await setup.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
       expect(setup.mfa?.v).toBe(true);
+      // Settings say what the rule asks, and that neither the user nor the tenant chose it.
+      const shown = await setup.request('GET', '/fk/mfa/settings');
+      expect(shown.body.factors.find((f: { id: string }) => f.id === 'totp')).toMatchObject({ requiredForUser: false, requiredForTenant: false, askedAtSignIn: 'always', askedBecause: 'policy' });
+      expect(shown.body.factors.find((f: { id: string }) => f.id === 'otp-email')).toMatchObject({ askedAtSignIn: 'no' });
       own.advance(MINUTE);
       const c = new TestClient(s1);
       await c.signIn('s1@example.com');
@@ -387,7 +406,7 @@ describe('tenants and server code', () => {
     await doEmailOtp(c, address);
     const s = await settings(c);
     expect(s.body.requiredSecondaryFactorsForTenant).toEqual(['otp-email']);
-    expect(s.body.factors[0]).toMatchObject({ id: 'otp-email', requiredForUser: false, requiredForTenant: true });
+    expect(s.body.factors[0]).toMatchObject({ id: 'otp-email', requiredForUser: false, requiredForTenant: true, askedAtSignIn: 'always', askedBecause: 'tenant' });
     // Not the user's own requirement: "turning it off" changes nothing.
     expect((await turnOff(c, 'otp-email')).body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
     const again = new TestClient(backend, 'header', 'strict');

@@ -174,6 +174,20 @@ export const deviations: Record<string, Deviation> = {
       op.responses['200'].content['application/json'].schema.oneOf[0].required = ['status', 'urlWithQueryParams'];
     },
   },
+  'PUT /mfa/info OK fk': {
+    see: 'docs/protocol.md (factorkit extensions)',
+    why: 'our backend adds `fk: {progress: {total, done}, nextType}` (where sign-in stands) to the OK answer; other SDKs ignore it',
+    patch: (s) => {
+      const b = branch(s, 'PUT', '/mfa/info', 'OK');
+      b.properties.fk = {
+        type: 'object',
+        properties: {
+          progress: { type: 'object', properties: { total: { type: 'number' }, done: { type: 'number' } } },
+          nextType: { type: 'string', enum: ['string', 'oneOf', 'allOfInAnyOrder'] },
+        },
+      };
+    },
+  },
   // §2.9 item 5 (`shouldTryLinkingWithSessionUser`) is already in the 4.0.0 request bodies; items 6
   // (skew) and 7 (qrCodeString digits/period) differ only in examples: openapi.test.ts pins both.
 };

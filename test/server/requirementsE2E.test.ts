@@ -56,18 +56,20 @@ async function signedInUnder(list: MFARequirementList, setUp: Second[], complete
 }
 
 describe('§4.2 worked examples over HTTP', () => {
-  it.each<[string, MFARequirementList, Second[], string[]]>([
-    ['[{oneOf:[]}], emailpassword done', [{ oneOf: [] }], [], []],
-    ['[{oneOf:[totp, otp-email]}], emailpassword done', [{ oneOf: ['totp', 'otp-email'] }], [], ['totp', 'otp-email']],
-    ['[f1, {oneOf:[f2,f3]}, f4], f1 done', ['emailpassword', { oneOf: ['totp', 'otp-email'] }, 'otp-phone'], [], ['totp', 'otp-email']],
-    ['[f1, {allOfInAnyOrder:[f2,f3]}, f4], f1 f2 done', ['emailpassword', { allOfInAnyOrder: ['totp', 'otp-email'] }, 'otp-phone'], ['totp'], ['otp-email']],
-    ['[{oneOf:[f1,f2]}, {allOfInAnyOrder:[f3,f4]}, f5], f1 f3 done', [{ oneOf: ['emailpassword', 'webauthn'] }, { allOfInAnyOrder: ['totp', 'otp-email'] }, 'otp-phone'], ['totp'], ['otp-email']],
-    ['[otp-phone, totp], emailpassword totp done (order matters)', ['otp-phone', 'totp'], ['totp'], ['otp-phone']],
-  ])('%s', async (_name, list, complete, unsatisfied) => {
+  it.each<[string, MFARequirementList, Second[], string[], [number, number, string]]>([
+    ['[{oneOf:[]}], emailpassword done', [{ oneOf: [] }], [], [], [0, 0, 'string']],
+    ['[{oneOf:[totp, otp-email]}], emailpassword done', [{ oneOf: ['totp', 'otp-email'] }], [], ['totp', 'otp-email'], [1, 0, 'oneOf']],
+    ['[f1, {oneOf:[f2,f3]}, f4], f1 done', ['emailpassword', { oneOf: ['totp', 'otp-email'] }, 'otp-phone'], [], ['totp', 'otp-email'], [3, 1, 'oneOf']],
+    ['[f1, {allOfInAnyOrder:[f2,f3]}, f4], f1 f2 done', ['emailpassword', { allOfInAnyOrder: ['totp', 'otp-email'] }, 'otp-phone'], ['totp'], ['otp-email'], [4, 2, 'allOfInAnyOrder']],
+    ['[{oneOf:[f1,f2]}, {allOfInAnyOrder:[f3,f4]}, f5], f1 f3 done', [{ oneOf: ['emailpassword', 'webauthn'] }, { allOfInAnyOrder: ['totp', 'otp-email'] }, 'otp-phone'], ['totp'], ['otp-email'], [4, 2, 'allOfInAnyOrder']],
+    ['[otp-phone, totp], emailpassword totp done (order matters)', ['otp-phone', 'totp'], ['totp'], ['otp-phone'], [2, 1, 'string']],
+  ])('%s', async (_name, list, complete, unsatisfied, [total, done, nextType]) => {
     // Every factor is set up beforehand, so `next` is the unsatisfied set itself.
     const c = await signedInUnder(list, ['totp', 'otp-email', 'otp-phone'], complete);
     const info = await c.mfaInfo();
     expect(info.body.factors.next).toEqual(unsatisfied);
+    // Our extension: where sign-in stands ("Step done+1 of total") and how `next` is meant.
+    expect(info.body.fk).toEqual({ progress: { total, done }, nextType });
     const v = unsatisfied.length === 0;
     expect(c.mfa?.v).toBe(v);
     expect(Object.keys(c.mfa!.c).sort()).toEqual(['emailpassword', ...complete].sort());

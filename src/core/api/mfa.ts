@@ -15,6 +15,11 @@ export interface MFAInfo {
   /** Emails per factor id, best first (auto-send goes to `[0]`). */
   emails: Record<string, string[] | undefined>;
   phoneNumbers: Record<string, string[] | undefined>;
+  /**
+   * factorkit's backend adds where sign-in stands (another backend leaves it out): factors needed in
+   * all and done (a "one of" counts once), and whether any one of `next` will do or each is needed.
+   */
+  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder' };
 }
 
 export type MFAInfoResult = MFAInfo | GeneralError | InvalidClaim;

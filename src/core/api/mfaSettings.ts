@@ -13,6 +13,10 @@ export interface MFASettingsFactor {
   requiredForUser: boolean;
   requiredForTenant: boolean;
   allowedToSetup: boolean;
+  /** What sign-in asks of it by the real rule for this user: `always`, `oneOf` (any one of several will do), or `no`. */
+  askedAtSignIn: 'always' | 'oneOf' | 'no';
+  /** Why it is asked: the user turned it on, the tenant requires it, or the app's policy does. */
+  askedBecause?: 'user' | 'tenant' | 'policy';
 }
 
 /** `GET {apiBasePath}/fk/mfa/settings`: factorkit's extension of the protocol. */

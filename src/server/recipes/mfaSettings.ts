@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { FactorIds } from '../../protocol/factorIds.ts';
-import type { MFAClaimValue } from '../../protocol/requirements.ts';
+import { factorAsks, type MFAClaimValue } from '../../protocol/requirements.ts';
 import type { BackendConfig, MFASettingsApi, MFASettingsResponse, RequiredFactorChangeResult } from '../config.ts';
 import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
 import { notifyAccount } from '../notices.ts';
@@ -69,16 +69,23 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
       )
     : [];
   const stepUp = await stepUpStatus(s, session, nowMs);
+  // What sign-in really asks, by the app's rule (an override included), not only the stored lists.
+  const asks = factorAsks(await s.mfa.getMFARequirementsForAuth(session));
   return {
     status: 'OK',
-    factors: manageableFactors(s.config).map((id) => ({
-      id,
-      setUp: facts.setUp.includes(id),
-      canBeRequired: facts.usable(id),
-      requiredForUser: forUser.includes(id),
-      requiredForTenant: forTenant.includes(id),
-      allowedToSetup: info.factors.allowedToSetup.includes(id),
-    })),
+    factors: manageableFactors(s.config).map((id) => {
+      const asked = asks[id] ?? 'no';
+      return {
+        id,
+        setUp: facts.setUp.includes(id),
+        canBeRequired: facts.usable(id),
+        requiredForUser: forUser.includes(id),
+        requiredForTenant: forTenant.includes(id),
+        allowedToSetup: info.factors.allowedToSetup.includes(id),
+        askedAtSignIn: asked,
+        ...(asked !== 'no' && { askedBecause: forTenant.includes(id) ? ('tenant' as const) : forUser.includes(id) ? ('user' as const) : ('policy' as const) }),
+      };
+    }),
     requiredSecondaryFactorsForUser: forUser,
     requiredSecondaryFactorsForTenant: forTenant,
     totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, createdAt: Number(d.created_at) })),
