@@ -294,6 +294,17 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
       return (await updateAndGetMFAInfoInSession(session)).requirements;
     },
 
+    /**
+     * The requirement list the app's rule would give this session if the user had turned nothing on
+     * (their own list empty): what the tenant or the app's policy asks regardless, which the user
+     * cannot switch off. Nothing is stored.
+     */
+    async requirementsWithoutUsersChoice(session: SessionContainer): Promise<MFARequirementList> {
+      const completed = { ...(session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.c ?? {}) };
+      const { input } = evaluationInput({ userId: session.userId, tenantId: session.tenantId, payload: session.getAccessTokenPayload() }, completed);
+      return functions.getMFARequirementsForAuth({ ...input, requiredSecondaryFactorsForUser: Promise.resolve([]) });
+    },
+
     /** The global validator: `st-mfa.v` must be true; a missing claim is computed first. */
     validator(): ClaimValidator {
       return {

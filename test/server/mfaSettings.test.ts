@@ -237,6 +237,10 @@ describe('step-up', () => {
       const shown = await setup.request('GET', '/fk/mfa/settings');
       expect(shown.body.factors.find((f: { id: string }) => f.id === 'totp')).toMatchObject({ requiredForUser: false, requiredForTenant: false, askedAtSignIn: 'always', askedBecause: 'policy' });
       expect(shown.body.factors.find((f: { id: string }) => f.id === 'otp-email')).toMatchObject({ askedAtSignIn: 'no' });
+      // Turned on by the user as well, it is still the policy's: turning it off would change nothing.
+      expect((await turnOn(setup, 'totp')).body).toMatchObject({ status: 'OK', requiredSecondaryFactorsForUser: ['totp'] });
+      const again = await setup.request('GET', '/fk/mfa/settings');
+      expect(again.body.factors.find((f: { id: string }) => f.id === 'totp')).toMatchObject({ requiredForUser: true, askedAtSignIn: 'always', askedBecause: 'policy' });
       own.advance(MINUTE);
       const c = new TestClient(s1);
       await c.signIn('s1@example.com');

@@ -69,8 +69,10 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
       )
     : [];
   const stepUp = await stepUpStatus(s, session, nowMs);
-  // What sign-in really asks, by the app's rule (an override included), not only the stored lists.
+  // What sign-in really asks, by the app's rule (an override included), not only the stored lists;
+  // and what it would ask had the user turned nothing on: that part is not theirs to turn off.
   const asks = factorAsks(await s.mfa.getMFARequirementsForAuth(session));
+  const imposed = factorAsks(await s.mfa.requirementsWithoutUsersChoice(session));
   return {
     status: 'OK',
     factors: manageableFactors(s.config).map((id) => {
@@ -83,7 +85,7 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
         requiredForTenant: forTenant.includes(id),
         allowedToSetup: info.factors.allowedToSetup.includes(id),
         askedAtSignIn: asked,
-        ...(asked !== 'no' && { askedBecause: forTenant.includes(id) ? ('tenant' as const) : forUser.includes(id) ? ('user' as const) : ('policy' as const) }),
+        ...(asked !== 'no' && { askedBecause: imposed[id] === undefined ? ('user' as const) : forTenant.includes(id) ? ('tenant' as const) : ('policy' as const) }),
       };
     }),
     requiredSecondaryFactorsForUser: forUser,
