@@ -7,7 +7,7 @@ export { decodeFrontToken } from './frontToken.ts';
 export { createMemoryStorage } from './storage.ts';
 export { FactorIds, contactMethodOf } from '../protocol/factorIds.ts';
 export { ClaimIds } from '../protocol/claims.ts';
-export { factorAsks, getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied, signInProgress } from '../protocol/requirements.ts';
+export { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied } from '../protocol/requirements.ts';
 export { MultiFactorAuthClaim } from './claims/mfaClaim.ts';
 export { EmailVerificationClaim } from './claims/emailVerificationClaim.ts';
 export { createPrimitiveClaim, createBooleanClaim } from './claims/primitiveClaim.ts';
@@ -65,7 +65,7 @@ export type { AuthClient, ClaimsConfig, CreateAuthClientConfig, ResolveNextOptio
 export type { AuthClientConfig, TokenTransferMethod, LockManagerLike, ChannelLike } from './config.ts';
 export type { FrontToken, DecodeFrontTokenResult } from './frontToken.ts';
 export type { KeyValueStorage } from './storage.ts';
-export type { FactorAsk, MFARequirement, MFARequirementList, MFAClaimValue, UnsatisfiedFactors } from '../protocol/requirements.ts';
+export type { MFARequirement, MFARequirementList, MFAClaimValue, UnsatisfiedFactors } from '../protocol/requirements.ts';
 export type { ClaimClient, ClaimValidator, ClaimFailure, ClaimFailureTarget, ClaimValidationResult } from './claims/ClaimValidator.ts';
 export type { PrimitiveClaim, PrimitiveClaimOptions } from './claims/primitiveClaim.ts';
 export type { FactorScreen, ResolveRedirectInput, RedirectDecision, AccessDeniedReason } from './redirect/resolveRedirect.ts';

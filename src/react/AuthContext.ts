@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AuthClient, FactorScreen, RedirectDecision } from '../core/index.ts';
+import type { GuardHold } from './guardHold.ts';
 
 /** A factor screen the app enables, with what the chooser shows for it. */
 export interface FactorScreenInfo extends FactorScreen {
@@ -55,6 +56,8 @@ export interface AuthContextValue {
   accessDenied?: (decision: AccessDeniedDecision) => ReactNode;
   /** Set by `useSignOut` until the next session starts, so guards leave the navigation to it. */
   signOutRequested: { current: boolean };
+  /** Held by a screen that asks for a missing factor in place (the guards wait). */
+  guardHold: GuardHold;
   ui: AuthUiSettings;
 }
 

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { createAuthClient, DEFAULT_FACTOR_SCREENS, type AuthClient, type CreateAuthClientConfig, type SessionEvent } from '../core/index.ts';
 import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type AuthUiSettings, type FactorScreenInfo, type GetRedirectionURL } from './AuthContext.ts';
 import { fkKeys } from './fkKeys.ts';
+import { createGuardHold } from './guardHold.ts';
 
 interface CommonProps {
   /**
@@ -50,6 +51,7 @@ export function AuthProvider(props: AuthProviderProps) {
   const factors = props.factors ?? DEFAULT_FACTOR_SCREENS;
   const defaultRedirectPath = props.defaultRedirectPath ?? '/';
   const signOutRequested = useRef(false);
+  const [guardHold] = useState(createGuardHold);
   const onEventRef = useRef(onEvent);
   useEffect(() => {
     onEventRef.current = onEvent;
@@ -95,9 +97,10 @@ export function AuthProvider(props: AuthProviderProps) {
       getRedirectionURL,
       accessDenied,
       signOutRequested,
+      guardHold,
       ui: { theme, locale, messages },
     }),
-    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, theme, locale, messages],
+    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, guardHold, theme, locale, messages],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -49,6 +49,8 @@ export function SessionAuth(props: SessionAuthProps) {
   const ctx = useAuthContext('SessionAuth');
   const nav = useNavigation();
   const [state, setState] = useState<State>(PENDING);
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const latest = useRef({ props, ctx, nav });
   latest.current = { props, ctx, nav };
   const run = useRef(0);
@@ -93,8 +95,13 @@ export function SessionAuth(props: SessionAuthProps) {
         // A sign-out from this tab navigates by itself (to sign-in, without coming back here).
         if (c.signOutRequested.current) return;
         break;
-      default:
+      default: {
+        // A screen asks for the missing factor in place (settings, after a change): the content
+        // already shown stays until it is done or gives up.
+        const shown = stateRef.current;
+        if ((decision.type === 'FACTOR' || decision.type === 'CHOOSER') && !decision.stepUp && c.guardHold.held && shown.kind === 'ok' && shown.guard === guard) return;
         setState({ kind: 'pending', guard });
+      }
     }
     // Replace: the back button should not return to a page that only redirects.
     const moved = redirectTo(c, n, { ...decision, redirectToPath: n.path }, { replace: true });
@@ -124,6 +131,8 @@ export function SessionAuth(props: SessionAuthProps) {
 
   const guardRef = useRef(guardKey);
   guardRef.current = guardKey;
+  // The hold is over: decide again (and move on if the factor is still missing).
+  useEffect(() => ctx.guardHold.subscribe(() => void evaluate(false, guardRef.current)), [evaluate, ctx.guardHold]);
   useEffect(
     () =>
       ctx.client.session.onEvent((event) => {

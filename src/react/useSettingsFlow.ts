@@ -29,9 +29,10 @@ export function useSettingsFlow(options: UseSettingsFlowOptions = {}) {
   const nav = useNavigation();
   const session = useSession();
   const settings = useMFASettings();
-  const data: MFASettings | undefined = settings.data?.status === 'OK' ? settings.data : undefined;
-  const latest = useRef(data);
-  latest.current = data;
+  const loaded: MFASettings | undefined = settings.data?.status === 'OK' ? settings.data : undefined;
+  const lastLoaded = useRef(loaded);
+  if (loaded) lastLoaded.current = loaded;
+  const latest = useRef(loaded);
   const [pending] = useState(() => pendingSettingsChange(tabStorage(), ctx.client.config.storageKeyPrefix));
   const [flow] = useState(() =>
     createSettingsFlow(ctx.client, {
@@ -39,9 +40,16 @@ export function useSettingsFlow(options: UseSettingsFlowOptions = {}) {
       stepUp: options.stepUp,
       hasScreen: (factorId) => ctx.factors.some((f) => f.id === factorId),
       onChanged: () => invalidateFactorQueries(ctx.queryClient),
+      holdGuard: () => ctx.guardHold.hold(),
     }),
   );
   const state = useSyncExternalStore(flow.store.subscribe, flow.store.getSnapshot, flow.store.getSnapshot);
+  // While the page asks for a factor this session now lacks, the server refuses the settings
+  // (403 st-mfa): keep showing the last ones.
+  const data = loaded ?? (state.panel?.kind === 'finish' ? lastLoaded.current : undefined);
+  latest.current = data;
+  // Leaving the page gives up a hold: the guards take over.
+  useEffect(() => () => flow.dispose(), [flow]);
 
   // Another screen is needed: keep the change for the return, then go.
   const leave = state.leave;

@@ -300,12 +300,13 @@ export function appRoutes(): RouteObject[] {
 }
 
 /** Renders the app at `path` with a fresh QueryClient (no retries) and a memory router. */
-export function renderApp(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps>; wrap?: (app: ReactNode) => ReactNode }) {
+export function renderApp(options: { client: ReturnType<typeof testClient>; path: string; provider?: Partial<AuthProviderProps>; wrap?: (app: ReactNode) => ReactNode; inside?: ReactNode }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const router = createMemoryRouter(appRoutes(), { initialEntries: [options.path] });
   const app = (
     <AuthProvider client={options.client} queryClient={queryClient} {...(options.provider as object)}>
       <RouterProvider router={router} />
+      {options.inside}
     </AuthProvider>
   );
   const result = render(options.wrap ? options.wrap(app) : app);

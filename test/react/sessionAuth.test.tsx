@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage, type ChannelLike } from '../../src/core/index.ts';
-import { SessionAuth } from '../../src/react/index.ts';
+import { SessionAuth, useGuardHold, type GuardHold } from '../../src/react/index.ts';
 import type { Backend } from '../../src/server/index.ts';
 import { TestClient, totpCode } from '../server/helpers.ts';
 import { inProcessBackend, protectedRenders, renderApp, settableRequirements, testClient } from './helpers.tsx';
@@ -234,6 +234,44 @@ describe('SessionAuth', () => {
     await client.mfa.getInfo({ fresh: true });
     expect(await screen.findByRole('heading', { name: 'Set up TOTP' })).toBeTruthy();
     expect(location()).toBe(`/auth/mfa/totp?redirectToPath=${encodeURIComponent('/orders?id=4')}`);
+  });
+
+  it('a screen holding the guards keeps its page while MFA falls short; released, the guard moves on', async () => {
+    policy.set([]);
+    const client = testClient();
+    await signedUp(client);
+    let hold: GuardHold | undefined;
+    function TakeHold() {
+      hold = useGuardHold();
+      return null;
+    }
+    renderApp({ client, path: '/orders?id=5', inside: <TakeHold /> });
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    const release = hold!.hold();
+    policy.set(['totp']);
+    await client.mfa.getInfo({ fresh: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?id=5');
+    release();
+    expect(await screen.findByRole('heading', { name: 'Set up TOTP' })).toBeTruthy();
+    expect(location()).toBe(`/auth/mfa/totp?redirectToPath=${encodeURIComponent('/orders?id=5')}`);
+  });
+
+  it('a hold does not keep a page once the session is gone', async () => {
+    policy.set([]);
+    const client = testClient();
+    await signedUp(client);
+    let hold: GuardHold | undefined;
+    function TakeHold() {
+      hold = useGuardHold();
+      return null;
+    }
+    renderApp({ client, path: '/orders?id=6', inside: <TakeHold /> });
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    hold!.hold();
+    await client.session.signOut();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
   });
 
   it('sign-out from this tab goes to sign-in without a way back to the page it left', async () => {

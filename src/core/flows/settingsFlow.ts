@@ -26,12 +26,22 @@ export type SettingsPanel =
   | { kind: 'stepUp'; change: SettingsChange; factors: string[]; anchor: string }
   | { kind: 'setup'; factorId: string; thenRequire?: boolean; anchor: string }
   | { kind: 'confirmRemove'; deviceName: string; anchor: string }
-  | { kind: 'finish'; factorId: string; anchor: string }
+  | {
+      kind: 'finish';
+      /** The factor this session must now complete. */
+      factorId: string;
+      anchor: string;
+      /**
+       * What the change was, announced once the factor is verified: the factor turned on (the
+       * default), or another change (turning one off, removing an app) that left this session short.
+       */
+      after?: SettingsNotice;
+    }
   | { kind: 'changePassword'; anchor: string };
 
 /** What happened, for a polite announcement. */
 export type SettingsNotice =
-  | { kind: 'turnedOn' | 'turnedOff' | 'verifyToFinish'; factorId: string }
+  | { kind: 'turnedOn' | 'turnedOff' | 'verifyToFinish' | 'verifyToContinue'; factorId: string }
   | { kind: 'deviceRemoved' | 'deviceAdded'; deviceName: string }
   | { kind: 'contactAdded'; contact: string }
   | { kind: 'stepUpDone' }
@@ -151,11 +161,32 @@ export interface SettingsFlowOptions {
   hasScreen: (factorId: string) => boolean;
   /** Called after a change was made (the view refreshes what it shows). */
   onChanged?: () => unknown;
+  /**
+   * Keeps the guards around the page from moving the person to an MFA screen while a change is on
+   * its way and while the page asks in place for a factor the change made this session need.
+   * Returns the release. (`useSettingsFlow` passes the provider's guard hold.)
+   */
+  holdGuard?: () => () => void;
 }
 
 /** Makes a settings flow: its store, and the actions that call the API and dispatch what happened. */
-export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'totp' | 'session' | 'now'>, options: SettingsFlowOptions) {
+export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'totp' | 'session' | 'now' | 'mfa'>, options: SettingsFlowOptions) {
   const store: FlowStore<SettingsFlowState, SettingsFlowEvent> = createFlowStore(reduceSettings, initialSettingsState);
+  /** The release of the guard hold kept while a `finish` panel asks for a factor. */
+  let finishing: (() => void) | undefined;
+  const stopFinishing = () => {
+    const release = finishing;
+    finishing = undefined;
+    release?.();
+  };
+
+  /** After a change left this session short: the factor to verify in place, if any can be. */
+  const factorToFinish = async (change: SettingsChange, settings: MFASettings): Promise<string | undefined> => {
+    if (change.kind === 'require' && change.required) return change.factorId;
+    const info = await client.mfa.getInfo();
+    if (info.status !== 'OK') return undefined;
+    return verifiableInPlace(settings, info.factors.next)[0];
+  };
 
   const askStepUp = (change: SettingsChange, factors: string[]): void =>
     void store.dispatch({ type: 'STEP_UP_NEEDED', change, factors, elsewhere: options.stepUp === 'redirect' && factors.length > 0 });
@@ -184,6 +215,9 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
       if (!afterStepUp && needsStepUpFirst(settings, change, client.now())) return askStepUp(change, settings.stepUp.factors);
       if (change.kind === 'setup') return void store.dispatch({ type: 'OPEN', panel: { kind: 'setup', factorId: change.factorId, ...(change.thenRequire && { thenRequire: true }), anchor } });
       if (!store.dispatch({ type: 'CHANGE_STARTED', change })) return;
+      // The answer may leave this session short of a factor: the guards wait while the page asks.
+      stopFinishing();
+      const release = options.holdGuard?.();
       try {
         const answer =
           change.kind === 'removeDevice'
@@ -199,16 +233,30 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
         }
         if (answer.status !== 'OK') return void store.dispatch({ type: 'CHANGE_FAILED', anchor, cause: answer });
         await options.onChanged?.();
-        if (change.kind === 'removeDevice') return void store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'deviceRemoved', deviceName: change.deviceName } });
+        const done: SettingsNotice =
+          change.kind === 'removeDevice' ? { kind: 'deviceRemoved', deviceName: change.deviceName } : { kind: change.required ? 'turnedOn' : 'turnedOff', factorId: change.factorId };
         const snapshot = client.session.getSnapshot();
         const mfa = snapshot.status === 'signedIn' ? MultiFactorAuthClaim.getValueFromPayload(snapshot.payload) : undefined;
-        if (change.required && mfa && !mfa.v) {
-          // The new rule applies to this session at once: the factor must be proven now.
-          return void store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'verifyToFinish', factorId: change.factorId }, panel: { kind: 'finish', factorId: change.factorId, anchor } });
+        if (mfa && !mfa.v) {
+          // The new rule applies to this session at once: a factor must be proven now. Ask for it
+          // here, saying why, rather than leave the page; when none can be verified here, the
+          // guards take the person to its screen.
+          const factorId = await factorToFinish(change, settings);
+          if (factorId !== undefined) {
+            finishing = release;
+            const turnedOn = change.kind === 'require' && change.required;
+            return void store.dispatch({
+              type: 'CHANGE_DONE',
+              notice: { kind: turnedOn ? 'verifyToFinish' : 'verifyToContinue', factorId },
+              panel: { kind: 'finish', factorId, anchor, ...(!turnedOn && { after: done }) },
+            });
+          }
         }
-        store.dispatch({ type: 'CHANGE_DONE', notice: { kind: change.required ? 'turnedOn' : 'turnedOff', factorId: change.factorId } });
+        store.dispatch({ type: 'CHANGE_DONE', notice: done });
       } catch (error) {
         store.dispatch({ type: 'CHANGE_FAILED', anchor, cause: error });
+      } finally {
+        if (finishing !== release) release?.();
       }
     },
     /** The switch of a factor: off, on (set it up first when it is not). */
@@ -239,8 +287,15 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
     changePassword: () => store.dispatch({ type: 'OPEN', panel: { kind: 'changePassword', anchor: SETTINGS_PASSWORD_ANCHOR } }),
     /** The password was changed. */
     passwordChanged: () => store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'passwordChanged' } }),
-    /** The factor just turned on was verified in this session. */
-    finishDone: (factorId: string) => store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'turnedOn', factorId } }),
+    /** The factor a `finish` panel asked for was verified in this session: the change is complete. */
+    finishDone(factorId: string): void {
+      const panel = store.getSnapshot().panel;
+      const after = panel?.kind === 'finish' ? panel.after : undefined;
+      store.dispatch({ type: 'CHANGE_DONE', notice: after ?? { kind: 'turnedOn', factorId } });
+      stopFinishing();
+    },
+    /** The view is going away: the guards decide again (a factor still missing is asked on its screen). */
+    dispose: stopFinishing,
     /** Re-verify on the factor's own screen instead of in place. */
     verifyElsewhere: (change: SettingsChange, factors: string[]) => store.dispatch({ type: 'STEP_UP_NEEDED', change, factors, elsewhere: true }),
     close: () => store.dispatch({ type: 'CLOSE' }),

@@ -282,4 +282,14 @@ export const ar: MessageCatalogue = {
   'thirdParty.notStartedHere.body': 'حرصًا على أمانك، يجب أن ينتهي تسجيل الدخول في علامة تبويب المتصفح التي بدأ فيها، خلال عشر دقائق. ابدأ من جديد من صفحة تسجيل الدخول.',
   'thirdParty.failed.title': 'تعذّر علينا إكمال تسجيل دخولك',
   'thirdParty.providerError.body': 'أبلغ {provider} عن مشكلة. حاول مرة أخرى، أو سجّل الدخول بطريقة أخرى.',
+
+  // -------------------------------------- What sign-in asks (settings)
+  'settings.status.oneOf': 'إحدى الطرق المطلوبة عند تسجيل الدخول',
+  'settings.requiredByPolicy': 'مطلوب لحسابك',
+  'settings.oneOfNote': 'عند تسجيل الدخول تكفي أي طريقة من الطرق المفعّلة.',
+  'settings.lockedNote': 'هذه الطريقة مطلوبة لحسابك، لذا لا يمكن إيقافها من هنا.',
+
+  // ------------------------ Settings: a change that needs a factor now
+  'settings.verifyToContinue': 'تحقّق باستخدام {factor} للمتابعة',
+  'settings.verifyToContinue.body': 'تم حفظ التغيير. وهو يسري على هذه الجلسة أيضًا، ولم يتم التحقق فيها باستخدام {factor} بعد: تحقّق الآن للمتابعة.',
 };

@@ -265,4 +265,14 @@ export const de: MessageCatalogue = {
   'thirdParty.notStartedHere.body': 'Zu Ihrer Sicherheit muss eine Anmeldung innerhalb von zehn Minuten im Browser-Tab enden, in dem sie begonnen hat. Beginnen Sie auf der Anmeldeseite neu.',
   'thirdParty.failed.title': 'Wir konnten Ihre Anmeldung nicht abschließen',
   'thirdParty.providerError.body': '{provider} hat ein Problem gemeldet. Versuchen Sie es erneut oder melden Sie sich anders an.',
+
+  // -------------------------------------- What sign-in asks (settings)
+  'settings.status.oneOf': 'Eine der Methoden, die bei der Anmeldung abgefragt werden',
+  'settings.requiredByPolicy': 'Für Ihr Konto vorgeschrieben',
+  'settings.oneOfNote': 'Bei der Anmeldung genügt eine beliebige der aktivierten Methoden.',
+  'settings.lockedNote': 'Diese Methode ist für Ihr Konto vorgeschrieben und kann hier nicht deaktiviert werden.',
+
+  // ------------------------ Settings: a change that needs a factor now
+  'settings.verifyToContinue': 'Mit {factor} bestätigen, um fortzufahren',
+  'settings.verifyToContinue.body': 'Ihre Änderung ist gespeichert. Sie gilt auch für diese Sitzung, die noch nicht mit {factor} bestätigt wurde: Bestätigen Sie jetzt, um fortzufahren.',
 };

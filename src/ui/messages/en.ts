@@ -285,4 +285,14 @@ export const en = {
   'thirdParty.notStartedHere.body': 'For your security, a sign-in must finish in the browser tab where it started, within ten minutes. Start again from the sign-in page.',
   'thirdParty.failed.title': 'We could not finish signing you in',
   'thirdParty.providerError.body': '{provider} reported a problem. Try again, or sign in another way.',
+
+  // -------------------------------------- What sign-in asks (settings)
+  'settings.status.oneOf': 'One of the methods asked at sign-in',
+  'settings.requiredByPolicy': 'Required for your account',
+  'settings.oneOfNote': 'At sign-in, any one of the methods that are on will do.',
+  'settings.lockedNote': 'This method is required for your account, so it cannot be turned off here.',
+
+  // ------------------------ Settings: a change that needs a factor now
+  'settings.verifyToContinue': 'Verify {factor} to continue',
+  'settings.verifyToContinue.body': 'Your change is saved. It applies to this session too, which has not been verified with {factor} yet: verify it now to go on.',
 } as const;

@@ -265,4 +265,14 @@ export const fr: MessageCatalogue = {
   'thirdParty.notStartedHere.body': 'Pour votre sécurité, une connexion doit se terminer dans l’onglet où elle a commencé, dans les dix minutes. Recommencez depuis la page de connexion.',
   'thirdParty.failed.title': 'Nous n’avons pas pu terminer votre connexion',
   'thirdParty.providerError.body': '{provider} a signalé un problème. Réessayez, ou connectez-vous autrement.',
+
+  // -------------------------------------- What sign-in asks (settings)
+  'settings.status.oneOf': 'L’une des méthodes demandées à la connexion',
+  'settings.requiredByPolicy': 'Exigée pour votre compte',
+  'settings.oneOfNote': 'À la connexion, n’importe laquelle des méthodes activées suffit.',
+  'settings.lockedNote': 'Cette méthode est exigée pour votre compte : vous ne pouvez pas la désactiver ici.',
+
+  // ------------------------ Settings: a change that needs a factor now
+  'settings.verifyToContinue': 'Vérifiez avec {factor} pour continuer',
+  'settings.verifyToContinue.body': 'Votre modification est enregistrée. Elle s’applique aussi à cette session, qui n’a pas encore été vérifiée avec {factor} : vérifiez maintenant pour continuer.',
 };

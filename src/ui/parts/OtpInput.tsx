@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type CSSProperties, useRef, useState } from 'react';
 import type { ChangeEvent, ClipboardEvent, ComponentProps, FocusEvent, ReactNode } from 'react';
 import { FieldFrame, useFieldIds } from './FieldFrame.tsx';
 import { normaliseDigits } from './normaliseDigits.ts';
@@ -100,6 +100,7 @@ export function OtpInput({
       <div
         data-fk="otp"
         dir="ltr"
+        style={{ '--fk-otp-length': length } as CSSProperties}
         data-focused={focused ? '' : undefined}
         data-invalid={ids.hasError ? '' : undefined}
         data-disabled={disabled ? '' : undefined}

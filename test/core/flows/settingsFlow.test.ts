@@ -94,6 +94,8 @@ describe('createSettingsFlow', () => {
   const fake = (s: MFASettings, answers: Record<string, unknown[]>, options: { stepUp?: 'inline' | 'redirect'; mfaDone?: boolean } = {}) => {
     const calls: [string, unknown][] = [];
     let changed = 0;
+    /** Guard holds taken and not yet released. */
+    let holds = 0;
     const next = (name: string) => (input: unknown) => {
       calls.push([name, input]);
       const a = answers[name]?.shift();
@@ -105,9 +107,18 @@ describe('createSettingsFlow', () => {
       session: { getSnapshot: () => ({ status: 'signedIn', payload: { 'st-mfa': { c: {}, v: options.mfaDone ?? true } } }) },
       mfaSettings: { addRequiredFactor: next('add'), removeRequiredFactor: next('remove') },
       totp: { removeDevice: next('removeDevice') },
+      mfa: { getInfo: next('info') },
     } as never;
-    const flow = createSettingsFlow(client, { settings: () => s, stepUp: options.stepUp, hasScreen: (id) => id === 'totp' || id === 'push', onChanged: () => void changed++ });
-    return { flow, calls, changed: () => changed };
+    const holdGuard = () => {
+      holds++;
+      let released = false;
+      return () => {
+        if (!released) holds--;
+        released = true;
+      };
+    };
+    const flow = createSettingsFlow(client, { settings: () => s, stepUp: options.stepUp, hasScreen: (id) => id === 'totp' || id === 'push', onChanged: () => void changed++, holdGuard });
+    return { flow, calls, changed: () => changed, holds: () => holds };
   };
   const stepUpRefusal = { status: 'INVALID_CLAIM', claimValidationErrors: [{ id: 'fk-step-up', reason: { factors: ['otp-email'] } }] };
 
@@ -156,12 +167,62 @@ describe('createSettingsFlow', () => {
     expect(flow.store.getSnapshot().failure?.anchor).toBe('smoke-signal');
   });
 
-  it('a factor turned on applies to this session at once: verify it to finish', async () => {
-    const { flow } = fake(settings(), { add: [{ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email'] }] }, { mfaDone: false });
+  it('a factor turned on applies to this session at once: verify it to finish, with the guards held meanwhile', async () => {
+    const { flow, holds } = fake(settings(), { add: [{ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email'] }] }, { mfaDone: false });
     await flow.perform({ kind: 'require', factorId: 'otp-email', required: true });
     expect(flow.store.getSnapshot()).toMatchObject({ panel: { kind: 'finish', factorId: 'otp-email', anchor: 'otp-email' }, notice: { kind: 'verifyToFinish', factorId: 'otp-email' } });
+    expect(holds()).toBe(1);
     flow.finishDone('otp-email');
     expect(flow.store.getSnapshot()).toMatchObject({ panel: undefined, notice: { kind: 'turnedOn', factorId: 'otp-email' } });
+    expect(holds()).toBe(0);
+  });
+
+  it('turning off the factor this session was verified with (S5): says why and asks for the one left, in place', async () => {
+    const s = settings({ stepUp: { maxAgeSeconds: 300, satisfiedUntil: 10, factors: ['totp'] } });
+    const { flow, calls, holds } = fake(s, { remove: [{ status: 'OK', requiredSecondaryFactorsForUser: ['otp-email'] }], info: [{ status: 'OK', factors: { next: ['otp-email'], alreadySetup: [], allowedToSetup: [] } }] }, { mfaDone: false });
+    await flow.perform(turnOff);
+    expect(calls.map(([name]) => name)).toEqual(['remove', 'info']);
+    expect(flow.store.getSnapshot()).toMatchObject({
+      panel: { kind: 'finish', factorId: 'otp-email', anchor: 'totp', after: { kind: 'turnedOff', factorId: 'totp' } },
+      notice: { kind: 'verifyToContinue', factorId: 'otp-email' },
+    });
+    expect(holds()).toBe(1);
+    flow.finishDone('otp-email');
+    expect(flow.store.getSnapshot()).toMatchObject({ panel: undefined, notice: { kind: 'turnedOff', factorId: 'totp' } });
+    expect(holds()).toBe(0);
+  });
+
+  it('when the factor now needed cannot be verified here, the hold ends and the guards take over; leaving the page ends it too', async () => {
+    const s = settings({ stepUp: { maxAgeSeconds: 300, satisfiedUntil: 10, factors: ['totp'] } });
+    const { flow, holds } = fake(
+      s,
+      {
+        remove: [{ status: 'OK', requiredSecondaryFactorsForUser: [] }],
+        removeDevice: [{ status: 'OK', didDeviceExist: true }],
+        info: [
+          { status: 'OK', factors: { next: ['push'], alreadySetup: [], allowedToSetup: [] } },
+          { status: 'OK', factors: { next: ['otp-email'], alreadySetup: [], allowedToSetup: [] } },
+        ],
+      },
+      { mfaDone: false },
+    );
+    await flow.perform(turnOff);
+    expect(flow.store.getSnapshot()).toMatchObject({ panel: undefined, notice: { kind: 'turnedOff', factorId: 'totp' } });
+    expect(holds()).toBe(0);
+    await flow.perform(remove);
+    expect(flow.store.getSnapshot().panel).toMatchObject({ kind: 'finish', factorId: 'otp-email', anchor: 'devices', after: { kind: 'deviceRemoved', deviceName: 'Phone' } });
+    expect(holds()).toBe(1);
+    flow.dispose();
+    expect(holds()).toBe(0);
+  });
+
+  it('a change that leaves the session complete holds the guards only while on its way', async () => {
+    const { flow, holds } = fake(settings({ stepUp: { maxAgeSeconds: 300, satisfiedUntil: 10, factors: ['totp'] } }), { remove: [{ status: 'OK', requiredSecondaryFactorsForUser: [] }] });
+    const on = flow.perform(turnOff);
+    expect(holds()).toBe(1);
+    await on;
+    expect(holds()).toBe(0);
+    expect(flow.store.getSnapshot().notice).toEqual({ kind: 'turnedOff', factorId: 'totp' });
   });
 
   it('one change at a time; a failure shows under its anchor', async () => {

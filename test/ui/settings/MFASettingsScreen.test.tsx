@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import { AuthProvider, fkKeys, useMFASettings } from '../../../src/react/index.ts';
-import type { Backend } from '../../../src/server/index.ts';
+import type { Backend, MFARequirementList } from '../../../src/server/index.ts';
 import { API, latestCode, testClock, totpCode } from '../../server/helpers.ts';
 import { inProcessBackend, testClient } from '../../react/helpers.tsx';
 import { axeViolations, location, renderSettingsApp } from './helpers.tsx';
@@ -21,7 +21,15 @@ const clock = testClock(Date.UTC(2026, 5, 1, 9, 0, 0));
 const MINUTE = 60_000;
 const PASSWORD = 'password123';
 let backend: Backend;
-const msw = inProcessBackend({ now: clock.now }, (b) => (backend = b));
+/** The app's own rule on top of the default (S1-like: `['totp']` for everyone); none unless a test sets it. */
+let policy: MFARequirementList = [];
+afterEach(() => {
+  policy = [];
+});
+const msw = inProcessBackend(
+  { now: clock.now, mfa: { override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: async (input) => [...(await o.getMFARequirementsForAuth(input)), ...policy] }) } } },
+  (b) => (backend = b),
+);
 
 let n = 0;
 const newEmail = () => `settings${++n}@example.com`;
@@ -114,16 +122,18 @@ describe('MFASettingsScreen', () => {
     expect(screen.getByText(`Set up · Not asked at sign-in · Codes go to ${u.address}`, { exact: false })).toBeTruthy();
     await user.click(toggle);
 
-    // The new rule applies to this session at once: the guard sends the user to the email code.
-    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
-    expect(location()).toBe(`/auth/mfa/otp-email?redirectToPath=${encodeURIComponent('/auth/settings')}`);
-    // The settings refetch the server refused (403, MFA now incomplete) was not repeated.
-    expect(count('GET /auth/fk/mfa/settings')).toBeLessThanOrEqual(2);
-    await user.type(screen.getByLabelText('Verification code'), await latestCode(backend, u.address));
+    // The new rule applies to this session at once: the page asks for the code in place, saying
+    // why, instead of the guard leaving for the email-code screen.
+    const panel = await screen.findByRole('region', { name: 'Verify Code by email once to finish turning it on.' });
+    expect(location()).toBe('/auth/settings');
+    await user.click(within(panel).getByRole('button', { name: `Send a code to ${u.address}` }));
+    await user.type(await within(panel).findByLabelText('Verification code'), await latestCode(backend, u.address));
 
-    // ...and back to the settings, where the switch is on.
-    await waitFor(() => expect(location()).toBe('/auth/settings'));
+    // ...and the switch is on, the page never left.
     await waitFor(async () => expect((await emailSwitch()).getAttribute('aria-checked')).toBe('true'));
+    expect(screen.queryByRole('region', { name: 'Verify Code by email once to finish turning it on.' })).toBeNull();
+    expect(screen.getByText('Code by email is now on.')).toBeTruthy();
+    expect(location()).toBe('/auth/settings');
     expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual(['otp-email']);
 
     expect(await nextSignInAsks(u.address)).toEqual(['otp-email']);
@@ -163,6 +173,58 @@ describe('MFASettingsScreen', () => {
     expect(location()).toBe('/account');
     expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual([]);
     expect(await nextSignInAsks(u.address)).toEqual([]);
+  });
+
+  it('S5: turning off the authenticator app this session was verified with says why and asks for the email code in place', async () => {
+    const first = await signedUp();
+    const secret = await addDevice(first, 'Phone');
+    expect((await first.client.mfaSettings.addRequiredFactor({ factorId: 'totp' })).status).toBe('OK');
+    expect((await first.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status).toBe('OK');
+    await doEmailOtp(first);
+    clock.advance(MINUTE);
+    // A later sign-in with the password and the authenticator app (either one will do).
+    const u = { ...first, client: testClient() };
+    expect((await u.client.emailPassword.signIn({ email: u.address, password: PASSWORD })).status).toBe('OK');
+    expect((await u.client.totp.verifyCode({ totp: totpCode(secret, clock.now()) })).status).toBe('OK');
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+
+    // Either one will do at sign-in, and the page says so.
+    const totpSwitch = await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' });
+    expect(screen.getAllByText(/One of the methods asked at sign-in/)).toHaveLength(2);
+    expect(screen.getByText('At sign-in, any one of the methods that are on will do.')).toBeTruthy();
+    await user.click(totpSwitch);
+
+    const panel = await screen.findByRole('region', { name: 'Verify Code by email to continue' });
+    expect(within(panel).getByText(/Your change is saved\. It applies to this session too/)).toBeTruthy();
+    expect(location()).toBe('/auth/settings');
+    expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual(['otp-email']);
+    await user.click(within(panel).getByRole('button', { name: `Send a code to ${u.address}` }));
+    await user.type(await within(panel).findByLabelText('Verification code'), await latestCode(backend, u.address));
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Verify Code by email to continue' })).toBeNull());
+    expect(screen.getByText('Authenticator app is now off.')).toBeTruthy();
+    expect((await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' })).getAttribute('aria-checked')).toBe('false');
+    expect(location()).toBe('/auth/settings');
+  });
+
+  it('a factor the tenant or the app requires is shown as asked, locked, and says why when pressed', async () => {
+    const u = await signedUp();
+    const secret = await addDevice(u, 'Phone');
+    // The app's rule, as S1: TOTP for everyone, whatever the user chose.
+    policy = ['totp'];
+    clock.advance(MINUTE);
+    expect((await u.client.totp.verifyCode({ totp: totpCode(secret, clock.now()) })).status).toBe('OK');
+    const user = userEvent.setup();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const totpSwitch = await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' });
+    expect(totpSwitch.getAttribute('aria-checked')).toBe('true');
+    expect(totpSwitch.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByText(/Asked at every sign-in · Required for your account/)).toBeTruthy();
+    await user.click(totpSwitch);
+    expect(await screen.findByText('This method is required for your account, so it cannot be turned off here.')).toBeTruthy();
+    expect(totpSwitch.getAttribute('aria-checked')).toBe('true');
+    expect(count('POST /auth/fk/mfa/settings/required-factors/remove')).toBe(0);
   });
 
   it('re-verifying on the factor page (stepUp=true) comes back to the settings and finishes the change', async () => {

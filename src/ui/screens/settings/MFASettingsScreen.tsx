@@ -139,8 +139,14 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
         // Drawn in the password section itself.
         return null;
       case 'finish':
+        // The change applies to this session at once: the factor is asked here, with the reason.
         return (
-          <InlinePanel heading={m.format('settings.verifyToFinish', { factor: factorName(panel.factorId) })} headingLevel={panelLevel}>
+          <InlinePanel
+            heading={m.format(panel.after ? 'settings.verifyToContinue' : 'settings.verifyToFinish', { factor: factorName(panel.factorId) })}
+            headingLevel={panelLevel}
+            data-fk-panel="finish"
+          >
+            {panel.after && <p>{m.format('settings.verifyToContinue.body', { factor: factorName(panel.factorId) })}</p>}
             {renderVerify(panel.factorId, s, () => settingsFlow.finishDone(panel.factorId))}
           </InlinePanel>
         );
@@ -188,6 +194,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
               </FactorRow>
             ))}
           </ul>
+          {factors.filter((f) => f.askedAtSignIn === 'oneOf').length > 1 && <p data-fk="settings-note">{m.format('settings.oneOfNote')}</p>}
           {registered.has('totp') && data.factors.some((f) => f.id === 'totp') && (
             <section data-fk="settings-devices" aria-labelledby={`${props.id ?? 'fk-settings'}-devices`}>
               <SectionHeading level={sectionLevel} id={`${props.id ?? 'fk-settings'}-devices`} headingRef={devicesHeadingRef}>
@@ -275,6 +282,8 @@ function noticeText(m: Messages, notice: SettingsNotice | undefined, factorName:
       return m.format('settings.turnedOff', { factor: factorName(notice.factorId) });
     case 'verifyToFinish':
       return m.format('settings.verifyToFinish', { factor: factorName(notice.factorId) });
+    case 'verifyToContinue':
+      return m.format('settings.verifyToContinue', { factor: factorName(notice.factorId) });
     case 'deviceRemoved':
       return m.format('settings.devices.removed', { name: notice.deviceName });
     case 'deviceAdded':
@@ -312,10 +321,16 @@ interface FactorRowProps {
 function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onChangeContact, children }: FactorRowProps) {
   const nameId = useId();
   const statusId = useId();
-  const locked = factor.requiredForTenant;
-  const on = factor.requiredForUser || factor.requiredForTenant;
+  const noteId = useId();
+  const [explainLock, setExplainLock] = useState(false);
+  // What sign-in really asks (the backend evaluates the app's rule); an older answer without it
+  // falls back to the stored lists.
+  const asked = factor.askedAtSignIn ?? (factor.requiredForUser || factor.requiredForTenant ? 'always' : 'no');
+  const because = factor.askedBecause ?? (factor.requiredForTenant ? 'tenant' : factor.requiredForUser ? 'user' : undefined);
+  const locked = asked !== 'no' && (because === 'tenant' || because === 'policy');
+  const on = asked !== 'no' || factor.requiredForUser;
   return (
-    <li data-fk="settings-factor" data-factor={factor.id} data-state={on ? 'on' : 'off'}>
+    <li data-fk="settings-factor" data-factor={factor.id} data-state={on ? 'on' : 'off'} data-asked={asked}>
       <div data-fk="settings-factor-row">
         <c.FactorIcon factorId={factor.id} />
         <div data-fk="settings-factor-text">
@@ -326,9 +341,9 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
             {[
               // An email or phone the account already has needs no set-up: a code to it proves it.
               m.format(factor.setUp || factor.canBeRequired ? 'settings.status.setUp' : 'settings.status.notSetUp'),
-              m.format(on ? 'settings.status.on' : 'settings.status.off'),
+              m.format(asked === 'always' ? 'settings.status.on' : asked === 'oneOf' ? 'settings.status.oneOf' : 'settings.status.off'),
               contact !== undefined ? m.format('settings.contact', { contact }) : undefined,
-              locked ? m.format('settings.required') : undefined,
+              locked ? m.format(because === 'tenant' ? 'settings.required' : 'settings.requiredByPolicy') : undefined,
             ]
               .filter(Boolean)
               .join(' · ')}
@@ -339,12 +354,18 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
           label={m.format('settings.factorToggle', { factor: name })}
           onText={m.format('settings.factorOn')}
           offText={m.format('settings.factorOff')}
-          aria-describedby={statusId}
+          aria-describedby={explainLock ? `${statusId} ${noteId}` : statusId}
           disabled={locked}
           submitting={busy}
+          onClick={() => locked && setExplainLock(true)}
           onCheckedChange={onToggle}
         />
       </div>
+      {locked && explainLock && (
+        <p data-fk="settings-factor-note" id={noteId} role="status">
+          {m.format('settings.lockedNote')}
+        </p>
+      )}
       {onChangeContact && (
         <c.Button variant="link" onClick={onChangeContact}>
           {m.format(EMAIL_FACTORS.includes(factor.id) ? (contact ? 'settings.changeEmail' : 'settings.addEmail') : contact ? 'settings.changePhone' : 'settings.addPhone')}
