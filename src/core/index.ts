@@ -7,6 +7,7 @@ export { decodeFrontToken } from './frontToken.ts';
 export { createMemoryStorage } from './storage.ts';
 export { FactorIds, contactMethodOf } from '../protocol/factorIds.ts';
 export { ClaimIds } from '../protocol/claims.ts';
+export { maskContact } from '../protocol/maskContact.ts';
 export { getNextSetOfUnsatisfiedFactors, isRequirementListSatisfied } from '../protocol/requirements.ts';
 export { MultiFactorAuthClaim } from './claims/mfaClaim.ts';
 export { EmailVerificationClaim } from './claims/emailVerificationClaim.ts';

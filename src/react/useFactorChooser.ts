@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { maskContact } from '../core/index.ts';
 import { useAuthContext, type FactorScreenInfo } from './AuthContext.ts';
 import { redirectTo, redirectToPathOf } from './redirect.ts';
 import { useAuthParams } from './useAuthParams.ts';
 import { useContinue } from './useContinue.ts';
+import { signInStep } from './useFactorScreen.ts';
 import { useMFAInfo } from './useMFAInfo.ts';
 import { useNavigation } from './useNavigation.ts';
 
@@ -58,6 +60,15 @@ export function useFactorChooser() {
     options,
     /** Sign-in is still waiting for a factor (show a sign-out way out, not a back button). */
     isSigningIn: data !== undefined && data.factors.next.length > 0,
+    /** Where sign-in stands when it needs several factors ("Step 1 of 2"). */
+    progress: signInStep(data, params.stepUp),
+    /** Sign-in needs each of the options, in any order (not any one of them). */
+    eachNeeded: data?.fk?.nextType === 'allOfInAnyOrder' && data.factors.next.length > 1 && !params.stepUp,
+    /** The address or number a code factor would go to, hidden in part (`a•••@example.com`). */
+    contactOf(factorId: string): string | undefined {
+      const contact = factorId === 'otp-email' || factorId === 'link-email' ? data?.emails[factorId]?.[0] : factorId === 'otp-phone' || factorId === 'link-phone' ? data?.phoneNumbers[factorId]?.[0] : undefined;
+      return contact === undefined ? undefined : maskContact(contact);
+    },
     stepUp: params.stepUp,
     /** Goes to a factor's screen (the back button returns to the chooser). */
     select(factorId: string): void {

@@ -2,12 +2,7 @@ import type { SecurityNoticeKind } from './delivery.ts';
 import type { Services } from './services.ts';
 import { isFakeEmail, type User } from './users.ts';
 
-/** A contact with most of it hidden, for notices that go to other addresses: `+1 ••• ••• ••01`, `a•••@example.com`. */
-export function maskContact(contact: string): string {
-  const at = contact.indexOf('@');
-  if (at > 0) return `${contact[0]}•••${contact.slice(at)}`;
-  return `${contact.slice(0, 2)}••••${contact.slice(-2)}`;
-}
+export { maskContact } from '../protocol/maskContact.ts';
 
 /**
  * Tells every real address of the account (as it was before the change) that the way it is protected

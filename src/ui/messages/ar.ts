@@ -292,4 +292,11 @@ export const ar: MessageCatalogue = {
   // ------------------------ Settings: a change that needs a factor now
   'settings.verifyToContinue': 'تحقّق باستخدام {factor} للمتابعة',
   'settings.verifyToContinue.body': 'تم حفظ التغيير. وهو يسري على هذه الجلسة أيضًا، ولم يتم التحقق فيها باستخدام {factor} بعد: تحقّق الآن للمتابعة.',
+
+  // ------------------------------------- Sign-in steps and the chooser
+  'common.step': 'الخطوة {step} من {total}',
+  'common.useAnotherMethod': 'استخدام طريقة أخرى',
+  'chooser.subtitle.each': 'يتطلب حسابك كل طريقة من هذه الطرق. ابدأ بأيٍّ منها.',
+  'factor.otp-email.descriptionTo': 'نرسل رمزًا لمرة واحدة إلى {contact}.',
+  'factor.otp-phone.descriptionTo': 'نرسل رمزًا لمرة واحدة عبر رسالة نصية إلى {contact}.',
 };

@@ -275,4 +275,11 @@ export const de: MessageCatalogue = {
   // ------------------------ Settings: a change that needs a factor now
   'settings.verifyToContinue': 'Mit {factor} bestätigen, um fortzufahren',
   'settings.verifyToContinue.body': 'Ihre Änderung ist gespeichert. Sie gilt auch für diese Sitzung, die noch nicht mit {factor} bestätigt wurde: Bestätigen Sie jetzt, um fortzufahren.',
+
+  // ------------------------------------- Sign-in steps and the chooser
+  'common.step': 'Schritt {step} von {total}',
+  'common.useAnotherMethod': 'Andere Methode verwenden',
+  'chooser.subtitle.each': 'Ihr Konto erfordert jede dieser Methoden. Beginnen Sie mit einer beliebigen.',
+  'factor.otp-email.descriptionTo': 'Wir senden einen Einmalcode an {contact}.',
+  'factor.otp-phone.descriptionTo': 'Wir senden einen Einmalcode per SMS an {contact}.',
 };

@@ -295,4 +295,11 @@ export const en = {
   // ------------------------ Settings: a change that needs a factor now
   'settings.verifyToContinue': 'Verify {factor} to continue',
   'settings.verifyToContinue.body': 'Your change is saved. It applies to this session too, which has not been verified with {factor} yet: verify it now to go on.',
+
+  // ------------------------------------- Sign-in steps and the chooser
+  'common.step': 'Step {step} of {total}',
+  'common.useAnotherMethod': 'Use another method',
+  'chooser.subtitle.each': 'Your account needs each of these methods. Start with any of them.',
+  'factor.otp-email.descriptionTo': 'We send a one-time code to {contact}.',
+  'factor.otp-phone.descriptionTo': 'We send a one-time code by SMS to {contact}.',
 } as const;

@@ -275,4 +275,11 @@ export const fr: MessageCatalogue = {
   // ------------------------ Settings: a change that needs a factor now
   'settings.verifyToContinue': 'Vérifiez avec {factor} pour continuer',
   'settings.verifyToContinue.body': 'Votre modification est enregistrée. Elle s’applique aussi à cette session, qui n’a pas encore été vérifiée avec {factor} : vérifiez maintenant pour continuer.',
+
+  // ------------------------------------- Sign-in steps and the chooser
+  'common.step': 'Étape {step} sur {total}',
+  'common.useAnotherMethod': 'Utiliser une autre méthode',
+  'chooser.subtitle.each': 'Votre compte demande chacune de ces méthodes. Commencez par celle de votre choix.',
+  'factor.otp-email.descriptionTo': 'Nous envoyons un code à usage unique à {contact}.',
+  'factor.otp-phone.descriptionTo': 'Nous envoyons un code à usage unique par SMS au {contact}.',
 };

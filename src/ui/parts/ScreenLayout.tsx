@@ -7,6 +7,8 @@ export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> 
   heading: ReactNode;
   /** A line under the heading. */
   subtitle?: ReactNode;
+  /** Where the person is in a sign-in of several steps ("Step 2 of 3"), shown above the heading. */
+  progress?: ReactNode;
   /** Secondary actions under the body (sign out, change contact...). */
   footer?: ReactNode;
   /** Heading level. @default 1 */
@@ -23,13 +25,14 @@ export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> 
  * with heading, optional subtitle, body and footer. Props and `ref` go to the outer
  * `data-fk="screen"` element: put `dir` and `data-fk-theme` there.
  */
-export function ScreenLayout({ heading, subtitle, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
+export function ScreenLayout({ heading, subtitle, progress, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
   return (
     <div data-fk="screen" {...props}>
       <section data-fk="card" aria-labelledby={headingId}>
         <header data-fk="screen-header">
+          {progress !== undefined && progress !== null && <p data-fk="progress">{progress}</p>}
           <Heading data-fk="heading" id={headingId} ref={headingRef} tabIndex={-1}>
             {heading}
           </Heading>

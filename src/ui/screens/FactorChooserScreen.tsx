@@ -38,7 +38,9 @@ export function FactorChooserScreen({ components, ...props }: FactorChooserScree
       {...root}
       {...props}
       heading={m.format('chooser.title')}
-      subtitle={m.format('chooser.subtitle')}
+      // "One of these" only when one will do: a sign-in that needs each of them says so.
+      subtitle={m.format(chooser.eachNeeded ? 'chooser.subtitle.each' : 'chooser.subtitle')}
+      progress={chooser.progress && m.format('common.step', chooser.progress)}
       footer={
         <>
           {!chooser.isSigningIn && (
@@ -64,13 +66,16 @@ export function FactorChooserScreen({ components, ...props }: FactorChooserScree
       <c.FactorList aria-label={m.format('chooser.listLabel')}>
         {chooser.options.map((option) => {
           const text = factorText(m, option);
+          // Where a code would go, partly hidden, so the person knows which inbox or phone to pick.
+          const contact = option.description === undefined && (option.id === 'otp-email' || option.id === 'otp-phone') ? chooser.contactOf(option.id) : undefined;
+          const description = contact === undefined ? text.description : m.format(option.id === 'otp-phone' ? 'factor.otp-phone.descriptionTo' : 'factor.otp-email.descriptionTo', { contact });
           return (
             <c.FactorOption
               key={option.id}
               factorId={option.id}
               href={option.to}
               name={text.name}
-              description={text.description}
+              description={description}
               icon={<c.FactorIcon factorId={option.id} />}
               onSelect={choose}
             />

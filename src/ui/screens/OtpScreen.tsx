@@ -54,7 +54,7 @@ export function OtpScreen({ factorId, resendCooldownSeconds, codeLifetimeSeconds
     <>
       {factor.canGoBack && (
         <c.Button variant="link" onClick={() => factor.goToChooser()}>
-          {m.format('common.back')}
+          {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
         </c.Button>
       )}
       <c.Button variant="link" submitting={signOut.isPending} onClick={() => signOut.mutate()}>
@@ -69,7 +69,7 @@ export function OtpScreen({ factorId, resendCooldownSeconds, codeLifetimeSeconds
       method={method}
       m={m}
       c={c}
-      rootProps={{ ...root, ...props }}
+      rootProps={{ ...root, progress: factor.progress && m.format('common.step', factor.progress), ...props }}
       codeLength={codeLength}
       defaultCountry={defaultCountry}
       continuing={next.isPending || next.isSuccess}

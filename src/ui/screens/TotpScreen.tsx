@@ -51,7 +51,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
     <>
       {factor.canGoBack && (
         <c.Button variant="link" disabled={continuing} onClick={() => void leave(() => factor.goToChooser())}>
-          {m.format('common.back')}
+          {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
         </c.Button>
       )}
       <c.Button variant="link" submitting={signOut.isPending} onClick={() => void leave(() => signOut.mutate())}>
@@ -59,7 +59,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
       </c.Button>
     </>
   );
-  const layout = { ...root, ...props, headingRef, footer };
+  const layout = { ...root, progress: factor.progress && m.format('common.step', factor.progress), ...props, headingRef, footer };
 
   if (screenStep === 'infoError' || screenStep === 'createFailed') {
     const issue = state.createIssue;

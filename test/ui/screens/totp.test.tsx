@@ -131,7 +131,7 @@ describe('TotpScreen', () => {
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
     await screen.findByRole('heading', { name: 'Set up an authenticator app' });
-    await user.click(screen.getByRole('button', { name: 'Go back' }));
+    await user.click(screen.getByRole('button', { name: 'Use another method' }));
     expect(await screen.findByRole('heading', { name: 'Choose how to verify' })).toBeTruthy();
     expect(count('POST /auth/totp/device/remove')).toBe(1);
     const devices = await testClient({ storage }).totp.listDevices();
