@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createTotpFlow, totpView } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
 import { invalidateFactorQueries } from './useTotp.ts';
+import { tabStorage } from './tabStorage.ts';
+import { useSession } from './useSession.ts';
 
 /** Options of {@link useTotpFlow}. */
 export interface UseTotpFlowOptions {
@@ -9,6 +11,8 @@ export interface UseTotpFlowOptions {
   mode: 'setup' | 'verify' | undefined;
   /** Ask for a name before creating the device (else the backend names it and the QR code shows at once). @default false */
   askDeviceName?: boolean;
+  /** The name of the n-th app when the person gives none ("Authenticator app", "Authenticator app 2"). @default the backend's ("TOTP Device 0") */
+  defaultDeviceName?: (n: number) => string;
   /** @default Date.now */
   now?: () => number;
 }
@@ -17,17 +21,31 @@ export interface UseTotpFlowOptions {
  * An authenticator app over the framework-free TOTP flow (`createTotpFlow` in `factorkit/core`): in
  * `setup` mode it creates the device at once (or after a name), shows what to add to the app, and
  * checks the first code; in `verify` mode it checks a code. A device created here and never verified
- * is removed when the component goes away. Verifying does not navigate: on `verified`, run
+ * is removed when the component goes away; a reload of the tab shows the same device again (kept in
+ * sessionStorage until verified), so a QR code already scanned stays good. Verifying does not navigate: on `verified`, run
  * `useContinue()` (screens) or carry on (settings).
  */
 export function useTotpFlow(options: UseTotpFlowOptions) {
   const ctx = useAuthContext('useTotpFlow');
   const now = options.now ?? Date.now;
-  const [flow] = useState(() => createTotpFlow(ctx.client, { now }));
+  const session = useSession();
+  const defaultName = useRef(options.defaultDeviceName);
+  defaultName.current = options.defaultDeviceName;
+  const [flow] = useState(() =>
+    createTotpFlow(ctx.client, {
+      now,
+      storage: tabStorage(),
+      userId: session.userId,
+      defaultName: options.defaultDeviceName && ((n) => defaultName.current!(n)),
+    }),
+  );
   const state = useSyncExternalStore(flow.store.subscribe, flow.store.getSnapshot, flow.store.getSnapshot);
 
   useEffect(() => {
-    if (options.mode !== undefined) flow.start(options.mode, options.askDeviceName ?? false);
+    if (options.mode === undefined) return;
+    flow.start(options.mode, options.askDeviceName ?? false);
+    // A set-up this tab began before a reload comes back as it was.
+    if (options.mode === 'setup') flow.resume();
   }, [flow, options.mode, options.askDeviceName]);
 
   // One device per visit, created as soon as the set-up is known (unless a name comes first).

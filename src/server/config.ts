@@ -69,6 +69,11 @@ export interface TotpOptions {
   maxAttempts?: number;
   /** @default 900 */
   rateLimitCooldownSeconds?: number;
+  /**
+   * A device created and never verified is removed after this long (a set-up abandoned, or a reload
+   * that the client did not resume). @default 3600
+   */
+  unverifiedDeviceLifetimeSeconds?: number;
 }
 
 export interface EmailVerificationOptions {

@@ -265,6 +265,22 @@ describe('step-up', () => {
     expect(r.body).toEqual({ status: 'OK', requiredSecondaryFactorsForUser: [] });
   });
 
+  it('a device set up and never verified is gone after an hour (abandoned set-ups do not pile up or stay usable)', async () => {
+    const c = new TestClient(backend);
+    await c.signUp(email('stale'));
+    const kept = await c.request('POST', '/totp/device', { deviceName: 'Kept' });
+    const stale = await c.request('POST', '/totp/device', { deviceName: 'Stale' });
+    expect([kept.body.status, stale.body.status]).toEqual(['OK', 'OK']);
+    clock.advance(59 * MINUTE);
+    expect((await c.request('POST', '/totp/device/verify', { deviceName: 'Kept', totp: totpCode(kept.body.secret, clock.now()) })).body).toEqual({ status: 'OK', wasAlreadyVerified: false });
+    clock.advance(2 * MINUTE);
+    expect((await c.request('POST', '/session/refresh')).status).toBe(200);
+    expect((await c.request('POST', '/totp/device/verify', { deviceName: 'Stale', totp: totpCode(stale.body.secret, clock.now()) })).body).toEqual({ status: 'UNKNOWN_DEVICE_ERROR' });
+    const list = await c.request('GET', '/totp/device/list');
+    expect(list.body.devices.map((d: { name: string }) => d.name)).toEqual(['Kept']);
+    expect((await settings(c)).body.totpDevices.map((d: { name: string }) => d.name)).toEqual(['Kept']);
+  });
+
   it('a TOTP factor without a verified device cannot be turned on', async () => {
     const c = new TestClient(backend);
     await c.signUp(email('nodevice'));

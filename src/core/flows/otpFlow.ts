@@ -198,13 +198,13 @@ export function otpAttemptStore(storage: KeyValueStorage | undefined, prefix: st
   };
 }
 
-/** Forgets every stored attempt of a client (its storage key prefix): at sign-out. */
+/** Forgets every stored attempt of a client (its storage key prefix), and a TOTP set-up it kept: at sign-out. */
 export function forgetOtpAttempts(storage: (KeyValueStorage & { readonly length?: number; key?(index: number): string | null }) | undefined, prefix: string): void {
   if (!storage?.key || storage.length === undefined) return;
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const k = storage.key(i);
-    if (k?.startsWith(`${prefix}.otpAttempt.`)) keys.push(k);
+    if (k?.startsWith(`${prefix}.otpAttempt.`) || k === `${prefix}.totpSetup`) keys.push(k);
   }
   for (const k of keys) storage.removeItem(k);
 }

@@ -2,6 +2,7 @@ import type { AuthClient } from '../createAuthClient.ts';
 import { refusalOf, type Refusal } from '../../protocol/refusal.ts';
 import { codeOutcome, stepUpFactorsOf, type CodeOutcome } from './codeOutcome.ts';
 import { createFlowStore, type FlowStore } from './store.ts';
+import type { KeyValueStorage } from '../storage.ts';
 
 /**
  * An authenticator app (TOTP), as a state machine: set one up (a name if wanted, the QR code and
@@ -38,12 +39,16 @@ export interface TotpFlowState {
   /** Wrong codes in a row (a hint about the phone's clock after a few). */
   wrongInARow: number;
   verified: boolean;
+  /** The device was set up before a reload of this tab (not created on this visit). */
+  resumed: boolean;
 }
 
 export type TotpFlowEvent =
   | { type: 'START'; mode: 'setup' | 'verify'; askName: boolean }
   | { type: 'CREATE_STARTED' }
   | { type: 'CREATED'; device: TotpNewDevice }
+  /** A device this tab created before a reload, still unverified: the QR code already scanned stays good. */
+  | { type: 'RESUMED'; device: TotpNewDevice }
   | { type: 'CREATE_ISSUE'; issue: TotpCreateIssue }
   | { type: 'VERIFY_STARTED' }
   | { type: 'VERIFY_DONE'; outcome: CodeOutcome }
@@ -63,6 +68,7 @@ export const initialTotpState: TotpFlowState = Object.freeze({
   verifyFailure: undefined,
   wrongInARow: 0,
   verified: false,
+  resumed: false,
 });
 
 /** The TOTP flow's transitions: pure. */
@@ -74,6 +80,9 @@ export function reduceTotp(state: TotpFlowState, event: TotpFlowEvent): TotpFlow
     case 'CREATE_STARTED':
       if (state.creating || state.device !== undefined || state.mode !== 'setup') return state;
       return { ...state, creating: true, createIssue: undefined };
+    case 'RESUMED':
+      if (state.mode !== 'setup' || state.device !== undefined || state.creating || state.verified) return state;
+      return { ...state, device: event.device, resumed: true };
     case 'CREATED':
       return { ...state, creating: false, device: event.device, outcome: undefined, verifyFailure: undefined };
     case 'CREATE_ISSUE':
@@ -118,16 +127,62 @@ export function totpView(state: TotpFlowState, now: number) {
   };
 }
 
+/**
+ * Where a tab keeps the device it is setting up, so a reload shows the same QR code (the one the
+ * person may already have scanned) instead of a new secret. Kept per user; cleared once the device is
+ * verified or dropped, and at sign-out (`forgetOtpAttempts`).
+ */
+export function totpSetupStore(storage: KeyValueStorage | undefined, prefix: string) {
+  const key = `${prefix}.totpSetup`;
+  return {
+    read(userId: string): TotpNewDevice | undefined {
+      try {
+        const v = JSON.parse(storage?.getItem(key) ?? 'null') as (Partial<TotpNewDevice> & { userId?: string }) | null;
+        if (!v || v.userId !== userId || typeof v.deviceName !== 'string' || typeof v.secret !== 'string' || typeof v.qrCodeString !== 'string') return undefined;
+        return { deviceName: v.deviceName, secret: v.secret, qrCodeString: v.qrCodeString };
+      } catch {
+        return undefined;
+      }
+    },
+    write(userId: string, device: TotpNewDevice | undefined): void {
+      try {
+        if (device === undefined) storage?.removeItem(key);
+        else storage?.setItem(key, JSON.stringify({ userId, ...device }));
+      } catch {
+        // Full or disabled storage: the set-up then lasts as long as the page.
+      }
+    },
+  };
+}
+
 /** Options of {@link createTotpFlow}. */
 export interface TotpFlowOptions {
   /** @default Date.now */
   now?: () => number;
+  /** Where the device being set up survives a reload of the tab (with `userId`). @default none */
+  storage?: KeyValueStorage;
+  /** The session user's id: a set-up kept for another user is never resumed. */
+  userId?: string;
+  /**
+   * The name of the n-th app (1, 2, …) when the person gives none, in their language ("Authenticator
+   * app", "Authenticator app 2"); the next is tried while a verified device has the name. @default the backend's
+   */
+  defaultName?: (n: number) => string;
 }
 
 /** Makes a TOTP flow: its store, and the actions that call the API and dispatch what happened. */
-export function createTotpFlow(client: Pick<AuthClient, 'totp'>, options: TotpFlowOptions = {}) {
+export function createTotpFlow(client: Pick<AuthClient, 'totp'> & { config?: { storageKeyPrefix: string } }, options: TotpFlowOptions = {}) {
   const now = options.now ?? Date.now;
   const store: FlowStore<TotpFlowState, TotpFlowEvent> = createFlowStore(reduceTotp, initialTotpState);
+  const kept = totpSetupStore(options.userId !== undefined ? options.storage : undefined, client.config?.storageKeyPrefix ?? 'fk');
+  // The stored copy follows the state: the device while unverified, nothing once verified or dropped.
+  let last: TotpNewDevice | undefined;
+  store.subscribe(() => {
+    const { device, verified } = store.getSnapshot();
+    const keep = verified ? undefined : device;
+    if (keep !== last) kept.write(options.userId ?? '', keep);
+    last = keep;
+  });
 
   /**
    * The wrong code that uses up the last try is answered `INVALID_TOTP_ERROR` with none left; only
@@ -145,19 +200,36 @@ export function createTotpFlow(client: Pick<AuthClient, 'totp'>, options: TotpFl
     /** Decides the mode once (the screen knows it from the MFA info, the settings page by itself). */
     start: (mode: 'setup' | 'verify', askName = false) => store.dispatch({ type: 'START', mode, askName }),
     /**
-     * Creates the device to set up (`POST /totp/device`), with a name or the backend's default.
-     * Resolves with why it did not, if it did not.
+     * Takes up the device this tab was setting up before a reload, if it kept one for this user.
+     * Resolves true when it did (a device since removed on the server shows as `deviceGone` at the
+     * first code, and the set-up starts again).
+     */
+    resume(): boolean {
+      const device = kept.read(options.userId ?? '');
+      return device !== undefined && store.dispatch({ type: 'RESUMED', device });
+    },
+    /**
+     * Creates the device to set up (`POST /totp/device`), with the given name, else the default
+     * names in turn (else the backend's). Resolves with why it did not, if it did not.
      */
     async create(deviceName?: string): Promise<TotpCreateIssue | undefined> {
       if (!store.dispatch({ type: 'CREATE_STARTED' })) return undefined;
       let issue: TotpCreateIssue | undefined;
       try {
-        const answer = await client.totp.createDevice(deviceName ? { deviceName } : {});
-        if (answer.status === 'OK') store.dispatch({ type: 'CREATED', device: { deviceName: answer.deviceName, secret: answer.secret, qrCodeString: answer.qrCodeString } });
-        else if (answer.status === 'DEVICE_ALREADY_EXISTS_ERROR') issue = { kind: 'nameTaken' };
-        else {
-          const factors = stepUpFactorsOf(answer);
-          issue = factors ? { kind: 'stepUp', factors } : { kind: 'refused', refusal: refusalOf(answer) };
+        const given = deviceName || undefined;
+        // A taken default name moves on to the next ("Authenticator app 2"); a taken chosen name is the person's to change.
+        for (let n = 1; ; n++) {
+          const name = given ?? options.defaultName?.(n);
+          const answer = await client.totp.createDevice(name ? { deviceName: name } : {});
+          if (answer.status === 'OK') store.dispatch({ type: 'CREATED', device: { deviceName: answer.deviceName, secret: answer.secret, qrCodeString: answer.qrCodeString } });
+          else if (answer.status === 'DEVICE_ALREADY_EXISTS_ERROR') {
+            if (given === undefined && name !== undefined && n < 20) continue;
+            issue = { kind: 'nameTaken' };
+          } else {
+            const factors = stepUpFactorsOf(answer);
+            issue = factors ? { kind: 'stepUp', factors } : { kind: 'refused', refusal: refusalOf(answer) };
+          }
+          break;
         }
       } catch (error) {
         issue = { kind: 'failed', error };

@@ -54,6 +54,15 @@ function assertMfaComplete(session: SessionContainer): void {
   }
 }
 
+/**
+ * Removes the user's devices that were created and never verified within the lifetime (abandoned
+ * set-ups must not pile up, nor a secret that was shown long ago become a way in later).
+ */
+export async function dropStaleTotpDevices(s: Services, userId: string, nowMs: number): Promise<void> {
+  if (!s.config.totp) return;
+  await s.db.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND NOT verified AND created_at < $2', [userId, nowMs - (s.config.totp.unverifiedDeviceLifetimeSeconds ?? 3600) * 1000]);
+}
+
 async function getSettings(s: Services, session: SessionContainer, nowMs: number): Promise<MFASettingsResponse> {
   // The same resync as `PUT /mfa/info` (with its override): a stale claim is brought up to date first.
   const info = await s.mfa.apis.resyncSessionAndFetchMFAInfoPUT({ session });
@@ -62,6 +71,7 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
   const facts = await userFacts(s, session);
   const forUser = await s.mfa.functions.getRequiredSecondaryFactorsForUser({ userId });
   const forTenant = (await s.tenants.get(session.getTenantId()))?.requiredSecondaryFactors ?? [];
+  await dropStaleTotpDevices(s, userId, nowMs);
   const devices = s.config.totp
     ? await s.db.query<{ device_name: string; verified: boolean; created_at: number }>(
         'SELECT device_name, verified, created_at FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at, device_name',

@@ -10,7 +10,7 @@ import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser } from '../users.ts';
 import { MFA_CLAIM } from '../mfa.ts';
-import { removeTotpDevice } from './mfaSettings.ts';
+import { dropStaleTotpDevices, removeTotpDevice } from './mfaSettings.ts';
 import { notifyAccount } from '../notices.ts';
 import { assertMayAddWayIn, EnrolmentRefusedError, loadWays } from '../waysIn.ts';
 
@@ -47,6 +47,7 @@ function totpOptions(s: Services) {
     cooldownMs: (t.rateLimitCooldownSeconds ?? 900) * 1000,
   };
 }
+
 
 /**
  * Checks a code against devices, with the core's rules: a run of `maxAttempts` invalid attempts locks
@@ -99,7 +100,8 @@ async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: strin
   });
 }
 
-async function devicesOf(s: Services, userId: string): Promise<DeviceRow[]> {
+async function devicesOf(s: Services, userId: string, nowMs: number): Promise<DeviceRow[]> {
+  await dropStaleTotpDevices(s, userId, nowMs);
   return s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified, enrolled_session FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
 }
 
@@ -131,7 +133,7 @@ export function totpRoutes(): Route[] {
         }
         const o = totpOptions(s);
         const userId = session.getUserId();
-        const devices = await devicesOf(s, userId);
+        const devices = await devicesOf(s, userId, ctx.now);
         let name = body.deviceName;
         if (name === undefined) {
           let n = devices.filter((d) => d.verified).length;
@@ -156,7 +158,7 @@ export function totpRoutes(): Route[] {
       path: '/totp/device/list',
       async handler(ctx, s) {
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
-        const devices = await devicesOf(s, session.getUserId());
+        const devices = await devicesOf(s, session.getUserId(), ctx.now);
         return { status: 'OK', devices: devices.map((d) => ({ name: d.device_name, period: d.period, skew: d.skew, verified: d.verified })) };
       },
     },
@@ -182,6 +184,7 @@ export function totpRoutes(): Route[] {
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
         await s.mfa.assertAllowedToSetupFactor(session, FactorIds.TOTP);
         const userId = session.getUserId();
+        await dropStaleTotpDevices(s, userId, ctx.now);
         const [device] = await s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified, enrolled_session FROM fk_totp_devices WHERE user_id = $1 AND device_name = $2', [userId, body.deviceName]);
         if (!device) return { status: 'UNKNOWN_DEVICE_ERROR' };
         if (device.verified) return { status: 'OK', wasAlreadyVerified: true };
@@ -202,7 +205,7 @@ export function totpRoutes(): Route[] {
       async handler(ctx, s) {
         const body = parseBody(ctx, verifyBody);
         const session = (await s.sessions.getSession(ctx, REQUIRED_WITHOUT_VALIDATORS))!;
-        const devices = await devicesOf(s, session.getUserId());
+        const devices = await devicesOf(s, session.getUserId(), ctx.now);
         if (devices.length === 0) return { status: 'UNKNOWN_USER_ID_ERROR' };
         const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified), session.getHandle());
         // A device this session added never vouches for step-up in it.

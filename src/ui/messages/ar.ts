@@ -299,4 +299,12 @@ export const ar: MessageCatalogue = {
   'chooser.subtitle.each': 'يتطلب حسابك كل طريقة من هذه الطرق. ابدأ بأيٍّ منها.',
   'factor.otp-email.descriptionTo': 'نرسل رمزًا لمرة واحدة إلى {contact}.',
   'factor.otp-phone.descriptionTo': 'نرسل رمزًا لمرة واحدة عبر رسالة نصية إلى {contact}.',
+  'totp.defaultName': {
+    zero: 'تطبيق المصادقة {count}',
+    one: 'تطبيق المصادقة',
+    two: 'تطبيق المصادقة {count}',
+    few: 'تطبيق المصادقة {count}',
+    many: 'تطبيق المصادقة {count}',
+    other: 'تطبيق المصادقة {count}',
+  },
 };

@@ -282,4 +282,8 @@ export const de: MessageCatalogue = {
   'chooser.subtitle.each': 'Ihr Konto erfordert jede dieser Methoden. Beginnen Sie mit einer beliebigen.',
   'factor.otp-email.descriptionTo': 'Wir senden einen Einmalcode an {contact}.',
   'factor.otp-phone.descriptionTo': 'Wir senden einen Einmalcode per SMS an {contact}.',
+  'totp.defaultName': {
+    one: 'Authenticator-App',
+    other: 'Authenticator-App {count}',
+  },
 };

@@ -302,4 +302,8 @@ export const en = {
   'chooser.subtitle.each': 'Your account needs each of these methods. Start with any of them.',
   'factor.otp-email.descriptionTo': 'We send a one-time code to {contact}.',
   'factor.otp-phone.descriptionTo': 'We send a one-time code by SMS to {contact}.',
+  'totp.defaultName': {
+    one: 'Authenticator app',
+    other: 'Authenticator app {count}',
+  },
 } as const;

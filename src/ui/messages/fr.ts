@@ -282,4 +282,8 @@ export const fr: MessageCatalogue = {
   'chooser.subtitle.each': 'Votre compte demande chacune de ces méthodes. Commencez par celle de votre choix.',
   'factor.otp-email.descriptionTo': 'Nous envoyons un code à usage unique à {contact}.',
   'factor.otp-phone.descriptionTo': 'Nous envoyons un code à usage unique par SMS au {contact}.',
+  'totp.defaultName': {
+    one: 'Application d’authentification',
+    other: 'Application d’authentification {count}',
+  },
 };

@@ -32,7 +32,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const next = useContinue();
   const signOut = useSignOut();
   const mode = factor.isPending || factor.info === undefined ? undefined : factor.needsSetup ? 'setup' : 'verify';
-  const totp = useTotpFlow({ mode, askDeviceName: askDeviceName ?? factor.isSetUp });
+  const totp = useTotpFlow({ mode, askDeviceName: askDeviceName ?? factor.isSetUp, defaultDeviceName: (count) => m.format('totp.defaultName', { count }) });
   const { state, view } = totp;
   const continuing = state.verified;
 

@@ -25,6 +25,7 @@ describe('reduceTotp', () => {
     ['the lockout is over', { ...verify, outcome: { kind: 'locked', until: 9 } }, { type: 'LOCK_OVER' }, { outcome: undefined }],
     ['set-up starts again', { ...settingUp, outcome: { kind: 'unknownDevice' }, verifyFailure: 'x' }, { type: 'RESTART_SETUP' }, { device: undefined, outcome: undefined, verifyFailure: undefined }],
     ['an unfinished device is dropped', settingUp, { type: 'DEVICE_DROPPED' }, { device: undefined }],
+    ['a set-up from before a reload comes back', setup, { type: 'RESUMED', device }, { device, resumed: true }],
   ])('%s', (_name, from, event, expected) => {
     expect(reduceTotp(from, event)).toEqual({ ...from, ...expected });
   });
@@ -39,6 +40,8 @@ describe('reduceTotp', () => {
     ['checking after success', { ...verify, verified: true }, { type: 'VERIFY_STARTED' }],
     ['a lockout that is not there', verify, { type: 'LOCK_OVER' }],
     ['dropping a verified device', { ...settingUp, verified: true }, { type: 'DEVICE_DROPPED' }],
+    ['resuming in verify mode', verify, { type: 'RESUMED', device }],
+    ['resuming over a device', settingUp, { type: 'RESUMED', device: { ...device, secret: 'T' } }],
   ])('ignores %s', (_name, from, event) => {
     expect(reduceTotp(from, event)).toBe(from);
   });
@@ -156,6 +159,48 @@ describe('createTotpFlow', () => {
     await flow.restartSetup('Phone');
     expect(flow.store.getSnapshot().device?.secret).toBe('S2');
     expect(calls.map(([name]) => name)).toEqual(['createDevice', 'verifyDevice', 'createDevice']);
+  });
+});
+
+describe('createTotpFlow, kept in the tab', () => {
+  const storage = () => {
+    const map = new Map<string, string>();
+    return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+  };
+  const client = (names: string[]) => ({
+    config: { storageKeyPrefix: 'fk' },
+    totp: {
+      createDevice: async ({ deviceName }: { deviceName: string }) => (names.includes(deviceName) ? { status: 'DEVICE_ALREADY_EXISTS_ERROR' } : { status: 'OK', deviceName, secret: `S-${deviceName}`, qrCodeString: 'q' }),
+      verifyDevice: async () => ({ status: 'OK', wasAlreadyVerified: false }),
+      removeDevice: async () => ({ status: 'OK', didDeviceExist: true }),
+    },
+  }) as never;
+
+  it('a reload resumes the same device for the same user only; verifying forgets it', async () => {
+    const tab = storage();
+    const before = createTotpFlow(client([]), { storage: tab, userId: 'u1', defaultName: (n) => (n === 1 ? 'App' : `App ${n}`) });
+    before.start('setup');
+    await before.create();
+    expect(JSON.parse(tab.map.get('fk.totpSetup')!)).toMatchObject({ userId: 'u1', deviceName: 'App', secret: 'S-App' });
+    const otherUser = createTotpFlow(client([]), { storage: tab, userId: 'u2' });
+    otherUser.start('setup');
+    expect(otherUser.resume()).toBe(false);
+    const after = createTotpFlow(client([]), { storage: tab, userId: 'u1' });
+    after.start('setup');
+    expect(after.resume()).toBe(true);
+    expect(after.store.getSnapshot().device).toEqual({ deviceName: 'App', secret: 'S-App', qrCodeString: 'q' });
+    await after.verify('123456');
+    expect(tab.map.size).toBe(0);
+  });
+
+  it('default names move on past taken ones; a chosen name that is taken is the person\'s to change', async () => {
+    const flow = createTotpFlow(client(['App', 'App 2']), { defaultName: (n) => (n === 1 ? 'App' : `App ${n}`) });
+    flow.start('setup');
+    await flow.create();
+    expect(flow.store.getSnapshot().device?.deviceName).toBe('App 3');
+    const chosen = createTotpFlow(client(['Work']), { defaultName: (n) => `App ${n}` });
+    chosen.start('setup');
+    expect(await chosen.create('Work')).toEqual({ kind: 'nameTaken' });
   });
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import { totp } from '../../../src/testing/index.ts';
@@ -123,6 +123,39 @@ describe('TotpScreen', () => {
     // The backend's 15-minute pause, learnt from the refused follow-up (not recorded as an attempt).
     expect(screen.getByText(/You can try again in 1[45]:\d\d\./)).toBeTruthy();
     expect(count('POST /auth/totp/verify')).toBe(6);
+  });
+
+  it('a reload during set-up shows the same secret (the QR code already scanned stays good) and leaves one device, "Authenticator app"', async () => {
+    const { storage } = await signedUp();
+    const first = renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' });
+    const secret = secretOnScreen();
+    // A reload runs no clean-up: the first page simply stops, and a new one starts in the same tab.
+    first.container.remove();
+    const again = renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    await waitFor(() => expect(again.container.querySelector('[aria-label="Secret key, in groups of four characters"]')).toBeTruthy());
+    expect((again.container.querySelector('[aria-label="Secret key, in groups of four characters"]')!.textContent ?? '').replace(/\s/g, '')).toBe(secret);
+    expect(count('POST /auth/totp/device')).toBe(1);
+    const devices = await testClient({ storage }).totp.listDevices();
+    expect(devices.status === 'OK' && devices.devices.map((d) => [d.name, d.verified])).toEqual([['Authenticator app', false]]);
+    const user = userEvent.setup();
+    await user.type(within(again.container).getByLabelText('Authentication code'), totpCode(secret));
+    expect(await within(again.container).findByRole('heading', { name: 'Home' })).toBeTruthy();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('a second app gets the next default name when "Authenticator app" is taken', async () => {
+    const { storage } = await signedUp();
+    const client = testClient({ storage });
+    const device = await client.totp.createDevice({ deviceName: 'Authenticator app' });
+    if (device.status !== 'OK') throw new Error(device.status);
+    await client.totp.verifyDevice({ deviceName: 'Authenticator app', totp: totpCode(device.secret) });
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp?setup=true&stepUp=true' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' });
+    const devices = await testClient({ storage }).totp.listDevices();
+    expect(devices.status === 'OK' && devices.devices.map((d) => d.name)).toEqual(['Authenticator app', 'Authenticator app 2']);
   });
 
   it('leaving the set-up (back to the chooser) removes the device that was never verified', async () => {

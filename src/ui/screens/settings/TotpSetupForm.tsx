@@ -21,7 +21,7 @@ export interface TotpSetupFormProps {
  * secret, then a code from the app, in the kit's one code entry.
  */
 export function TotpSetupForm({ messages: m, c, onDone, onStepUpRequired }: TotpSetupFormProps) {
-  const totp = useTotpFlow({ mode: 'setup', askDeviceName: true });
+  const totp = useTotpFlow({ mode: 'setup', askDeviceName: true, defaultDeviceName: (count) => m.format('totp.defaultName', { count }) });
   const { state, view } = totp;
   const [name, setName] = useState('');
   const device = state.device;
