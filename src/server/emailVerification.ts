@@ -82,17 +82,27 @@ export function createEmailVerification(deps: { db: Db; config: BackendConfig; d
       await deps.delivery.sendEmail({ type: 'EMAIL_VERIFICATION', email, emailVerifyLink: link, user: { id: userId ?? session.getUserId(), recipeUserId: session.getRecipeUserId() }, tenantId });
       return 'OK';
     },
-    /** Consumes a token from a link. Tokens are single-use; every token of that address goes with it. */
+    /**
+     * Uses a link: marks its address verified and resolves with the login method's id. A link opened
+     * again after it worked (before it expires) resolves with the same id while the address is still
+     * verified (so the person reads "confirmed", not "not valid"), and changes nothing.
+     */
     async verifyToken(token: string, tenantId: string): Promise<string | undefined> {
       const hash = await hashToken(token);
       return db.transaction(async (tx) => {
-        const [row] = await tx.query<{ recipe_user_id: string; email: string; expires_at: number }>(
-          'DELETE FROM fk_email_verification_tokens WHERE token_hash = $1 AND tenant_id = $2 RETURNING recipe_user_id, email, expires_at',
+        const [row] = await tx.query<{ recipe_user_id: string; email: string; expires_at: number; used_at: number | null }>(
+          'SELECT recipe_user_id, email, expires_at, used_at FROM fk_email_verification_tokens WHERE token_hash = $1 AND tenant_id = $2 FOR UPDATE',
           [hash, tenantId],
         );
-        if (!row || row.expires_at <= now()) return undefined;
+        if (!row || Number(row.expires_at) <= now()) return undefined;
+        if (row.used_at !== null) {
+          const still = await tx.query('SELECT 1 FROM fk_verified_emails WHERE recipe_user_id = $1 AND email = $2', [row.recipe_user_id, row.email]);
+          return still.length > 0 ? row.recipe_user_id : undefined;
+        }
         await markEmailVerified(tx, row.recipe_user_id, row.email);
-        await tx.query('DELETE FROM fk_email_verification_tokens WHERE recipe_user_id = $1 AND email = $2', [row.recipe_user_id, row.email]);
+        // The other links sent for the address go; this one stays, used, until it expires.
+        await tx.query('DELETE FROM fk_email_verification_tokens WHERE recipe_user_id = $1 AND email = $2 AND (token_hash <> $3 OR expires_at <= $4)', [row.recipe_user_id, row.email, hash, now()]);
+        await tx.query('UPDATE fk_email_verification_tokens SET used_at = $2 WHERE token_hash = $1', [hash, now()]);
         return row.recipe_user_id;
       });
     },

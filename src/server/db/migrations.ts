@@ -238,6 +238,14 @@ CREATE TABLE fk_password_reset_tokens (
 CREATE INDEX fk_password_reset_tokens_user ON fk_password_reset_tokens(recipe_user_id);
 `,
   },
+  {
+    id: 4,
+    name: 'a verification link opened again after success says so',
+    sql: `
+-- A used link is kept (until it expires) to answer "confirmed" if opened again; it verifies nothing more.
+ALTER TABLE fk_email_verification_tokens ADD COLUMN used_at BIGINT;
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

@@ -100,6 +100,11 @@ describe('EmailVerificationScreen', () => {
     expect(await screen.findByRole('heading', { name: 'Email address confirmed' })).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    // The same link opened again later (another device, the mail app's history): confirmed, not "not valid".
+    cleanup();
+    renderKit({ client: evClient(), path: link });
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Confirm email address' }));
+    expect(await screen.findByRole('heading', { name: 'Email address confirmed' })).toBeTruthy();
   });
 
   it('an expired or invalid link says so and sends a new one', async () => {
