@@ -63,9 +63,11 @@ export function AuthProvider(props: AuthProviderProps) {
     return () => ownQueryClient.unmount();
   }, [ownQueryClient]);
 
+  const lastClaims = useRef<string | undefined>(undefined);
   useEffect(
     () =>
       client.session.onEvent((event) => {
+        if (!event.fromOtherTab) lastClaims.current = claimsSeen(client);
         switch (event.type) {
           case 'SESSION_CREATED':
             signOutRequested.current = false;
@@ -76,6 +78,16 @@ export function AuthProvider(props: AuthProviderProps) {
             queryClient.removeQueries({ queryKey: fkKeys.session() });
             break;
           default:
+            // Another tab completed a factor or verified the address: this tab's screens move on
+            // too (refetched only when those claims changed, so two tabs never answer each other).
+            if (event.fromOtherTab && event.type !== 'API_INVALID_CLAIM') {
+              const seen = claimsSeen(client);
+              if (seen !== lastClaims.current) {
+                lastClaims.current = seen;
+                void queryClient.invalidateQueries({ queryKey: fkKeys.session() });
+                break;
+              }
+            }
             // Marked stale, not refetched. A new payload comes from PUT /mfa/info itself, and
             // refetching on it would answer every fetch with another. A 403 claim failure
             // (API_INVALID_CLAIM) makes the guards re-check and move the user on; refetching would
@@ -103,4 +115,12 @@ export function AuthProvider(props: AuthProviderProps) {
     [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, guardHold, theme, locale, messages],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** What of the session's claims moves a screen on: MFA's completed factors and the address's state. */
+function claimsSeen(client: AuthClient): string {
+  const snapshot = client.session.getSnapshot();
+  if (snapshot.status !== 'signedIn') return '';
+  const ev = snapshot.payload['st-ev'] as { v?: unknown } | undefined;
+  return JSON.stringify([snapshot.payload['st-mfa'] ?? null, ev?.v ?? null]);
 }

@@ -64,6 +64,26 @@ export function useEmailVerificationFlow(options: UseEmailVerificationFlowOption
     }
   }, [flow, wantsLink, wantsCheck, wantsSend]);
 
+  // Waiting for the link: confirmed in another tab (its session update reaches this one), or on
+  // another device (checked when the person comes back to this tab), the screen moves on.
+  const waiting = state.verified === false && state.token === undefined;
+  useEffect(() => {
+    if (!waiting) return;
+    const again = () => void flow.check();
+    const off = ctx.client.session.onEvent((event) => {
+      if (event.fromOtherTab && (event.type === 'ACCESS_TOKEN_PAYLOAD_UPDATED' || event.type === 'REFRESH_SESSION')) again();
+    });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') again();
+    };
+    const doc = typeof document === 'undefined' ? undefined : document;
+    doc?.addEventListener('visibilitychange', onVisible);
+    return () => {
+      off();
+      doc?.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [waiting, flow, ctx.client]);
+
   // Verified: whatever showed "not verified" is stale now.
   useEffect(() => {
     if (state.verified) void ctx.queryClient.invalidateQueries({ queryKey: fkKeys.emailVerification(), refetchType: 'none' });

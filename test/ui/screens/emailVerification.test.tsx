@@ -85,6 +85,36 @@ describe('EmailVerificationScreen', () => {
     expect(location()).toBe('/orders?o=1');
   });
 
+  it('"check your inbox" moves on by itself when the link is opened in another tab', async () => {
+    const { storage, email } = await signedUp();
+    const listeners: ((event: { data: unknown }) => void)[] = [];
+    const channel = {
+      postMessage: (data: unknown) => queueMicrotask(() => listeners.forEach((l) => l({ data }))),
+      addEventListener: (_type: string, listener: (event: { data: unknown }) => void) => void listeners.push(listener),
+      close: () => undefined,
+    };
+    const client = testClient({ storage, channel, claims: { emailVerification: { mode: 'REQUIRED', order: 'beforeMfa' } } });
+    renderKit({ client, path: '/orders?id=3' });
+    await screen.findByRole('heading', { name: 'Check your inbox' });
+    await screen.findByText(/You can ask for another email in \d+s/);
+    const token = new URL(`http://x${await linkFor(email)}`).searchParams.get('token')!;
+    const otherTab = testClient({ storage, channel, claims: { emailVerification: { mode: 'REQUIRED', order: 'beforeMfa' } } });
+    expect((await otherTab.emailVerification.verifyToken({ token })).status).toBe('OK');
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?id=3');
+  });
+
+  it('"check your inbox" checks again when the person comes back to the tab (confirmed on the phone)', async () => {
+    const { storage, email } = await signedUp();
+    renderKit({ client: evClient(storage), path: '/orders?id=4' });
+    await screen.findByRole('heading', { name: 'Check your inbox' });
+    await screen.findByText(/You can ask for another email in \d+s/);
+    const token = new URL(`http://x${await linkFor(email)}`).searchParams.get('token')!;
+    expect((await evClient().emailVerification.verifyToken({ token })).status).toBe('OK');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+  });
+
   it('the link without a session asks for a click first (mail scanners do not click)', async () => {
     const { storage, email } = await signedUp();
     renderKit({ client: evClient(storage), path: '/auth/verify-email' });

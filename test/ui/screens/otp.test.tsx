@@ -50,6 +50,25 @@ describe('OtpScreen (email)', () => {
     expect(count('POST /auth/signinup/code/consume')).toBe(1);
   });
 
+  it('the code typed in another tab moves this tab on too (no second code to type)', async () => {
+    const { storage, address } = await signedUp();
+    const listeners: ((event: { data: unknown }) => void)[] = [];
+    const channel = {
+      postMessage: (data: unknown) => queueMicrotask(() => listeners.forEach((l) => l({ data }))),
+      addEventListener: (_type: string, listener: (event: { data: unknown }) => void) => void listeners.push(listener),
+      close: () => undefined,
+    };
+    renderKit({ client: testClient({ storage, channel }), path: '/orders?id=8' });
+    await screen.findByRole('heading', { name: 'Check your email' });
+    const otherTab = testClient({ storage, channel });
+    const sent = await otherTab.passwordless.createCode({ email: address, asSecondFactor: true });
+    if (sent.status !== 'OK') throw new Error(sent.status);
+    const done = await otherTab.passwordless.consumeCode({ deviceId: sent.deviceId, preAuthSessionId: sent.preAuthSessionId, userInputCode: await latestCode(backend, address), asSecondFactor: true });
+    expect(done.status).toBe('OK');
+    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
+    expect(location()).toBe('/orders?id=8');
+  });
+
   it('says how many attempts are left after a wrong code and clears the field', async () => {
     const { storage } = await signedUp();
     const user = userEvent.setup();
