@@ -286,4 +286,7 @@ export const de: MessageCatalogue = {
     one: 'Authenticator-App',
     other: 'Authenticator-App {count}',
   },
+  'totp.cannotSetUp.title': 'Hier kann keine Authenticator-App hinzugefügt werden',
+  'totp.cannotSetUp.others': 'Bestätigen Sie mit einer anderen Methode, um fortzufahren. Nach der Anmeldung können Sie in Ihren Sicherheitseinstellungen eine Authenticator-App hinzufügen.',
+  'totp.cannotSetUp.none': 'Dieses Konto kann gerade keine Authenticator-App hinzufügen. Fahren Sie fort oder melden Sie sich ab.',
 };

@@ -306,4 +306,7 @@ export const en = {
     one: 'Authenticator app',
     other: 'Authenticator app {count}',
   },
+  'totp.cannotSetUp.title': 'An authenticator app can’t be added here',
+  'totp.cannotSetUp.others': 'Verify with another method to continue. Once you’re signed in, you can add an authenticator app in your security settings.',
+  'totp.cannotSetUp.none': 'This account can’t add an authenticator app at this point. Continue to where you were going, or sign out.',
 } as const;

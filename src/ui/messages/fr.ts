@@ -286,4 +286,7 @@ export const fr: MessageCatalogue = {
     one: 'Application d’authentification',
     other: 'Application d’authentification {count}',
   },
+  'totp.cannotSetUp.title': 'Impossible d’ajouter une application d’authentification ici',
+  'totp.cannotSetUp.others': 'Vérifiez avec une autre méthode pour continuer. Une fois connecté, vous pourrez ajouter une application d’authentification dans vos paramètres de sécurité.',
+  'totp.cannotSetUp.none': 'Ce compte ne peut pas ajouter d’application d’authentification pour le moment. Continuez vers votre destination, ou déconnectez-vous.',
 };

@@ -31,14 +31,16 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const info = useMFAInfo();
   const next = useContinue();
   const signOut = useSignOut();
-  const mode = factor.isPending || factor.info === undefined ? undefined : factor.needsSetup ? 'setup' : 'verify';
+  // Set-up the backend would refuse (not in allowedToSetup): say what is possible instead of failing.
+  const cannotSetUp = !factor.isPending && factor.info !== undefined && factor.needsSetup && !factor.canSetUp;
+  const mode = factor.isPending || factor.info === undefined || cannotSetUp ? undefined : factor.needsSetup ? 'setup' : 'verify';
   const totp = useTotpFlow({ mode, askDeviceName: askDeviceName ?? factor.isSetUp, defaultDeviceName: (count) => m.format('totp.defaultName', { count }) });
   const { state, view } = totp;
   const continuing = state.verified;
 
   // Verified: the same step stays on screen (busy) while the screen continues.
   const flowStep = view.step === 'verified' ? (state.device ? 'setup' : 'verify') : view.step;
-  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : flowStep;
+  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : cannotSetUp ? 'cannotSetUp' : flowStep;
   const headingRef = useStepFocus(screenStep);
   if (screenStep === 'loading') return <LoadingScreen components={components} {...props} />;
 
@@ -79,6 +81,19 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
         <c.Alert tone="error">{text}</c.Alert>
         <c.Button submitting={info.isFetching || state.creating} onClick={retry}>
           {m.format('common.tryAgain')}
+        </c.Button>
+      </c.ScreenLayout>
+    );
+  }
+
+  if (screenStep === 'cannotSetUp') {
+    const others = factor.info!.factors.next.some((f) => f !== 'totp');
+    return (
+      <c.ScreenLayout data-state="idle" {...layout} heading={m.format('totp.cannotSetUp.title')} subtitle={m.format(others ? 'totp.cannotSetUp.others' : 'totp.cannotSetUp.none')}>
+        {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
+        {/* Continuing goes to what sign-in asks next (another factor's screen, or the page). */}
+        <c.Button submitting={next.isPending} onClick={() => next.mutate()}>
+          {m.format(others ? 'common.useAnotherMethod' : 'common.continue')}
         </c.Button>
       </c.ScreenLayout>
     );

@@ -158,6 +158,18 @@ describe('TotpScreen', () => {
     expect(devices.status === 'OK' && devices.devices.map((d) => d.name)).toEqual(['Authenticator app', 'Authenticator app 2']);
   });
 
+  it('typed /auth/mfa/totp when an app cannot be set up now says what is possible instead, and creates nothing', async () => {
+    required.set(['otp-email']);
+    const { storage } = await signedUp();
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage }), path: '/auth/mfa/totp' });
+    expect(await screen.findByRole('heading', { name: 'An authenticator app can’t be added here' })).toBeTruthy();
+    expect(screen.getByText(/Verify with another method to continue/)).toBeTruthy();
+    expect(count('POST /auth/totp/device')).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Use another method' }));
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
+  });
+
   it('leaving the set-up (back to the chooser) removes the device that was never verified', async () => {
     required.set([{ oneOf: ['totp', 'otp-email'] }]);
     const { storage } = await signedUp();
