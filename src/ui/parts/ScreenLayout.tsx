@@ -1,5 +1,18 @@
-import { useId } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import type { ComponentProps, ReactNode, Ref } from 'react';
+
+/** The text fields a person types into (not checkboxes, radios or buttons). */
+const TYPING_FIELD = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
+
+/**
+ * Focuses the first field of the screen whose heading is `heading`, or the heading when the screen
+ * has none. Used when a screen's step changes, and when a screen appears with nothing focused.
+ */
+export function focusScreenStart(heading: HTMLElement | null): void {
+  const body = heading?.closest('[data-fk="card"]')?.querySelector('[data-fk="screen-body"]');
+  const field = body?.querySelector<HTMLElement>(TYPING_FIELD);
+  (field ?? heading)?.focus();
+}
 
 /** Props of {@link ScreenLayout}. */
 export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> {
@@ -28,12 +41,27 @@ export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> 
 export function ScreenLayout({ heading, subtitle, progress, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
+  const ownHeading = useRef<HTMLHeadingElement | null>(null);
+  const setHeading = useCallback(
+    (node: HTMLHeadingElement | null) => {
+      ownHeading.current = node;
+      if (typeof headingRef === 'function') headingRef(node);
+      else if (headingRef) headingRef.current = node;
+    },
+    [headingRef],
+  );
+  // A screen that appears with nothing focused (after a route change focus is left on <body>)
+  // starts the keyboard and the screen reader at its first field, or its heading.
+  useEffect(() => {
+    const active = ownHeading.current?.ownerDocument.activeElement;
+    if (active === null || active === undefined || active === ownHeading.current?.ownerDocument.body) focusScreenStart(ownHeading.current);
+  }, []);
   return (
     <div data-fk="screen" {...props}>
       <section data-fk="card" aria-labelledby={headingId}>
         <header data-fk="screen-header">
           {progress !== undefined && progress !== null && <p data-fk="progress">{progress}</p>}
-          <Heading data-fk="heading" id={headingId} ref={headingRef} tabIndex={-1}>
+          <Heading data-fk="heading" id={headingId} ref={setHeading} tabIndex={-1}>
             {heading}
           </Heading>
           {subtitle !== undefined && subtitle !== null && <p data-fk="subtitle">{subtitle}</p>}

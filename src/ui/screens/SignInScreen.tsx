@@ -140,6 +140,12 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
   // The summary names the field of each error; under the field, the error alone.
   const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
   const error = issueText(m, state.issue) ?? screenError;
+  // A refused sign-in (wrong password, a pause) moves focus to the message, which is read out, and
+  // the next Tab goes back into the form.
+  const alertRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (state.issue !== undefined) alertRef.current?.focus();
+  }, [state.issue]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -172,7 +178,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
       {lead}
       {fieldErrors.length > 1 && <c.ErrorSummary title={m.format('errorSummary.title', { count: fieldErrors.length })} errors={summary} />}
       {error !== undefined && (
-        <c.Alert tone="error">
+        <c.Alert tone="error" ref={alertRef}>
           {error}
           <RetryCountdown m={m} c={c} retryAt={view.retryAt} />
         </c.Alert>

@@ -3,6 +3,7 @@ import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Ref
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { useFactorKit, useThemeRootProps } from './FactorKitProvider.tsx';
+import { focusScreenStart } from '../parts/ScreenLayout.tsx';
 
 /** Props every pre-built screen takes: those of its root `<div>`, plus part overrides. */
 export interface BaseScreenProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -63,8 +64,9 @@ export function fieldProblemText(m: Messages, problem: NewPasswordProblem | unde
 }
 
 /**
- * A ref for the screen heading that moves focus to it whenever `step` changes after the first
- * render, so a screen reader reads the new step's title (and keyboard users start from the top).
+ * A ref for the screen heading. Whenever `step` changes after the first render, focus moves to the
+ * step's first field (typing goes straight in: a code typed at once is not lost) or, without one,
+ * to the heading, so a screen reader reads the new step's title.
  */
 export function useStepFocus(step: string) {
   const ref = useRef<HTMLHeadingElement | null>(null);
@@ -72,7 +74,7 @@ export function useStepFocus(step: string) {
   useEffect(() => {
     if (previous.current === step) return;
     previous.current = step;
-    ref.current?.focus();
+    focusScreenStart(ref.current);
   }, [step]);
   return ref;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStorage, DEFAULT_FACTOR_SCREENS } from '../../../src/core/index.ts';
 import { mfaInfo } from '../../../src/testing/index.ts';
@@ -49,6 +49,8 @@ describe('FactorChooserScreen', () => {
     // The authenticator app would do instead: the way back says so.
     await user.click(screen.getByRole('button', { name: 'Use another method' }));
     expect(await screen.findByRole('heading', { name: 'Choose how to verify' })).toBeTruthy();
+    // The button that was clicked is gone: focus starts at the new screen's heading, not on <body>.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Choose how to verify' })));
   });
 
   it('S3: a sign-in that needs each of two factors says so and counts the steps', async () => {

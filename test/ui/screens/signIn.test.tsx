@@ -75,6 +75,12 @@ describe('SignInScreen', () => {
     await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'wrong-password1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('The email address or password is incorrect.')).toBeTruthy();
+    // Focus goes to the message (read out); a second try from the keyboard lands there again.
+    const alert = screen.getByText('The email address or password is incorrect.').closest('[data-fk="alert"]');
+    expect(document.activeElement).toBe(alert);
+    await user.click(screen.getByLabelText('Password', { selector: 'input' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('The email address or password is incorrect.').closest('[data-fk="alert"]')));
     await user.click(screen.getByRole('button', { name: 'Show password' }));
     expect(screen.getByLabelText('Password', { selector: 'input' }).getAttribute('type')).toBe('text');
   });

@@ -51,6 +51,8 @@ describe('TotpScreen', () => {
     renderKit({ client: testClient({ storage }), path: '/orders?tab=2' });
     expect(await screen.findByRole('heading', { name: 'Set up an authenticator app' })).toBeTruthy();
     expect(await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeTruthy();
+    // The caret is in the code field: digits typed at once are not lost.
+    expect(document.activeElement).toBe(screen.getByLabelText('Authentication code'));
     const groups = screen.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent ?? '';
     expect(groups).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     expect(screen.getByRole('link', { name: 'Open in authenticator app' }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
