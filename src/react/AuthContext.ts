@@ -43,6 +43,7 @@ export interface AuthUiSettings {
   theme?: Registered<'theme', unknown>;
   locale?: Registered<'locale', string>;
   messages?: Registered<'messages', unknown>;
+  brand?: Registered<'brand', unknown>;
 }
 
 /** What {@link AuthProvider} shares with the hooks. */

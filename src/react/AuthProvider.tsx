@@ -17,6 +17,8 @@ interface CommonProps {
   locale?: AuthUiSettings['locale'];
   /** Your own wording, per locale: `{ en: { 'totp.setup.title': '…' } }`. A key the kit does not have is a compile error. */
   messages?: AuthUiSettings['messages'];
+  /** Your app's name and logo, shown at the top of every pre-built screen: `{ name: 'Acme', logo: <img src="/logo.svg" alt="" /> }`. @default none */
+  brand?: AuthUiSettings['brand'];
   /**
    * The secondary-factor screens the app enables, in the order the chooser lists them. Register
    * custom factors here. @default the built-in totp, otp-email and otp-phone screens
@@ -41,7 +43,7 @@ export type AuthProviderProps = CommonProps & ({ client: AuthClient; config?: ne
  * and screens. Keeps the kit's queries in step with session events.
  */
 export function AuthProvider(props: AuthProviderProps) {
-  const { theme, locale, messages, getRedirectionURL, onEvent, accessDenied, children } = props;
+  const { theme, locale, messages, brand, getRedirectionURL, onEvent, accessDenied, children } = props;
   // A config is read once: the client owns the session and must outlive re-renders.
   const [ownClient] = useState(() => (props.client ? undefined : createAuthClient(props.config!)));
   const client = props.client ?? ownClient!;
@@ -110,9 +112,9 @@ export function AuthProvider(props: AuthProviderProps) {
       accessDenied,
       signOutRequested,
       guardHold,
-      ui: { theme, locale, messages },
+      ui: { theme, locale, messages, brand },
     }),
-    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, guardHold, theme, locale, messages],
+    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, guardHold, theme, locale, messages, brand],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

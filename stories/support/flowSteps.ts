@@ -32,6 +32,9 @@ export async function setUpTotp(canvasElement: HTMLElement, live: LiveContext): 
   const secret = (await canvas.findByRole('group', { name: m.format('totp.secretGroups') }, slow)).textContent ?? '';
   // A complete code submits itself (no click on Verify: in a browser the screen has moved on by then).
   await userEvent.type(canvas.getByLabelText(m.format('totp.codeLabel')), totpNow(secret, live));
+  // The app is confirmed as added; the person continues when ready.
+  await canvas.findByRole('heading', { name: m.format('totp.added.title') }, slow);
+  await userEvent.click(canvas.getByRole('button', { name: m.format('common.continue') }));
   return secret;
 }
 
@@ -96,6 +99,7 @@ export type ScreenTitle =
   | 'signUp.title'
   | 'chooser.title'
   | 'totp.setup.title'
+  | 'totp.added.title'
   | 'totp.verify.title'
   | 'otp.email.askTitle'
   | 'otp.email.title'

@@ -73,6 +73,9 @@ export async function setUpTotp(v: Visitor): Promise<string> {
   expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]+$/);
   await v.reached('totp setup');
   await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
+  await v.seeHeading('Authenticator app added');
+  await v.reached('totp added');
+  await v.page.getByRole('button', { name: 'Continue' }).click();
   return secret;
 }
 

@@ -31,6 +31,30 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${++counter}@example.com`;
 }
 
+const DESKTOP = { width: 1000, height: 900 };
+
+/**
+ * Narrows the page to `width` and measures what sticks out: how far the document scrolls sideways
+ * and the elements (up to five) whose box crosses either edge. The viewport stays narrow; the caller restores it.
+ */
+export async function overflowAt(page: Page, width: number): Promise<{ overflowBy: number; wider: string[] }> {
+  await page.setViewportSize({ width, height: 700 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    const wider = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        // Visually hidden text (clipped to a pixel) is not seen and does not scroll.
+        return r.width > 1 && style.visibility !== 'hidden' && (r.right > edge + 0.5 || r.left < -0.5);
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute('data-fk') ? `[data-fk=${e.getAttribute('data-fk')}]` : ''} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`);
+    return { overflowBy: document.documentElement.scrollWidth - edge, wider };
+  });
+}
+
 /** A user's browsing session: a fresh context (own cookies and storage), a page, numbered steps. */
 export class Visitor {
   private step = 0;
@@ -41,7 +65,7 @@ export class Visitor {
   ) {}
 
   static async open(browser: Browser, name: string): Promise<Visitor> {
-    const context = await browser.newContext({ baseURL: demo.webUrl, viewport: { width: 1000, height: 900 } });
+    const context = await browser.newContext({ baseURL: demo.webUrl, viewport: DESKTOP });
     const page = await context.newPage();
     const folder = `test-results/e2e/${name.replace(/[^\w.-]+/g, '-')}`;
     mkdirSync(folder, { recursive: true });
@@ -59,15 +83,20 @@ export class Visitor {
 
   /**
    * One step the user reached: waits for `ready` (a heading, usually), runs axe (zero violations),
-   * and saves a screenshot.
+   * checks that it fits a 320 px phone without scrolling sideways, and saves a screenshot at each width.
    */
   async reached(label: string, ready?: () => Promise<unknown>): Promise<void> {
     await ready?.();
     await this.page.waitForLoadState('domcontentloaded');
     await this.page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await this.page.screenshot({ path: `${this.folder}/${String(++this.step).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '-')}.png`, fullPage: true });
+    const file = `${this.folder}/${String(++this.step).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '-')}`;
+    await this.page.screenshot({ path: `${file}.png`, fullPage: true });
     const violations = await axeViolations(this.page);
     expect(violations, `axe on "${label}" (${this.page.url()}):\n${violations.join('\n')}`).toEqual([]);
+    const overflow = await overflowAt(this.page, 320);
+    await this.page.screenshot({ path: `${file}-320.png`, fullPage: true });
+    await this.page.setViewportSize(DESKTOP);
+    expect(overflow, `"${label}" (${this.page.url()}) scrolls sideways at 320 px`).toEqual({ overflowBy: 0, wider: [] });
   }
 
   /** The visible heading of level 1. */

@@ -31,17 +31,17 @@ export function Outbox() {
           <tbody>
             {outbox.data.map((m) => (
               <tr key={m.id}>
-                <td>{new Date(m.createdAt).toLocaleTimeString()}</td>
-                <td>
+                <td data-label="Sent">{new Date(m.createdAt).toLocaleTimeString()}</td>
+                <td data-label="To">
                   {m.channel === 'sms' ? 'SMS ' : ''}
                   {m.to}
                   {m.tenantId !== 'public' && ` (${m.tenantId})`}
                 </td>
-                <td>
+                <td data-label="Message">
                   {KIND[m.type]}
                   {m.notice !== undefined && `: ${m.factorId ?? ''} ${NOTICE[m.notice]}${m.detail !== undefined ? ` (${m.detail})` : ''}`}
                 </td>
-                <td>
+                <td data-label="Code or link">
                   {m.userInputCode !== undefined && <code className="demo-code">{m.userInputCode}</code>}
                   {m.link !== undefined && (
                     <a href={m.link} className="demo-link">

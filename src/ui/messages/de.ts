@@ -289,4 +289,9 @@ export const de: MessageCatalogue = {
   'totp.cannotSetUp.title': 'Hier kann keine Authenticator-App hinzugefügt werden',
   'totp.cannotSetUp.others': 'Bestätigen Sie mit einer anderen Methode, um fortzufahren. Nach der Anmeldung können Sie in Ihren Sicherheitseinstellungen eine Authenticator-App hinzufügen.',
   'totp.cannotSetUp.none': 'Dieses Konto kann gerade keine Authenticator-App hinzufügen. Fahren Sie fort oder melden Sie sich ab.',
+  'totp.added.title': 'Authenticator-App hinzugefügt',
+  'totp.added.body': '„{name}“ ist bereit. Geben Sie bei der Anmeldung den angezeigten Code ein.',
+  'totp.setup.next': 'Weiter: Code eingeben',
+  'totp.setup.showQr': 'QR-Code erneut anzeigen',
+  'totp.setup.codeStep': 'Geben Sie den Code ein, den Ihre Authenticator-App jetzt für dieses Konto anzeigt.',
 };

@@ -309,4 +309,9 @@ export const en = {
   'totp.cannotSetUp.title': 'An authenticator app can’t be added here',
   'totp.cannotSetUp.others': 'Verify with another method to continue. Once you’re signed in, you can add an authenticator app in your security settings.',
   'totp.cannotSetUp.none': 'This account can’t add an authenticator app at this point. Continue to where you were going, or sign out.',
+  'totp.added.title': 'Authenticator app added',
+  'totp.added.body': '“{name}” is ready. When you sign in, enter the code it shows.',
+  'totp.setup.next': 'Next: enter the code',
+  'totp.setup.showQr': 'Show the QR code again',
+  'totp.setup.codeStep': 'Enter the code your authenticator app now shows for this account.',
 } as const;

@@ -289,4 +289,9 @@ export const fr: MessageCatalogue = {
   'totp.cannotSetUp.title': 'Impossible d’ajouter une application d’authentification ici',
   'totp.cannotSetUp.others': 'Vérifiez avec une autre méthode pour continuer. Une fois connecté, vous pourrez ajouter une application d’authentification dans vos paramètres de sécurité.',
   'totp.cannotSetUp.none': 'Ce compte ne peut pas ajouter d’application d’authentification pour le moment. Continuez vers votre destination, ou déconnectez-vous.',
+  'totp.added.title': 'Application d’authentification ajoutée',
+  'totp.added.body': '« {name} » est prête. Lors de vos connexions, saisissez le code qu’elle affiche.',
+  'totp.setup.next': 'Suivant : saisir le code',
+  'totp.setup.showQr': 'Afficher à nouveau le QR code',
+  'totp.setup.codeStep': 'Saisissez le code que votre application d’authentification affiche maintenant pour ce compte.',
 };

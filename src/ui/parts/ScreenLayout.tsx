@@ -24,6 +24,8 @@ export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> 
   progress?: ReactNode;
   /** Secondary actions under the body (sign out, change contact...). */
   footer?: ReactNode;
+  /** The app's name and logo, above the heading (the kit's screens pass the provider's `brand`). */
+  brand?: ReactNode;
   /** Heading level. @default 1 */
   headingLevel?: 1 | 2 | 3;
   /**
@@ -38,7 +40,7 @@ export interface ScreenLayoutProps extends Omit<ComponentProps<'div'>, 'title'> 
  * with heading, optional subtitle, body and footer. Props and `ref` go to the outer
  * `data-fk="screen"` element: put `dir` and `data-fk-theme` there.
  */
-export function ScreenLayout({ heading, subtitle, progress, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
+export function ScreenLayout({ heading, subtitle, progress, brand, footer, headingLevel = 1, headingRef, children, ...props }: ScreenLayoutProps) {
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
   const ownHeading = useRef<HTMLHeadingElement | null>(null);
@@ -60,6 +62,7 @@ export function ScreenLayout({ heading, subtitle, progress, footer, headingLevel
     <div data-fk="screen" {...props}>
       <section data-fk="card" aria-labelledby={headingId}>
         <header data-fk="screen-header">
+          {brand !== undefined && brand !== null && <div data-fk="brand">{brand}</div>}
           {progress !== undefined && progress !== null && <p data-fk="progress">{progress}</p>}
           <Heading data-fk="heading" id={headingId} ref={setHeading} tabIndex={-1}>
             {heading}

@@ -22,7 +22,17 @@ declare module '../../react/AuthContext.ts' {
     theme: ThemeNames;
     locale: string;
     messages: MessageOverrides;
+    brand: Brand;
   }
+}
+
+/**
+ * Your app's name and logo, at the top of every pre-built screen. The logo sits beside the name, so
+ * give an image an empty `alt` (`<img src="/logo.svg" alt="" />`); without a name, describe it.
+ */
+export interface Brand {
+  name?: string;
+  logo?: ReactNode;
 }
 
 /** What the pre-built screens share: messages, theme, writing direction and parts. */
@@ -32,6 +42,8 @@ export interface FactorKitValue {
   /** The screens' writing direction: the provider's `dir`, else the locale's (`messages.dir`). */
   dir: TextDirection;
   components: ScreenComponents;
+  /** The app's name and logo for the screens' header, if set. */
+  brand: Brand | undefined;
 }
 
 // `dirOverride` is what a provider was given, so a nested provider keeps it; `dir` is what applies.
@@ -59,6 +71,10 @@ function useOptionalUiSettings(): AuthUiSettings {
   }
 }
 
+function brandOf(value: unknown): Brand | undefined {
+  return typeof value === 'object' && value !== null ? (value as Brand) : undefined;
+}
+
 function dirOf(value: unknown): TextDirection | undefined {
   return value === 'ltr' || value === 'rtl' ? value : undefined;
 }
@@ -70,6 +86,7 @@ function useValue(
   dir: unknown,
   components: Partial<ScreenComponents> | undefined,
   outer: ContextValue | null,
+  brand?: unknown,
 ): ContextValue {
   return useMemo(() => {
     const messages = createMessages(locale ?? 'en', overridesOf(overrides));
@@ -80,8 +97,9 @@ function useValue(
       dir: dirOverride ?? messages.dir,
       dirOverride,
       components: { ...defaultScreenComponents, ...outer?.components, ...components },
+      brand: brandOf(brand) ?? outer?.brand,
     };
-  }, [theme, locale, overrides, dir, components, outer]);
+  }, [theme, locale, overrides, dir, components, outer, brand]);
 }
 
 /** Props of {@link FactorKitProvider}. Anything left out comes from `<AuthProvider>`. */
@@ -101,6 +119,8 @@ export interface FactorKitProviderProps {
   dir?: TextDirection;
   /** Parts to use instead of the kit's, in every screen below. */
   components?: Partial<ScreenComponents>;
+  /** @default AuthProvider's `brand`, else an outer FactorKitProvider's, else none */
+  brand?: Brand;
   children?: ReactNode;
 }
 
@@ -110,10 +130,10 @@ export interface FactorKitProviderProps {
  * `messages` from `<AuthProvider>` and take the locale's direction. It renders no element; wrap
  * content of your own in {@link ThemeRoot}.
  */
-export function FactorKitProvider({ theme, locale, messages, dir, components, children }: FactorKitProviderProps) {
+export function FactorKitProvider({ theme, locale, messages, dir, components, brand, children }: FactorKitProviderProps) {
   const settings = useOptionalUiSettings();
   const outer = useContext(FactorKitContext);
-  const value = useValue(theme ?? settings.theme, locale ?? settings.locale, messages ?? settings.messages, dir, components, outer);
+  const value = useValue(theme ?? settings.theme, locale ?? settings.locale, messages ?? settings.messages, dir, components, outer, brand ?? settings.brand);
   return <FactorKitContext.Provider value={value}>{children}</FactorKitContext.Provider>;
 }
 
@@ -121,7 +141,7 @@ export function FactorKitProvider({ theme, locale, messages, dir, components, ch
 export function useFactorKit(): FactorKitValue {
   const outer = useContext(FactorKitContext);
   const settings = useOptionalUiSettings();
-  const own = useValue(settings.theme, settings.locale, settings.messages, undefined, undefined, null);
+  const own = useValue(settings.theme, settings.locale, settings.messages, undefined, undefined, null, settings.brand);
   return outer ?? own;
 }
 

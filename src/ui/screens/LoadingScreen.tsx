@@ -13,7 +13,11 @@ export interface LoadingScreenProps extends BaseScreenProps {
  * never a flash for fast loads.
  */
 export function LoadingScreen({ delayMs, components, ...props }: LoadingScreenProps) {
-  const { m, c, root } = useScreenKit(components);
+  const {
+    m,
+    c,
+    root: { brand: _brand, ...root },
+  } = useScreenKit(components);
   return (
     <div data-fk="screen" data-state="loading" {...root} {...props}>
       <c.DelayedFallback label={m.format('common.loading')} delayMs={delayMs} showLabel />

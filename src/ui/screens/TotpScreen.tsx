@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useContinue, useFactorScreen, useMFAInfo, useSignOut, useTotpFlow } from '../../react/index.ts';
 import { CodeEntry } from './CodeEntry.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
@@ -38,9 +38,16 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const { state, view } = totp;
   const continuing = state.verified;
 
-  // Verified: the same step stays on screen (busy) while the screen continues.
-  const flowStep = view.step === 'verified' ? (state.device ? 'setup' : 'verify') : view.step;
-  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : cannotSetUp ? 'cannotSetUp' : flowStep;
+  // On a phone the set-up is two steps (scan, then the code) so the QR code is not pushed away by
+  // the keyboard; on a wide screen both show at once.
+  const narrow = useNarrowViewport();
+  const [phase, setPhase] = useState<'scan' | 'code'>('scan');
+
+  // Verified: a new app is confirmed (the person continues when ready); a code from an app already
+  // set up keeps its step on screen (busy) while the screen continues.
+  const flowStep = view.step === 'verified' ? (state.device ? 'added' : 'verify') : view.step;
+  const splitSetup = narrow && flowStep === 'setup' && !view.deviceGone;
+  const screenStep = factor.isPending ? 'loading' : factor.error !== null ? 'infoError' : cannotSetUp ? 'cannotSetUp' : splitSetup ? (phase === 'scan' ? 'setup' : 'setupCode') : flowStep;
   const headingRef = useStepFocus(screenStep);
   if (screenStep === 'loading') return <LoadingScreen components={components} {...props} />;
 
@@ -81,6 +88,17 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
         <c.Alert tone="error">{text}</c.Alert>
         <c.Button submitting={info.isFetching || state.creating} onClick={retry}>
           {m.format('common.tryAgain')}
+        </c.Button>
+      </c.ScreenLayout>
+    );
+  }
+
+  if (screenStep === 'added') {
+    return (
+      <c.ScreenLayout data-state="success" {...layout} footer={null} heading={m.format('totp.added.title')} subtitle={m.format('totp.added.body', { name: state.device!.deviceName })}>
+        {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
+        <c.Button submitting={next.isPending || next.isSuccess} onClick={() => next.mutate()}>
+          {m.format('common.continue')}
         </c.Button>
       </c.ScreenLayout>
     );
@@ -134,7 +152,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
       onLockOver={totp.lockOver}
       onSubmit={async (code) => {
         const outcome = await totp.verify(code);
-        if (outcome?.kind === 'ok') next.mutate();
+        if (outcome?.kind === 'ok' && mode === 'verify') next.mutate();
         return outcome;
       }}
     >
@@ -152,8 +170,18 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
     );
 
   const device = state.device!;
+  if (screenStep === 'setupCode')
+    return (
+      <c.ScreenLayout data-state={dataState} data-step="code" {...layout} heading={m.format('totp.setup.title')} subtitle={m.format('totp.setup.codeStep')}>
+        {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
+        {codeEntry}
+        <c.Button variant="link" disabled={continuing} onClick={() => setPhase('scan')}>
+          {m.format('totp.setup.showQr')}
+        </c.Button>
+      </c.ScreenLayout>
+    );
   return (
-    <c.ScreenLayout data-state={dataState} {...layout} heading={m.format('totp.setup.title')} subtitle={m.format('totp.setup.subtitle')}>
+    <c.ScreenLayout data-state={dataState} data-step={splitSetup ? 'scan' : undefined} {...layout} heading={m.format('totp.setup.title')} subtitle={m.format('totp.setup.subtitle')}>
       {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
       {view.deviceGone ? (
         <>
@@ -183,9 +211,22 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
               </a>
             </p>
           </div>
-          {codeEntry}
+          {splitSetup ? <c.Button onClick={() => setPhase('code')}>{m.format('totp.setup.next')}</c.Button> : codeEntry}
         </>
       )}
     </c.ScreenLayout>
   );
+}
+
+const NARROW = '(max-width: 32rem)';
+
+/** True on a phone-sized viewport (and false where there is no `matchMedia`, as in jsdom). */
+function useNarrowViewport(): boolean {
+  const subscribe = (change: () => void) => {
+    const query = typeof matchMedia === 'function' ? matchMedia(NARROW) : undefined;
+    query?.addEventListener('change', change);
+    return () => query?.removeEventListener('change', change);
+  };
+  const get = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+  return useSyncExternalStore(subscribe, get, () => false);
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, type ComponentProps } from 'react';
+import { createElement, Fragment, useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
 import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Refusal } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
-import { useFactorKit, useThemeRootProps } from './FactorKitProvider.tsx';
+import { useFactorKit, useThemeRootProps, type Brand } from './FactorKitProvider.tsx';
 import { focusScreenStart } from '../parts/ScreenLayout.tsx';
 
 /** Props every pre-built screen takes: those of its root `<div>`, plus part overrides. */
@@ -16,7 +16,13 @@ export function useScreenKit(overrides: Partial<ScreenComponents> | undefined) {
   const kit = useFactorKit();
   const root = useThemeRootProps();
   const components = overrides ? { ...kit.components, ...overrides } : kit.components;
-  return { m: kit.messages, c: components, root };
+  const brand = kit.brand && (kit.brand.name !== undefined || kit.brand.logo !== undefined) ? brandNode(kit.brand) : undefined;
+  return { m: kit.messages, c: components, root: { ...root, brand } };
+}
+
+/** The app's logo and name as the screens' header shows them. */
+function brandNode(brand: Brand): ReactNode {
+  return createElement(Fragment, null, brand.logo, brand.name !== undefined ? createElement('span', { 'data-fk': 'brand-name' }, brand.name) : null);
 }
 
 /** The text for an unexpected failure: a network problem, a busy server (503), or anything else. */

@@ -43,7 +43,7 @@ export const S1TotpForEveryone: Story = {
     await signIn(canvasElement, 'new-s1@example.com', SEED_PASSWORD, 'signUp');
     await setUpTotp(canvasElement, live(loaded));
     await reachedHome(canvasElement);
-    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'Protected page']);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'totp.added.title', 'Protected page']);
   },
 };
 
@@ -71,7 +71,7 @@ export const S3BothAnyOrder: Story = {
     await setUpTotp(canvasElement, live(loaded));
     await reachedHome(canvasElement);
     // No second trip to the chooser: the one factor left opens by itself.
-    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'chooser.title', 'otp.email.title', 'totp.setup.title', 'Protected page']);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'chooser.title', 'otp.email.title', 'totp.setup.title', 'totp.added.title', 'Protected page']);
   },
 };
 
@@ -84,7 +84,7 @@ export const S4FixedOrder: Story = {
     await setUpTotp(canvasElement, live(loaded));
     await enterEmailCode(canvasElement, live(loaded), 'new-s4@example.com');
     await reachedHome(canvasElement);
-    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'otp.email.title', 'Protected page']);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'totp.added.title', 'otp.email.title', 'Protected page']);
   },
 };
 
@@ -177,7 +177,7 @@ export const S9VerifyEmailLast: Story = {
     await setUpTotp(canvasElement, live(loaded));
     await verifyEmail(canvasElement, live(loaded), 'new-s9@example.com');
     await reachedHome(canvasElement);
-    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'ev.checkInbox.title', 'ev.success.title', 'Protected page']);
+    await expectHeadings(trail, ['signIn.title', 'signUp.title', 'totp.setup.title', 'totp.added.title', 'ev.checkInbox.title', 'ev.success.title', 'Protected page']);
   },
 };
 

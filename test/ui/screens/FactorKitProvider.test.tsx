@@ -84,3 +84,42 @@ describe('FactorKitProvider dir', () => {
     expect(screen.getByText('own').getAttribute('dir')).toBe('ltr');
   });
 });
+
+describe('brand', () => {
+  const denied = (provider: { brand?: { name?: string; logo?: React.ReactNode } }, kit?: { name?: string }) =>
+    render(
+      <AuthProvider client={testClient()} queryClient={new QueryClient()} {...provider}>
+        <RouterProvider
+          router={createMemoryRouter([
+            {
+              path: '*',
+              element: kit ? (
+                <FactorKitProvider brand={kit}>
+                  <AccessDeniedScreen reason="CLAIM_FAILED" />
+                </FactorKitProvider>
+              ) : (
+                <AccessDeniedScreen reason="CLAIM_FAILED" />
+              ),
+            },
+          ])}
+        />
+      </AuthProvider>,
+    );
+
+  it('set once on AuthProvider, the app name and logo head every screen, above the heading', async () => {
+    denied({ brand: { name: 'Acme', logo: <img src="/logo.svg" alt="" /> } });
+    const heading = await screen.findByRole('heading', { name: 'Access denied' });
+    const brand = heading.closest('[data-fk="card"]')!.querySelector('[data-fk="brand"]')!;
+    expect(brand.textContent).toBe('Acme');
+    expect(brand.querySelector('img')!.getAttribute('src')).toBe('/logo.svg');
+    expect(brand.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('a FactorKitProvider brand wins; without one there is no brand element', async () => {
+    denied({ brand: { name: 'Acme' } }, { name: 'Acme Admin' });
+    expect((await screen.findByRole('heading', { name: 'Access denied' })).closest('[data-fk="card"]')!.querySelector('[data-fk="brand"]')!.textContent).toBe('Acme Admin');
+    cleanup();
+    denied({});
+    expect((await screen.findByRole('heading', { name: 'Access denied' })).closest('[data-fk="card"]')!.querySelector('[data-fk="brand"]')).toBeNull();
+  });
+});

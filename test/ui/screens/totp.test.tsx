@@ -45,7 +45,7 @@ async function withDevice(options: { complete?: boolean } = {}) {
 const secretOnScreen = () => (screen.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent ?? '').replace(/\s/g, '');
 
 describe('TotpScreen', () => {
-  it('set-up: QR code, grouped secret with copy and an otpauth link; the first code continues to the page asked for', async () => {
+  it('set-up: QR code, grouped secret with copy and an otpauth link; the first code confirms the app is added, then continues to the page asked for', async () => {
     const { storage } = await signedUp();
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage }), path: '/orders?tab=2' });
@@ -62,10 +62,38 @@ describe('TotpScreen', () => {
     expect(count('POST /auth/totp/device')).toBe(1);
 
     await user.type(screen.getByLabelText('Authentication code'), totpCode(secretOnScreen()));
+    expect(await screen.findByRole('heading', { name: 'Authenticator app added' })).toBeTruthy();
+    expect(screen.getByText('“Authenticator app” is ready. When you sign in, enter the code it shows.')).toBeTruthy();
+    expect(location()).toBe('/auth/mfa/totp?redirectToPath=%2Forders%3Ftab%3D2');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('heading', { name: 'Orders' })).toBeTruthy();
     expect(location()).toBe('/orders?tab=2');
     // The verified device is kept.
     expect(count('POST /auth/totp/device/remove')).toBe(0);
+  });
+
+  it('on a phone the set-up is two steps: scan, then the code (the keyboard does not push the QR code away)', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined })) as unknown as typeof window.matchMedia;
+    try {
+      const { storage } = await signedUp();
+      const user = userEvent.setup();
+      renderKit({ client: testClient({ storage }), path: '/orders' });
+      await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' });
+      expect(screen.queryByLabelText('Authentication code')).toBeNull();
+      const secret = secretOnScreen();
+      await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Authentication code')));
+      expect(screen.queryByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Show the QR code again' }));
+      expect(secretOnScreen()).toBe(secret);
+      await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
+      await user.type(screen.getByLabelText('Authentication code'), totpCode(secret));
+      expect(await screen.findByRole('heading', { name: 'Authenticator app added' })).toBeTruthy();
+      expect(count('POST /auth/totp/device')).toBe(1);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 
   it('verify: a wrong code says how many tries are left; repeated failures add the clock hint', async () => {
@@ -142,6 +170,7 @@ describe('TotpScreen', () => {
     expect(devices.status === 'OK' && devices.devices.map((d) => [d.name, d.verified])).toEqual([['Authenticator app', false]]);
     const user = userEvent.setup();
     await user.type(within(again.container).getByLabelText('Authentication code'), totpCode(secret));
+    await user.click(await within(again.container).findByRole('button', { name: 'Continue' }));
     expect(await within(again.container).findByRole('heading', { name: 'Home' })).toBeTruthy();
     expect(sessionStorage.length).toBe(0);
   });

@@ -265,7 +265,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   }
 
   return (
-    <c.ScreenLayout heading={m.format('settings.title')} subtitle={m.format('settings.subtitle')} headingLevel={headingLevel} data-fk-screen="mfa-settings" {...root} {...props}>
+    <c.ScreenLayout heading={m.format('settings.title')} subtitle={m.format('settings.subtitle')} headingLevel={headingLevel} data-fk-screen="mfa-settings" {...root} brand={undefined} {...props}>
       <LiveRegion>{announcement}</LiveRegion>
       {body}
     </c.ScreenLayout>
