@@ -1,7 +1,7 @@
 /** S5–S7: second factors some users need (opt-in in settings, admins only, per tenant). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastMessageId, launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { lastMessageId, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
 import { enterEmailCode, freshTotp, openProtected, reachOrders, signIn, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
@@ -34,10 +34,17 @@ describe('S5 opt-in per user', () => {
     await openSettings(v);
     const toggle = v.page.getByRole('switch', { name: 'Use Code by email at sign-in' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    const before0 = await lastMessageId(email);
     await toggle.click();
-    // The new rule applies at once: the code proves the factor, then back to the settings.
-    await enterEmailCode(v, email);
+    // The new rule applies at once: the page asks for the code in place, saying why, and never leaves.
+    const panel = v.page.getByRole('region', { name: 'Verify Code by email once to finish turning it on.' });
+    await panel.waitFor();
+    await v.reached('verify to finish');
+    await panel.getByRole('button', { name: `Send a code to ${email}` }).click();
+    const message = await waitForMessage(email, 'PASSWORDLESS_LOGIN', before0);
+    await panel.getByRole('textbox', { name: 'Verification code' }).fill(message.userInputCode!);
     await v.seeHeading('Two-step verification');
+    expect(v.path()).toBe('/settings');
     await v.page.getByRole('switch', { name: 'Use Code by email at sign-in', checked: true }).waitFor();
     await v.reached('email code on');
 
