@@ -30,6 +30,7 @@ export { SecretDisplay } from './parts/SecretDisplay.tsx';
 export { Spinner } from './parts/Spinner.tsx';
 export { SpinnerIcon } from './parts/SpinnerIcon.tsx';
 export { TextField } from './parts/TextField.tsx';
+export { PasswordField } from './parts/PasswordField.tsx';
 export { checkPhoneShape, compactPhoneNumber, loadPhoneLibrary, validatePhoneNumber } from './parts/validatePhoneNumber.ts';
 export { normaliseDigits } from './parts/normaliseDigits.ts';
 export { visuallyHidden } from './parts/visuallyHidden.ts';
@@ -66,6 +67,7 @@ export type { ScreenLayoutProps } from './parts/ScreenLayout.tsx';
 export type { SecretDisplayProps } from './parts/SecretDisplay.tsx';
 export type { SpinnerProps } from './parts/Spinner.tsx';
 export type { TextFieldProps } from './parts/TextField.tsx';
+export type { PasswordFieldProps } from './parts/PasswordField.tsx';
 export type { PhoneValidation } from './parts/validatePhoneNumber.ts';
 
 // ------------------------------------------------------------------ pre-built screens

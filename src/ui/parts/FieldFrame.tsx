@@ -32,6 +32,8 @@ export function FieldFrame(props: {
   description: ReactNode;
   error: ReactNode;
   disabled: boolean | undefined;
+  /** Where the description goes: under the label (default) or under the control (a rule to type to). */
+  descriptionPosition?: 'start' | 'end';
   children: ReactNode;
 }) {
   const { ids } = props;
@@ -40,12 +42,17 @@ export function FieldFrame(props: {
       <label data-fk="field-label" htmlFor={ids.inputId}>
         {props.label}
       </label>
-      {ids.hasDescription && (
+      {ids.hasDescription && props.descriptionPosition !== 'end' && (
         <p data-fk="field-description" id={ids.descriptionId}>
           {props.description}
         </p>
       )}
       {props.children}
+      {ids.hasDescription && props.descriptionPosition === 'end' && (
+        <p data-fk="field-description" data-position="end" id={ids.descriptionId}>
+          {props.description}
+        </p>
+      )}
       {ids.hasError && (
         <p data-fk="field-error" id={ids.errorId}>
           {props.error}

@@ -11,17 +11,20 @@ export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'size'> {
   error?: ReactNode;
   /** Called with the new text on every change. */
   onValueChange?: (value: string) => void;
+  /** Where the description goes: under the label, or under the input (a rule the text must meet). @default 'start' */
+  descriptionPosition?: 'start' | 'end';
+  /** A button inside the input's box, at its end (show/hide a password, say). */
+  action?: ReactNode;
 }
 
 /**
  * A labelled text input (`data-fk="field"` around `data-fk="input"`). Props and `ref` go to the
  * `<input>`; `autoComplete`, `name`, `type`, `inputMode`... pass through unchanged.
  */
-export function TextField({ label, description, error, id, onChange, onValueChange, disabled, 'aria-describedby': describedBy, ...props }: TextFieldProps) {
+export function TextField({ label, description, error, id, onChange, onValueChange, disabled, descriptionPosition, action, 'aria-describedby': describedBy, ...props }: TextFieldProps) {
   const ids = useFieldIds({ id, description, error, describedBy });
-  return (
-    <FieldFrame ids={ids} label={label} description={description} error={error} disabled={disabled}>
-      <input
+  const input = (
+    <input
         data-fk="input"
         data-invalid={ids.hasError ? '' : undefined}
         id={ids.inputId}
@@ -34,6 +37,17 @@ export function TextField({ label, description, error, id, onChange, onValueChan
         }}
         {...props}
       />
+  );
+  return (
+    <FieldFrame ids={ids} label={label} description={description} error={error} disabled={disabled} descriptionPosition={descriptionPosition}>
+      {action === undefined || action === null ? (
+        input
+      ) : (
+        <div data-fk="input-group">
+          {input}
+          {action}
+        </div>
+      )}
     </FieldFrame>
   );
 }

@@ -103,7 +103,6 @@ function AskForLink({ m, c, layout, links, resendCooldownSeconds }: PartProps & 
 
 function NewPassword({ m, c, layout, links, token, tenantId, onAskAgain }: PartProps & { token: string; tenantId: string | undefined; onAskAgain: () => void }) {
   const { state, submit, signIn } = useResetPasswordFlow({ token, tenantId });
-  const [show, setShow] = useState(false);
   const id = useId();
   const headingRef = useStepFocus(state.outcome ?? 'form');
 
@@ -141,27 +140,26 @@ function NewPassword({ m, c, layout, links, token, tenantId, onAskAgain }: PartP
     >
       {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
       <form data-fk="form" noValidate onSubmit={onSubmit}>
-        <c.TextField
+        <c.PasswordField
           autoFocus
           id={`${id}-password`}
           name="password"
-          type={show ? 'text' : 'password'}
           autoComplete="new-password"
           label={m.format('field.newPassword.label')}
           description={m.format('field.password.description')}
           error={fieldProblemText(m, state.fieldErrors.password)}
+          showLabel={m.format('common.showPassword')}
+          hideLabel={m.format('common.hidePassword')}
         />
-        <c.TextField
+        <c.PasswordField
           id={`${id}-confirmation`}
           name="confirmation"
-          type={show ? 'text' : 'password'}
           autoComplete="new-password"
           label={m.format('field.confirmPassword.label')}
           error={fieldProblemText(m, state.fieldErrors.confirmation)}
+          showLabel={m.format('common.showPassword')}
+          hideLabel={m.format('common.hidePassword')}
         />
-        <c.Button variant="link" aria-pressed={show} aria-controls={`${id}-password ${id}-confirmation`} onClick={() => setShow((s) => !s)}>
-          {m.format(show ? 'common.hidePasswords' : 'common.showPasswords')}
-        </c.Button>
         <c.Button type="submit" submitting={state.submitting}>
           {m.format('reset.form.submit')}
         </c.Button>

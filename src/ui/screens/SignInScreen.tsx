@@ -131,7 +131,6 @@ function ProviderButtons({ providers, m, c, separator }: { providers: { id: stri
 function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean }) {
   const { state, view, submit, setMode } = useSignInFlow({ mode });
   const links = useAuthLinks();
-  const [showPassword, setShowPassword] = useState(false);
   const id = useId();
   const ids = { email: `${id}-email`, password: `${id}-password` };
   const labels = { email: m.format('field.email.label'), password: m.format('field.password.label') };
@@ -186,18 +185,16 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
       <form data-fk="form" noValidate onSubmit={onSubmit}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
         <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
-        <c.TextField
+        <c.PasswordField
           id={ids.password}
           name="password"
-          type={showPassword ? 'text' : 'password'}
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
           label={labels.password}
           description={mode === 'signUp' ? m.format('field.password.description') : undefined}
           error={fieldProblemText(m, state.fieldErrors.password)}
+          showLabel={m.format('common.showPassword')}
+          hideLabel={m.format('common.hidePassword')}
         />
-        <c.Button variant="link" aria-pressed={showPassword} aria-controls={ids.password} onClick={() => setShowPassword((s) => !s)}>
-          {m.format(showPassword ? 'common.hidePassword' : 'common.showPassword')}
-        </c.Button>
         {mode === 'signIn' && forgotPassword && (
           <AuthLink href={links.resetPassword} go={links.go}>
             {m.format('signIn.forgotPassword')}

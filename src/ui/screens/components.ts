@@ -8,6 +8,7 @@ import { FactorIcon, type FactorIconProps } from '../parts/FactorIcon.tsx';
 import { FactorList, type FactorListProps } from '../parts/FactorList.tsx';
 import { FactorOption, type FactorOptionProps } from '../parts/FactorOption.tsx';
 import { OtpInput, type OtpInputProps } from '../parts/OtpInput.tsx';
+import { PasswordField, type PasswordFieldProps } from '../parts/PasswordField.tsx';
 import { PhoneField, type PhoneFieldProps } from '../parts/PhoneField.tsx';
 import { ProviderIcon, type ProviderIconProps } from '../parts/ProviderIcon.tsx';
 import { QrCode, type QrCodeProps } from '../parts/QrCode.tsx';
@@ -24,6 +25,7 @@ export interface ScreenComponents {
   ScreenLayout: ComponentType<ScreenLayoutProps>;
   Button: ComponentType<ButtonProps>;
   TextField: ComponentType<TextFieldProps>;
+  PasswordField: ComponentType<PasswordFieldProps>;
   PhoneField: ComponentType<PhoneFieldProps>;
   OtpInput: ComponentType<OtpInputProps>;
   Alert: ComponentType<AlertProps>;
@@ -43,6 +45,7 @@ export const defaultScreenComponents: Readonly<ScreenComponents> = Object.freeze
   ScreenLayout,
   Button,
   TextField,
+  PasswordField,
   PhoneField,
   OtpInput,
   Alert,

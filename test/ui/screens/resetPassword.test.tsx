@@ -76,8 +76,19 @@ describe('ResetPasswordScreen', () => {
     await user.type(screen.getByLabelText('New password, again'), 'abcdefgh');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));
     expect(await screen.findByText('Choose a stronger password: at least 8 characters, with at least one letter and one number.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Show passwords' }));
+    // The rule is under the field it is about, and linked to it.
+    const field = screen.getByLabelText('New password');
+    const rule = screen.getByText('At least 8 characters, with at least one letter and one number.');
+    expect(field.compareDocumentPosition(rule) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(field.getAttribute('aria-describedby')).toContain(rule.id);
+    // Each field has its own show/hide button inside its box.
+    const [showNew, showAgain] = screen.getAllByRole('button', { name: 'Show password' });
+    await user.click(showNew!);
     expect(screen.getByLabelText('New password').getAttribute('type')).toBe('text');
+    expect(showNew!.getAttribute('aria-pressed')).toBe('true');
+    expect(showNew!.getAttribute('aria-label')).toBe('Hide password');
+    expect(screen.getByLabelText('New password, again').getAttribute('type')).toBe('password');
+    await user.click(showAgain!);
     expect(screen.getByLabelText('New password, again').getAttribute('type')).toBe('text');
     await user.clear(screen.getByLabelText('New password'));
     await user.clear(screen.getByLabelText('New password, again'));

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useChangePasswordFlow, useForgotPasswordFlow } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
@@ -25,7 +25,6 @@ export interface ChangePasswordFormProps {
 export function ChangePasswordForm({ messages: m, c, email, recentlyVerified, onDone, onCancel }: ChangePasswordFormProps) {
   const { flow, state, submit } = useChangePasswordFlow();
   const link = useForgotPasswordFlow();
-  const [show, setShow] = useState(false);
   const id = useId();
   // Step-up may have lapsed since the page loaded: then the current password is asked after all.
   const askCurrent = !recentlyVerified || state.issue?.kind === 'stepUp';
@@ -51,31 +50,28 @@ export function ChangePasswordForm({ messages: m, c, email, recentlyVerified, on
     });
     if (flow.store.getSnapshot().done) onDone();
   };
-  const type = show ? 'text' : 'password';
   return (
     <form data-fk="form" noValidate onSubmit={(e) => void onSubmit(e)}>
       {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
       {/* The account name lets a password manager update the right entry. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {askCurrent ? (
-        <c.TextField autoFocus id={`${id}-current`} name="currentPassword" type={type} autoComplete="current-password" label={m.format('field.currentPassword.label')} error={fieldProblemText(m, state.fieldErrors.currentPassword)} />
+        <c.PasswordField autoFocus id={`${id}-current`} name="currentPassword" autoComplete="current-password" label={m.format('field.currentPassword.label')} error={fieldProblemText(m, state.fieldErrors.currentPassword)} showLabel={m.format('common.showPassword')} hideLabel={m.format('common.hidePassword')} />
       ) : (
         <p data-fk="hint">{m.format('settings.password.recentlyVerified')}</p>
       )}
-      <c.TextField
+      <c.PasswordField
         autoFocus={!askCurrent}
         id={`${id}-new`}
         name="newPassword"
-        type={type}
         autoComplete="new-password"
         label={m.format('field.newPassword.label')}
         description={m.format('field.password.description')}
         error={fieldProblemText(m, state.fieldErrors.newPassword)}
+        showLabel={m.format('common.showPassword')}
+        hideLabel={m.format('common.hidePassword')}
       />
-      <c.TextField id={`${id}-confirmation`} name="confirmation" type={type} autoComplete="new-password" label={m.format('field.confirmPassword.label')} error={fieldProblemText(m, state.fieldErrors.confirmation)} />
-      <c.Button variant="link" aria-pressed={show} aria-controls={`${askCurrent ? `${id}-current ` : ''}${id}-new ${id}-confirmation`} onClick={() => setShow((s) => !s)}>
-        {m.format(show ? 'common.hidePasswords' : 'common.showPasswords')}
-      </c.Button>
+      <c.PasswordField id={`${id}-confirmation`} name="confirmation" autoComplete="new-password" label={m.format('field.confirmPassword.label')} error={fieldProblemText(m, state.fieldErrors.confirmation)} showLabel={m.format('common.showPassword')} hideLabel={m.format('common.hidePassword')} />
       {askCurrent &&
         (link.state.sentTo !== undefined && link.state.sentTo === email ? (
           <p data-fk="hint" role="status">
