@@ -44,7 +44,14 @@ export function Layout({ scenario, preferences, onPreferencesChange }: LayoutPro
         <form className="demo-controls" onSubmit={(e) => e.preventDefault()}>
           <label>
             Scenario{' '}
-            <select value={scenario.id} onChange={(e) => void restart(() => switchScenario(e.target.value))}>
+            <select
+              value={scenario.id}
+              onChange={(e) => {
+                // Read now: after the sign-out awaits, React has put the controlled select back.
+                const id = e.target.value;
+                void restart(() => switchScenario(id));
+              }}
+            >
               {scenario.scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.id}: {s.title}
@@ -55,7 +62,13 @@ export function Layout({ scenario, preferences, onPreferencesChange }: LayoutPro
           {scenario.tenants.length > 0 && (
             <label>
               Tenant{' '}
-              <select value={preferences.tenantId} onChange={(e) => void restart(() => savePreferences({ ...preferences, tenantId: e.target.value }))}>
+              <select
+                value={preferences.tenantId}
+                onChange={(e) => {
+                  const tenantId = e.target.value;
+                  void restart(() => savePreferences({ ...preferences, tenantId }));
+                }}
+              >
                 {scenario.tenants.map((t) => (
                   <option key={t.tenantId} value={t.tenantId}>
                     {t.label}

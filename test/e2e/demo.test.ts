@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
+import { signUp } from './flows.ts';
 
 describe('demo app', () => {
   let browser: Browser;
@@ -55,6 +56,33 @@ describe('demo app', () => {
     const info = (await (await fetch(`${demo.apiUrl}/demo/scenario`)).json()) as { id: string };
     expect(info.id).toBe('S3');
     await v.reached('home S3');
+    await v.close();
+  });
+
+  it('signed in, switching the tenant signs out and the new tenant applies; the home page says sign-in is not finished mid-MFA', async () => {
+    await useScenario('S7');
+    const v = await Visitor.open(browser, 'demo-tenant-switch');
+    const missing: string[] = [];
+    v.page.on('response', (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    await v.page.goto('/');
+    await v.seeHeading(/^S7:/);
+    await v.page.getByRole('link', { name: 'Sign in' }).click();
+    await v.seeHeading('Sign in');
+    await signUp(v, uniqueEmail('tenant-switch'));
+    await v.seeHeading('Check your email');
+    await v.page.goto('/');
+    await v.page.getByText('Your sign-in is not finished yet.').waitFor();
+    expect(await v.page.getByText('You are signed in.').count()).toBe(0);
+    const tenant = v.page.getByRole('combobox', { name: 'Tenant', exact: true });
+    expect(await tenant.inputValue()).toBe('tenant-a');
+    await tenant.selectOption('tenant-b');
+    await v.page.getByText('You are signed out.').waitFor();
+    expect(await v.page.getByRole('combobox', { name: 'Tenant', exact: true }).inputValue()).toBe('tenant-b');
+    await v.reached('tenant B, signed out');
+    // No request of the page went unanswered (the favicon included).
+    expect(missing).toEqual([]);
     await v.close();
   });
 

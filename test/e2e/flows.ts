@@ -26,6 +26,12 @@ export async function signUp(v: Visitor, email: string, password = PASSWORD): Pr
   await v.page.getByRole('button', { name: 'Sign up' }).click();
 }
 
+/** Signs out from the page's first "Sign out" button and waits until it is done (sign-in shows). */
+export async function signOut(v: Visitor): Promise<void> {
+  await v.page.getByRole('button', { name: 'Sign out' }).first().click();
+  await v.seeHeading('Sign in');
+}
+
 /** From the sign-in screen: signs in. */
 export async function signIn(v: Visitor, email: string, password = PASSWORD): Promise<void> {
   await v.page.getByLabel('Email address').fill(email);

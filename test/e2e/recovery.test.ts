@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
-import { ORDERS, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyTotp } from './flows.ts';
+import { ORDERS, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -137,7 +137,7 @@ describe('social sign-in through a real OpenID provider (S1)', () => {
     await atProvider(v, email);
     const secret = await setUpTotp(v);
     await reachOrders(v);
-    await v.page.getByRole('button', { name: 'Sign out' }).first().click();
+    await signOut(v);
 
     await openProtected(v);
     await v.page.getByRole('button', { name: 'Continue with Demo ID', exact: true }).click();

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
-import { choose, enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyTotp } from './flows.ts';
+import { choose, enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,11 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function signOut(v: Visitor): Promise<void> {
-  await v.page.getByRole('button', { name: 'Sign out' }).first().click();
-  await v.seeHeading('Sign in');
-}
 
 describe('S1 TOTP for everyone', () => {
   it('a new user sets up TOTP after signing up, a returning one types the code, both end on the page asked for', async () => {

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, outbox, totpNow, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
-import { choose, enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signUp, verifyEmailByLink } from './flows.ts';
+import { choose, enterEmailCode, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyEmailByLink } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,7 +131,7 @@ describe('wrong codes', () => {
     await signUp(v, email);
     const secret = await setUpTotp(v);
     await reachOrders(v);
-    await v.page.getByRole('button', { name: 'Sign out' }).first().click();
+    await signOut(v);
     await openProtected(v);
     await signIn(v, email);
     await v.seeHeading('Enter your authentication code');

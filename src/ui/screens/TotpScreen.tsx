@@ -95,7 +95,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
 
   if (screenStep === 'added') {
     return (
-      <c.ScreenLayout data-state="success" {...layout} footer={null} heading={m.format('totp.added.title')} subtitle={m.format('totp.added.body', { name: state.device!.deviceName })}>
+      <c.ScreenLayout data-state="success" {...layout} progress={undefined} footer={null} heading={m.format('totp.added.title')} subtitle={m.format('totp.added.body', { name: state.device!.deviceName })}>
         {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
         <c.Button submitting={next.isPending || next.isSuccess} onClick={() => next.mutate()}>
           {m.format('common.continue')}
