@@ -193,7 +193,12 @@ async function main() {
     await page.getByRole('img', { name: m.format('totp.qrLabel') }).locator('path').first().waitFor();
     await snap('totp-setup');
     const code = new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+    // On a phone the set-up is two steps: the QR code, then the code.
+    await page.getByRole('button', { name: m.format('totp.setup.next') }).click();
     await page.getByLabel(m.format('totp.codeLabel')).fill(code);
+    await page.getByRole('heading', { name: m.format('totp.added.title') }).waitFor({ timeout: 30_000 });
+    await snap('totp-added');
+    await page.getByRole('button', { name: m.format('common.continue') }).click();
 
     await page.getByRole('heading', { name: 'Your orders' }).waitFor({ timeout: 30_000 });
     if (new URL(page.url()).pathname !== '/orders') throw new Error(`Ended at ${page.url()}, not /orders`);
