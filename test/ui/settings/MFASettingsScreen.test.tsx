@@ -126,13 +126,16 @@ describe('MFASettingsScreen', () => {
     // why, instead of the guard leaving for the email-code screen.
     const panel = await screen.findByRole('region', { name: 'Verify Code by email once to finish turning it on.' });
     expect(location()).toBe('/auth/settings');
+    // The backend asks for it already: the row says so while the code is still to come.
+    expect((await emailSwitch()).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText(/Set up · Asked at every sign-in/)).toBeTruthy();
     await user.click(within(panel).getByRole('button', { name: `Send a code to ${u.address}` }));
     await user.type(await within(panel).findByLabelText('Verification code'), await latestCode(backend, u.address));
 
     // ...and the switch is on, the page never left.
+    expect(await screen.findByText('Code by email is now on.')).toBeTruthy();
     await waitFor(async () => expect((await emailSwitch()).getAttribute('aria-checked')).toBe('true'));
     expect(screen.queryByRole('region', { name: 'Verify Code by email once to finish turning it on.' })).toBeNull();
-    expect(screen.getByText('Code by email is now on.')).toBeTruthy();
     expect(location()).toBe('/auth/settings');
     expect(await backend.mfa.getRequiredSecondaryFactorsForUser(u.userId)).toEqual(['otp-email']);
 

@@ -180,7 +180,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
             {factors.map((factor) => (
               <FactorRow
                 key={factor.id}
-                factor={factor}
+                factor={pendingOn(factor, panel)}
                 messages={m}
                 c={c}
                 name={factorName(factor.id)}
@@ -304,6 +304,15 @@ function SectionHeading({ level, id, headingRef, children }: { level: 2 | 3; id:
       {children}
     </Heading>
   );
+}
+
+/**
+ * A factor being turned on whose code is still to be entered here (a `finish` panel): the backend
+ * already asks for it, so its row says so (the settings shown are the last loaded, from before).
+ */
+function pendingOn(factor: MFASettingsFactor, panel: { kind: string; factorId?: string; after?: unknown } | undefined): MFASettingsFactor {
+  if (panel?.kind !== 'finish' || panel.factorId !== factor.id || panel.after !== undefined || factor.requiredForUser) return factor;
+  return { ...factor, requiredForUser: true, askedAtSignIn: factor.askedAtSignIn === 'no' || factor.askedAtSignIn === undefined ? 'always' : factor.askedAtSignIn, askedBecause: factor.askedBecause ?? 'user' };
 }
 
 interface FactorRowProps {
