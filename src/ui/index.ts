@@ -31,6 +31,8 @@ export { Spinner } from './parts/Spinner.tsx';
 export { SpinnerIcon } from './parts/SpinnerIcon.tsx';
 export { TextField } from './parts/TextField.tsx';
 export { PasswordField } from './parts/PasswordField.tsx';
+export { checkContrast, contrastRatio, CONTRAST_PAIRS } from './theme/contrast.ts';
+export type { ContrastFailure, ContrastPair } from './theme/contrast.ts';
 export { checkPhoneShape, compactPhoneNumber, loadPhoneLibrary, validatePhoneNumber } from './parts/validatePhoneNumber.ts';
 export { normaliseDigits } from './parts/normaliseDigits.ts';
 export { visuallyHidden } from './parts/visuallyHidden.ts';
