@@ -2,6 +2,7 @@ import { createEmailPasswordApi } from './api/emailPassword.ts';
 import { createEmailVerificationApi } from './api/emailVerification.ts';
 import { createMfaApi } from './api/mfa.ts';
 import { createMfaSettingsApi } from './api/mfaSettings.ts';
+import { createSessionsApi } from './api/sessions.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createThirdPartyApi } from './api/thirdParty.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
@@ -138,6 +139,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     emailVerification: createEmailVerificationApi(transport),
     /** factorkit's settings extension: see {@link createMfaSettingsApi}. */
     mfaSettings: createMfaSettingsApi(transport),
+    /** The user's sessions: list, revoke one, all others, all (factorkit's extension). */
+    sessions: createSessionsApi(transport),
     multitenancy: createMultitenancyApi(transport),
     thirdParty: createThirdPartyApi(transport),
     /**

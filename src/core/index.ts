@@ -116,3 +116,4 @@ export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';
 export type { LoginMethods } from './api/multitenancy.ts';
 export type { AuthorisationUrlResult, ThirdPartySignInUpResult } from './api/thirdParty.ts';
 export type { MFASettings, MFASettingsFactor, RequiredFactorChangeResult } from './api/mfaSettings.ts';
+export type { UserSession } from './api/sessions.ts';

@@ -12,6 +12,7 @@ export const fkKeys = {
   totpDevices: () => ['factorkit', 'session', 'totpDevices'] as const,
   emailVerification: () => ['factorkit', 'session', 'emailVerification'] as const,
   mfaSettings: () => ['factorkit', 'session', 'mfaSettings'] as const,
+  sessions: () => ['factorkit', 'session', 'sessions'] as const,
   loginMethods: (tenantId: string) => ['factorkit', 'loginMethods', tenantId] as const,
 };
 

@@ -33,6 +33,7 @@ export { useEmailVerification } from './useEmailVerification.ts';
 export { useSignIn, useSignUp } from './useEmailPassword.ts';
 export { useLoginMethods } from './useLoginMethods.ts';
 export { useMFASettings, useRequiredFactorChange } from './useMFASettings.ts';
+export { useRevokeSessions, useSessions } from './useSessions.ts';
 
 export type { AuthProviderProps } from './AuthProvider.tsx';
 export type { AuthUiTypes } from './AuthContext.ts';

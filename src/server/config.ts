@@ -365,6 +365,8 @@ export interface Backend {
   /** The messages the dev outbox holds (only filled when no delivery is configured). */
   outbox: Pick<DevOutbox, 'list'>;
   db: Db;
+  /** Resolves once the work the backend does after its answers (emails sent unawaited) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ import { coreRoutes } from './recipes/core.ts';
 import { emailPasswordRoutes } from './recipes/emailPassword.ts';
 import { passwordResetRoutes } from './recipes/passwordReset.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './recipes/mfaSettings.ts';
+import { sessionsRoutes } from './recipes/sessions.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
@@ -71,7 +72,15 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     globalClaimValidators: () => [emailVerification.validator(), mfa.validator()].filter((v): v is ClaimValidator => v !== undefined),
   });
   const hasher = createPasswordHasher(config.passwordHashing);
+  const deferred = new Set<Promise<unknown>>();
+  const idle = async () => {
+    while (deferred.size > 0) await Promise.allSettled([...deferred]);
+  };
   const services: Services = {
+    defer: (task) => {
+      const tracked = task.catch(() => undefined).finally(() => deferred.delete(tracked));
+      deferred.add(tracked);
+    },
     config: normalised,
     db,
     sessions,
@@ -101,6 +110,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(config.totp ? totpRoutes() : []),
     ...(config.emailVerification ? emailVerificationRoutes() : []),
     ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),
+    ...sessionsRoutes(),
   ];
 
   const http = createHttp({ appInfo, config, sessions, tenants, services, now });
@@ -168,7 +178,9 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     },
     outbox,
     db,
+    idle,
     async close() {
+      await idle();
       await hasher.close();
       await db.close();
     },

@@ -22,4 +22,9 @@ export interface Services {
   limits: Limits;
   shouldDoAutomaticAccountLinking: ShouldDoAutomaticAccountLinking;
   now: () => number;
+  /**
+   * Runs work after the answer (an email whose sending must not show in the response time). The
+   * backend's `idle()` and `close()` wait for it, so nothing writes after a test or a shutdown.
+   */
+  defer: (task: Promise<unknown>) => void;
 }

@@ -57,6 +57,7 @@ const ENDPOINTS: Endpoint[] = [
     valid: { thirdPartyId: 'fuzz-idp', redirectURIInfo: { redirectURIOnProviderDashboard: 'http://app.test/auth/callback/fuzz-idp', redirectURIQueryParams: { code: 'x', state: 'y' } } },
     fields: { thirdPartyId: 'string', clientType: 'string?', redirectURIInfo: 'redirectURIInfo?', shouldTryLinkingWithSessionUser: 'boolean?' },
   },
+  { method: 'POST', path: '/fk/sessions/revoke', token: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
   { method: 'PUT', path: '/mfa/info', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/session/refresh', token: 'refresh', valid: {}, fields: {} },
   { method: 'POST', path: '/signout', token: 'access', valid: {}, fields: {} },
@@ -269,6 +270,9 @@ async function sendFuzz(e: Endpoint, body: string, withSession: boolean, content
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await backend.fetch(new Request(`${API}/auth${e.path}`, { method: e.method, headers, body }));
   const text = await response.text();
+  // What the backend does after answering (a reset email, sent unawaited) belongs to this request:
+  // let it land before the next snapshot, or the next body would seem to have written it.
+  await backend.idle();
   // Sign-out and refresh use the session up (a rotated refresh token reused is theft): start a new one.
   if (withSession && (e.path === '/signout' || e.path === '/session/refresh')) sessionStale = true;
   return { status: response.status, text };

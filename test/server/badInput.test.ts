@@ -54,6 +54,7 @@ const ENDPOINTS: Endpoint[] = [
   // Our extension (README "Protocol extensions"): the MFA settings API.
   { method: 'POST', path: '/fk/mfa/settings/required-factors/add', auth: 'access', valid: { factorId: 'otp-email' }, fields: { factorId: 'string' } },
   { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', auth: 'access', valid: { factorId: 'totp' }, fields: { factorId: 'string' } },
+  { method: 'POST', path: '/fk/sessions/revoke', auth: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
   { method: 'PUT', path: '/mfa/info', auth: 'access', valid: undefined, fields: {} },
   { method: 'POST', path: '/session/refresh', auth: 'refresh', valid: undefined, fields: {} },
   { method: 'POST', path: '/signout', auth: 'access', valid: undefined, fields: {} },

@@ -63,6 +63,22 @@ describe('password reset', () => {
     expect(notices[0]).toMatchObject({ notice: 'PASSWORD_CHANGED', factorId: 'emailpassword' });
   });
 
+  it('the email goes after the answer, and backend.idle() (and close()) wait for it: nothing writes later', async () => {
+    const { email, c } = await account('idle');
+    expect((await askReset(c, email)).body).toEqual({ status: 'OK' });
+    await backend.idle();
+    const sent = (await backend.outbox.list({ to: email, limit: 5 })).filter((m) => m.type === 'PASSWORD_RESET');
+    expect(sent).toHaveLength(1);
+    const own = await startBackend({ now: clock.now });
+    const owner = new TestClient(own);
+    await owner.signUp('closing@example.com');
+    expect((await askReset(owner, 'closing@example.com')).body).toEqual({ status: 'OK' });
+    const errors = vi.spyOn(console, 'error');
+    await own.close();
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it('answers the same for an address without an account, and sends nothing there', async () => {
     const nobody = address('nobody');
     expect((await askReset(new TestClient(backend), nobody)).body).toEqual({ status: 'OK' });

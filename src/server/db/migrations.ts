@@ -246,6 +246,16 @@ CREATE INDEX fk_password_reset_tokens_user ON fk_password_reset_tokens(recipe_us
 ALTER TABLE fk_email_verification_tokens ADD COLUMN used_at BIGINT;
 `,
   },
+  {
+    id: 5,
+    name: 'sessions a user can see and revoke',
+    sql: `
+-- What the user sees of each session: the browser it came from, its address, when it was last used.
+ALTER TABLE fk_sessions ADD COLUMN user_agent TEXT;
+ALTER TABLE fk_sessions ADD COLUMN client_address TEXT;
+ALTER TABLE fk_sessions ADD COLUMN last_active_at BIGINT;
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

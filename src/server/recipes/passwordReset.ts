@@ -84,9 +84,10 @@ export function passwordResetRoutes(): Route[] {
         const { websiteDomain, websiteBasePath } = s.config.appInfo;
         const passwordResetLink = `${websiteDomain}${websiteBasePath}/reset-password?token=${encodeURIComponent(token)}&tenantId=${encodeURIComponent(ctx.tenantId)}`;
         // Not awaited: an address with an account must not answer more slowly than one without.
-        void s.delivery
-          .sendEmail({ type: 'PASSWORD_RESET', email, passwordResetLink, user: { id: found.userId, recipeUserId: found.recipeUserId }, tenantId: ctx.tenantId })
-          .catch((error: unknown) => console.error('factorkit backend: a password reset email could not be delivered:', error instanceof Error ? error.message : 'unknown error'));
+        s.defer(
+          s.delivery.sendEmail({ type: 'PASSWORD_RESET', email, passwordResetLink, user: { id: found.userId, recipeUserId: found.recipeUserId }, tenantId: ctx.tenantId })
+            .catch((error: unknown) => console.error('factorkit backend: a password reset email could not be delivered:', error instanceof Error ? error.message : 'unknown error')),
+        );
         return { status: 'OK' };
       },
     },

@@ -11,6 +11,9 @@ import { ForbiddenError, SessionError, type ClaimValidationError } from './error
 export type { ClaimValidator } from './ClaimValidator.ts';
 
 /** For the auth APIs that must work before the claims pass (MFA and email-verification screens). */
+/** How stale a session's "last active" may get before a request writes it again. */
+const LAST_ACTIVE_GRANULARITY_MS = 60_000;
+
 export const REQUIRED_WITHOUT_VALIDATORS = { sessionRequired: true, overrideGlobalClaimValidators: (): ClaimValidator[] => [] } as const;
 
 export interface SessionServiceOptions {
@@ -183,8 +186,8 @@ export function createSessionService(options: SessionServiceOptions) {
       const handle = uuid();
       const transfer: TokenTransferMethod = ctx.request.headers.get('st-auth-mode') === 'cookie' ? 'cookie' : 'header';
       await db.query(
-        'INSERT INTO fk_sessions (session_handle, user_id, recipe_user_id, tenant_id, payload, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [handle, input.userId, input.recipeUserId, input.tenantId, JSON.stringify(input.payload), ctx.now, ctx.now + options.refreshTokenValidityMs],
+        'INSERT INTO fk_sessions (session_handle, user_id, recipe_user_id, tenant_id, payload, created_at, expires_at, user_agent, client_address, last_active_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6)',
+        [handle, input.userId, input.recipeUserId, input.tenantId, JSON.stringify(input.payload), ctx.now, ctx.now + options.refreshTokenValidityMs, ctx.request.headers.get('user-agent')?.slice(0, 512) ?? null, ctx.clientAddress ?? null],
       );
       const session = new SessionContainer(db, handle, input.userId, input.recipeUserId, input.tenantId, input.payload, transfer, undefined, true);
       session.newRefreshToken = await issueRefreshToken(handle, ctx.now);
@@ -241,8 +244,15 @@ export function createSessionService(options: SessionServiceOptions) {
       const handle = claims.sessionHandle;
       if (typeof handle !== 'string') throw SessionError.tryRefresh();
       // The payload comes from the token (below), so the stored one is not read.
-      const [row] = await db.query<Omit<SessionRow, 'payload'>>('SELECT user_id, recipe_user_id, tenant_id, expires_at, step_up FROM fk_sessions WHERE session_handle = $1', [handle]);
+      const [row] = await db.query<Omit<SessionRow, 'payload'> & { last_active_at: number | null }>(
+        'SELECT user_id, recipe_user_id, tenant_id, expires_at, step_up, last_active_at FROM fk_sessions WHERE session_handle = $1',
+        [handle],
+      );
       if (!row || row.expires_at <= ctx.now) throw SessionError.unauthorised();
+      // "Last active" for the user's list of sessions, written at most once a minute per session.
+      if (row.last_active_at === null || ctx.now - Number(row.last_active_at) > LAST_ACTIVE_GRANULARITY_MS) {
+        await db.query('UPDATE fk_sessions SET last_active_at = $2, client_address = COALESCE($3, client_address) WHERE session_handle = $1', [handle, ctx.now, ctx.clientAddress ?? null]);
+      }
       // A session acts on its own tenant only: a tenant-less path means the session's tenant (as in
       // node), a path naming another tenant is refused (node would quietly act on the session's).
       if (ctx.tenantInPath && ctx.tenantId !== row.tenant_id) throw new ForbiddenError('This session belongs to another tenant; use its own tenant\'s path');
@@ -318,7 +328,7 @@ export function createSessionService(options: SessionServiceOptions) {
         await tx.query(
           `WITH used AS (UPDATE fk_refresh_tokens SET rotated = TRUE WHERE token_hash = $1),
                 next AS (INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at, parent_hash) VALUES ($2, $3, FALSE, $4, $1))
-           UPDATE fk_sessions SET expires_at = $5 WHERE session_handle = $3`,
+           UPDATE fk_sessions SET expires_at = $5, last_active_at = $4 WHERE session_handle = $3`,
           [hash, newHash, row.session_handle, ctx.now, ctx.now + options.refreshTokenValidityMs],
         );
         return { kind: 'ok' as const, row };

@@ -375,3 +375,45 @@ describe('MFASettingsScreen', () => {
     expect(await axeViolations()).toEqual([]);
   });
 });
+
+describe('Where you’re signed in', () => {
+  it('lists this device and the others; signing one out ends it at its next request', async () => {
+    const u = await signedUp();
+    const elsewhere = testClient();
+    expect((await elsewhere.emailPassword.signIn({ email: u.address, password: PASSWORD })).status).toBe('OK');
+    const user = userEvent.setup();
+    endSettingsLoops();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+
+    const section = await screen.findByRole('region', { name: 'Where you’re signed in' });
+    const rows = await within(section).findAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]!).getByText(/^This device · Signed in /)).toBeTruthy();
+    expect(within(rows[0]!).queryByRole('button')).toBeNull();
+    expect(within(rows[1]!).getByText(/^Active .* · Signed in /)).toBeTruthy();
+    // One other session: no "everywhere else" button for a single one.
+    expect(within(section).queryByRole('button', { name: 'Sign out everywhere else' })).toBeNull();
+
+    await user.click(within(rows[1]!).getByRole('button', { name: /^Sign out Unknown browser, active / }));
+    expect(await within(section).findByText('Unknown browser is signed out.')).toBeTruthy();
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(1));
+    // The other browser is signed out at its next request.
+    expect(await elsewhere.session.doesSessionExist()).toBe(true);
+    const after = await elsewhere.mfa.getInfo({ fresh: true }).catch((e: unknown) => e);
+    expect(after).toBeInstanceOf(Error);
+    expect(elsewhere.session.getSnapshot().status).toBe('signedOut');
+  });
+
+  it('"Sign out everywhere else" with several others', async () => {
+    const u = await signedUp();
+    for (let i = 0; i < 2; i++) expect((await testClient().emailPassword.signIn({ email: u.address, password: PASSWORD })).status).toBe('OK');
+    const user = userEvent.setup();
+    endSettingsLoops();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const section = await screen.findByRole('region', { name: 'Where you’re signed in' });
+    expect(await within(section).findAllByRole('listitem')).toHaveLength(3);
+    await user.click(within(section).getByRole('button', { name: 'Sign out everywhere else' }));
+    expect(await within(section).findByText('Signed out of 2 other sessions.')).toBeTruthy();
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(1));
+  });
+});

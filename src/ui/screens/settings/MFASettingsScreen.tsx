@@ -12,6 +12,7 @@ import { InlinePanel } from './InlinePanel.tsx';
 import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 
 /** Props of {@link MFASettingsScreen}. Other props go to the outer `data-fk="screen"` element. */
 export interface MFASettingsScreenProps extends BaseScreenProps {
@@ -26,6 +27,8 @@ export interface MFASettingsScreenProps extends BaseScreenProps {
    * `stepUp=true`, then back here, where the change is retried). @default 'inline'
    */
   stepUp?: 'inline' | 'redirect';
+  /** Show "Where you're signed in" (the user's sessions, with sign-out for each; factorkit's backend). @default true */
+  showSessions?: boolean;
 }
 
 const KNOWN_FACTORS = ['otp-email', 'otp-phone', 'totp', 'emailpassword'] as const;
@@ -42,7 +45,7 @@ const PHONE_FACTORS = ['otp-phone', 'link-phone'];
  * Use it as the `Settings` screen of `createAuthRoutes`, or mount it in the app's own settings page
  * (inside `<AuthProvider>` and a router, behind a `<SessionAuth>`).
  */
-export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inline', components, ...props }: MFASettingsScreenProps) {
+export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inline', showSessions = true, components, ...props }: MFASettingsScreenProps) {
   const { m, c, root } = useScreenKit(components);
   const ctx = useAuthContext('MFASettingsScreen');
   const settingsFlow = useSettingsFlow({ stepUp: stepUpMode });
@@ -260,6 +263,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
             )}
           </section>
         )}
+        {showSessions && <SessionsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-sessions`} />}
       </>
     );
   }
