@@ -48,7 +48,8 @@ async function userFacts(s: Services, session: SessionContainer) {
 }
 
 /** Throws the protocol's 403 `st-mfa` when the session's MFA is not complete. */
-function assertMfaComplete(session: SessionContainer): void {
+/** Refuses a session whose MFA is not complete, as the global validator would (403 st-mfa). */
+export function assertMfaComplete(session: SessionContainer): void {
   if (session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v !== true) {
     throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
   }

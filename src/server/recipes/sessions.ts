@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { MFAClaimValue } from '../../protocol/requirements.ts';
-import { MFA_CLAIM } from '../mfa.ts';
+import { assertMfaComplete } from './mfaSettings.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
-import { BadInputError, SessionError } from '../session/errors.ts';
+import { BadInputError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { describeUserAgent } from '../userAgent.ts';
 
@@ -31,12 +30,6 @@ export interface SessionInfo {
   os?: string;
   /** The network address it was last used from, when the backend knows it (see `clientAddress`). */
   clientAddress?: string;
-}
-
-function assertMfaComplete(session: SessionContainer): void {
-  if (session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v !== true) {
-    throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
-  }
 }
 
 async function sessionUser(ctx: Parameters<Route['handler']>[0], s: Services): Promise<SessionContainer> {

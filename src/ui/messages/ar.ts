@@ -335,4 +335,6 @@ export const ar: MessageCatalogue = {
     other: 'تم تسجيل الخروج من {count} جلسة أخرى.',
   },
   'settings.sessions.loadFailed': 'تعذّر تحميل جلساتك.',
+  'settings.sessions.signOutEverywhere': 'تسجيل الخروج من كل مكان',
+  'settings.sessions.confirmEverywhere': 'تسجيل الخروج على كل الأجهزة، بما فيها هذا الجهاز؟ ستحتاج إلى تسجيل الدخول هنا أيضًا.',
 };

@@ -310,4 +310,6 @@ export const de: MessageCatalogue = {
     other: '{count} andere Sitzungen abgemeldet.',
   },
   'settings.sessions.loadFailed': 'Ihre Sitzungen konnten nicht geladen werden.',
+  'settings.sessions.signOutEverywhere': 'Überall abmelden',
+  'settings.sessions.confirmEverywhere': 'Auf allen Geräten abmelden, auch auf diesem? Sie müssen sich auch hier neu anmelden.',
 };

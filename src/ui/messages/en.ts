@@ -330,4 +330,6 @@ export const en = {
     other: 'Signed out of {count} other sessions.',
   },
   'settings.sessions.loadFailed': 'Your sessions could not be loaded.',
+  'settings.sessions.signOutEverywhere': 'Sign out everywhere',
+  'settings.sessions.confirmEverywhere': 'Sign out on every device, this one included? You will need to sign in again here too.',
 } as const;

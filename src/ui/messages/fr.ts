@@ -310,4 +310,6 @@ export const fr: MessageCatalogue = {
     other: '{count} autres sessions déconnectées.',
   },
   'settings.sessions.loadFailed': 'Impossible de charger vos sessions.',
+  'settings.sessions.signOutEverywhere': 'Se déconnecter partout',
+  'settings.sessions.confirmEverywhere': 'Se déconnecter sur tous les appareils, y compris celui-ci ? Vous devrez aussi vous reconnecter ici.',
 };

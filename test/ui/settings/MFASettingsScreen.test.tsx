@@ -417,3 +417,26 @@ describe('Where you’re signed in', () => {
     await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(1));
   });
 });
+
+describe('Sign out everywhere', () => {
+  it('asks once more, then ends every session, this one included: the page goes to sign-in', async () => {
+    const u = await signedUp();
+    const elsewhere = testClient();
+    expect((await elsewhere.emailPassword.signIn({ email: u.address, password: PASSWORD })).status).toBe('OK');
+    const user = userEvent.setup();
+    endSettingsLoops();
+    renderSettingsApp({ client: u.client, path: '/auth/settings' });
+    const section = await screen.findByRole('region', { name: 'Where you’re signed in' });
+    await within(section).findAllByRole('listitem');
+    await user.click(within(section).getByRole('button', { name: 'Sign out everywhere' }));
+    const confirm = within(section).getByRole('group', { name: 'Sign out everywhere' });
+    expect(within(confirm).getByText(/this one included/)).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(within(section).queryByRole('group', { name: 'Sign out everywhere' })).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'Sign out everywhere' }));
+    await user.click(within(within(section).getByRole('group', { name: 'Sign out everywhere' })).getByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(u.client.session.getSnapshot().status).toBe('signedOut');
+    expect(await elsewhere.mfa.getInfo({ fresh: true }).catch((e: unknown) => e)).toBeInstanceOf(Error);
+  });
+});

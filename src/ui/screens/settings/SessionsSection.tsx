@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { UserSession } from '../../../core/index.ts';
-import { useRevokeSessions, useSessions } from '../../../react/index.ts';
+import { useAuthClient, useRevokeSessions, useSessions } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
@@ -15,6 +15,19 @@ export function SessionsSection({ messages: m, c, headingLevel, id, heading }: {
   const sessions = useSessions();
   const revoke = useRevokeSessions();
   const [announcement, setAnnouncement] = useState('');
+  const client = useAuthClient();
+  // "Sign out everywhere" ends this session too: asked once more, in place.
+  const [confirming, setConfirming] = useState(false);
+  const [everywhere, setEverywhere] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const signOutEverywhere = async () => {
+    setEverywhere({ busy: true });
+    try {
+      // The answer clears this session's tokens: the session store signs out, the guards take over.
+      await client.sessions.revokeAll();
+    } catch (error) {
+      setEverywhere({ busy: false, error });
+    }
+  };
   const when = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium', timeStyle: 'short' }), [m.locale]);
   const list = sessions.data?.status === 'OK' ? sessions.data.sessions : undefined;
   const Heading = `h${headingLevel}` as const;
@@ -83,6 +96,25 @@ export function SessionsSection({ messages: m, c, headingLevel, id, heading }: {
           {m.format('settings.sessions.signOutOthers')}
         </c.Button>
       )}
+      {list !== undefined &&
+        (confirming ? (
+          <div data-fk="settings-confirm" role="group" aria-label={m.format('settings.sessions.signOutEverywhere')}>
+            <p>{m.format('settings.sessions.confirmEverywhere')}</p>
+            {everywhere.error !== undefined && <c.Alert tone="error">{failureText(m, everywhere.error)}</c.Alert>}
+            <div data-fk="actions">
+              <c.Button submitting={everywhere.busy} onClick={() => void signOutEverywhere()}>
+                {m.format('settings.sessions.signOutEverywhere')}
+              </c.Button>
+              <c.Button variant="secondary" disabled={everywhere.busy} onClick={() => setConfirming(false)}>
+                {m.format('common.cancel')}
+              </c.Button>
+            </div>
+          </div>
+        ) : (
+          <c.Button variant="link" onClick={() => setConfirming(true)}>
+            {m.format('settings.sessions.signOutEverywhere')}
+          </c.Button>
+        ))}
     </section>
   );
 }
