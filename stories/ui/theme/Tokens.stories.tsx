@@ -1,0 +1,111 @@
+import type { Meta, StoryObj } from '@storybook/react';
+import { expect, within } from 'storybook/test';
+import stylesheet from '../../../src/ui/theme/styles.css?raw';
+import { checkContrast, contrastRatio, CONTRAST_PAIRS, parseColor } from '../../../src/ui/theme/contrast.ts';
+import { colourTokens, readThemeTokens, SEMANTIC_TOKEN, THEME_VARIANTS } from '../../../src/ui/theme/themeTokens.ts';
+
+/**
+ * Every token, semantic (what a theme sets) and component (what the parts read, from the semantic
+ * ones), with its value in each built-in theme (and the system theme under each OS
+ * preference), read from styles.css as a browser resolves it; then every colour pair the screens draw
+ * with its WCAG 2.2 ratio in each theme (AA: 4.5:1 text, 3:1 edges and focus). Set the tokens on
+ * `:root` or a `[data-fk-theme]` of your own (README "Theming"); `checkContrast` from factorkit/ui
+ * runs the same check on yours.
+ */
+function TokenTable() {
+  const { themes } = readThemeTokens(stylesheet);
+  // The semantic tier first, then the component tokens.
+  const names = Object.keys(themes.light).sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b));
+  const swatch = (value: string) =>
+    parseColor(value) ? <span aria-hidden="true" style={{ display: 'inline-block', inlineSize: '1em', blockSize: '1em', marginInlineEnd: '0.4em', verticalAlign: 'middle', background: value, border: '1px solid #888' }} /> : null;
+  const cell = { padding: '0.25rem 0.5rem', borderBlockEnd: '1px solid #ddd', textAlign: 'start' as const, fontFamily: 'ui-monospace, monospace', fontSize: '0.8rem', verticalAlign: 'top' as const };
+  return (
+    <div style={{ fontFamily: 'system-ui, sans-serif', padding: '1rem', overflowX: 'auto' }}>
+      <h1>Tokens</h1>
+      <table aria-label="Tokens by theme" style={{ borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            <th scope="col" style={cell}>
+              token
+            </th>
+            <th scope="col" style={cell}>
+              tier
+            </th>
+            {THEME_VARIANTS.map((v) => (
+              <th key={v} scope="col" style={cell}>
+                {v}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => (
+            <tr key={name}>
+              <th scope="row" style={cell}>{`--fk-${name}`}</th>
+              <td style={cell}>{SEMANTIC_TOKEN.test(name) ? 'semantic' : 'component'}</td>
+              {THEME_VARIANTS.map((v) => (
+                <td key={v} style={cell} title={themes[v][name]?.declared}>
+                  {swatch(themes[v][name]?.value ?? '')}
+                  {themes[v][name]?.value}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Contrast (WCAG 2.2 AA)</h2>
+      <table aria-label="Contrast of each pair by theme" style={{ borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            <th scope="col" style={cell}>
+              pair
+            </th>
+            <th scope="col" style={cell}>
+              needs
+            </th>
+            {THEME_VARIANTS.map((v) => (
+              <th key={v} scope="col" style={cell}>
+                {v}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CONTRAST_PAIRS.map((pair) => (
+            <tr key={`${pair.fg}/${pair.bg}/${pair.min}`}>
+              <th scope="row" style={cell}>{`${pair.fg} on ${pair.bg} (${pair.use})`}</th>
+              <td style={cell}>{`${pair.min}:1`}</td>
+              {THEME_VARIANTS.map((v) => {
+                const t = colourTokens(themes[v]);
+                const ratio = contrastRatio(parseColor(t[pair.fg]!)!, parseColor(t[pair.bg]!)!);
+                return (
+                  <td key={v} style={cell} data-pass={ratio >= pair.min ? 'yes' : 'no'}>
+                    {`${ratio.toFixed(2)}:1 ${ratio >= pair.min ? 'pass' : 'FAIL'}`}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status">
+        {THEME_VARIANTS.every((v) => checkContrast(colourTokens(themes[v])).length === 0) ? 'Every built-in theme passes.' : 'Some pairs fall short: see FAIL above.'}
+      </p>
+    </div>
+  );
+}
+
+const meta = { title: 'Theme/Tokens', component: TokenTable } satisfies Meta<typeof TokenTable>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Tokens: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tokens = canvas.getByRole('table', { name: 'Tokens by theme' });
+    await expect(within(tokens).getByRole('rowheader', { name: '--fk-color-primary' })).toBeInTheDocument();
+    await expect(within(tokens).getAllByRole('row').length).toBeGreaterThan(40);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Every built-in theme passes.');
+    await expect(canvasElement.querySelectorAll('[data-pass="no"]')).toHaveLength(0);
+  },
+};
