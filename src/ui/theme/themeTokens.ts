@@ -58,6 +58,18 @@ function resolve(value: string, tokens: Record<string, string>, primitives: Reco
 
 const hex = (rgb: [number, number, number]) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 
+/**
+ * What the rules shared by every theme make of a primary colour and a text colour: black or white
+ * text on it (by its OKLCH lightness, under 0.62 white) and the hover colour (82 % primary, 18 % text,
+ * mixed in OKLab). Both sRGB hex.
+ */
+export function primaryDerived(primary: string, fg: string): { 'color-primary-fg': string; 'color-primary-hover': string } {
+  const p = parseColor(primary);
+  const f = parseColor(fg);
+  if (!p || !f) throw new Error(`Not a colour this check reads: ${p ? fg : primary}`);
+  return { 'color-primary-fg': toOklab(p)[0] < 0.62 ? '#ffffff' : '#000000', 'color-primary-hover': hex(mixOklab(p, f, 0.82)) };
+}
+
 /** Every built-in theme's semantic tokens from the stylesheet's text (`styles.css`). */
 export function readThemeTokens(stylesheet: string): ThemeTokens {
   const css = stylesheet.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -83,13 +95,11 @@ export function readThemeTokens(stylesheet: string): ThemeTokens {
   for (const variant of THEME_VARIANTS) {
     const declared: Record<string, string> = Object.assign({}, ...layers[variant]);
     // The shared rules first: component tokens that read these (the button's text) get them too.
-    const primary = parseColor(resolve(declared['color-primary']!, declared, primitives))!;
     const shown: Record<string, string> = {
       'color-primary-fg': 'black or white by the primary colour’s lightness',
       'color-primary-hover': '82 % primary, 18 % text (OKLab)',
     };
-    declared['color-primary-fg'] = toOklab(primary)[0] < 0.62 ? '#ffffff' : '#000000';
-    declared['color-primary-hover'] = hex(mixOklab(primary, parseColor(resolve(declared['color-fg']!, declared, primitives))!, 0.82));
+    Object.assign(declared, primaryDerived(resolve(declared['color-primary']!, declared, primitives), resolve(declared['color-fg']!, declared, primitives)));
     const out: Record<string, { declared: string; value: string }> = {};
     for (const [name, value] of Object.entries(declared)) out[name] = { declared: shown[name] ?? value, value: resolve(value, declared, primitives) };
     themes[variant] = out;
