@@ -25,13 +25,13 @@ const TOKENS = ['color-primary', 'color-bg', 'color-surface', 'color-fg', 'color
 const { themes } = readThemeTokens(stylesheet);
 
 /**
- * The stylesheet an app adds for these tokens: on `[data-fk-theme="brand"]` (give the screens
- * `theme="brand"`… or put the same declarations on `:root` to restyle every built-in theme). Unlayered,
- * so it wins over the kit's `@layer fk`. Text on the primary colour is picked by the kit.
+ * The stylesheet an app adds for these tokens: on the built-in theme they start from (README
+ * "Theming"; the rest of that theme's tokens stay as they are), unlayered so it wins over the kit's
+ * `@layer fk`. Text on the primary colour and its hover are derived by the kit.
  */
 export function playgroundCss(args: PlaygroundArgs): string {
   const lines = TOKENS.map((t) => `  --fk-${t}: ${args[t]};`);
-  return `[data-fk-theme="brand"] {\n  color-scheme: ${args.base === 'dark' ? 'dark' : 'light'};\n${lines.join('\n')}\n}\n`;
+  return `[data-fk-theme="${args.base}"] {\n${lines.join('\n')}\n}\n`;
 }
 
 function Playground(args: PlaygroundArgs) {
@@ -53,8 +53,8 @@ function Playground(args: PlaygroundArgs) {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: '1rem', alignItems: 'start' }}>
       <style>{css}</style>
-      <div data-fk-theme={args.base} dir={dir} lang={locale}>
-        <div data-fk-theme="brand" data-testid="preview">
+      <div data-fk-theme={args.base} dir={dir} lang={locale} data-testid="preview">
+        <div>
           <ScreenLayout heading={m.format('otp.email.title')} subtitle={m.format('otp.email.sentTo', { contact: 'alice@example.com' })}>
             <Alert tone="error">{m.format('code.wrong', { count: 2 })}</Alert>
             <OtpInput label={m.format('otp.codeLabel')} />
@@ -129,7 +129,7 @@ export const Brand: Story = {
     await expect(canvas.getByText('Every pair the screens draw passes.')).toBeInTheDocument();
     const css = canvas.getByLabelText('Your stylesheet').textContent ?? '';
     await expect(css).toContain('--fk-color-primary: #0f766e;');
-    await expect(css).toContain('[data-fk-theme="brand"]');
+    await expect(css).toContain('[data-fk-theme="light"] {');
     await expect(canvasElement.querySelector('style')?.textContent).toContain('--fk-color-primary: #0f766e;');
     await expect(canvas.getByTestId('preview').querySelector('[data-fk="screen"]')).not.toBeNull();
   },
@@ -145,10 +145,11 @@ export const LowContrast: Story = {
   },
 };
 
-/** Dark: starting from the dark theme with dark colours of one's own. */
+/** Dark: the same brand on the dark theme (its messages' backgrounds stay the dark theme's). */
 export const Dark: Story = {
   args: { base: 'dark', 'color-primary': '#5eead4', 'color-bg': '#020617', 'color-surface': '#0f172a', 'color-fg': '#f8fafc', 'color-muted': '#94a3b8', 'color-border-strong': '#94a3b8', 'color-focus': '#5eead4', 'color-danger': '#fca5a5' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Every pair the screens draw passes.')).toBeInTheDocument();
+    await expect(within(canvasElement).getByLabelText('Your stylesheet').textContent).toContain('[data-fk-theme="dark"] {');
   },
 };
