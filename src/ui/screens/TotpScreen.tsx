@@ -22,8 +22,11 @@ export interface TotpScreenProps extends BaseScreenProps {
  * QR code, the secret in groups with a copy button that says "copied", an `otpauth://` link for this
  * phone, then the first code. Verify: the code from the app. Codes go through the one code entry of
  * the kit (attempts left, a paused field with a countdown after too many); after repeated wrong codes
- * a hint about the phone's clock. An app created here and never verified is removed when the person
- * leaves (back, sign out, or another page). After a correct code the screen only continues.
+ * a hint about the phone's clock. On a phone the set-up is two steps (scan, then the code); a new app
+ * is confirmed by name before the person continues. An app created here and never verified is removed
+ * when the person leaves (back, sign out, or another page) but kept across a reload (same QR code).
+ * When the backend would not allow a set-up now, the screen says so and offers what is possible.
+ * After a correct code from an app already set up, the screen only continues.
  */
 export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components, ...props }: TotpScreenProps) {
   const { m, c, root } = useScreenKit(components);
@@ -220,13 +223,14 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
 
 const NARROW = '(max-width: 32rem)';
 
+const subscribeNarrow = (change: () => void) => {
+  const query = typeof matchMedia === 'function' ? matchMedia(NARROW) : undefined;
+  query?.addEventListener('change', change);
+  return () => query?.removeEventListener('change', change);
+};
+const isNarrow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+
 /** True on a phone-sized viewport (and false where there is no `matchMedia`, as in jsdom). */
 function useNarrowViewport(): boolean {
-  const subscribe = (change: () => void) => {
-    const query = typeof matchMedia === 'function' ? matchMedia(NARROW) : undefined;
-    query?.addEventListener('change', change);
-    return () => query?.removeEventListener('change', change);
-  };
-  const get = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
-  return useSyncExternalStore(subscribe, get, () => false);
+  return useSyncExternalStore(subscribeNarrow, isNarrow, () => false);
 }

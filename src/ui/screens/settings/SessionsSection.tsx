@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import type { UserSession } from '../../../core/index.ts';
 import { useAuthClient, useRevokeSessions, useSessions } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
@@ -11,7 +11,7 @@ import { failureText } from '../screenSupport.ts';
  * when each was last active, "Sign out" for each other one and "Sign out everywhere else". Over
  * `useSessions` / `useRevokeSessions` (`GET /fk/sessions`, factorkit's backend).
  */
-export function SessionsSection({ messages: m, c, headingLevel, id, heading }: { messages: Messages; c: ScreenComponents; headingLevel: 2 | 3; id: string; heading?: (children: ReactNode) => ReactNode }) {
+export function SessionsSection({ messages: m, c, headingLevel, id }: { messages: Messages; c: ScreenComponents; headingLevel: 2 | 3; id: string }) {
   const sessions = useSessions();
   const revoke = useRevokeSessions();
   const [announcement, setAnnouncement] = useState('');
@@ -44,11 +44,9 @@ export function SessionsSection({ messages: m, c, headingLevel, id, heading }: {
 
   return (
     <section data-fk="settings-sessions" aria-labelledby={id}>
-      {heading ? heading(m.format('settings.sessions.title')) : (
-        <Heading data-fk="section-heading" id={id} tabIndex={-1}>
-          {m.format('settings.sessions.title')}
-        </Heading>
-      )}
+      <Heading data-fk="section-heading" id={id} tabIndex={-1}>
+        {m.format('settings.sessions.title')}
+      </Heading>
       <p>{m.format('settings.sessions.body')}</p>
       <LiveRegion>{announcement}</LiveRegion>
       {sessions.isPending ? (
