@@ -298,7 +298,8 @@ export interface MFASettingsResponse {
   requiredSecondaryFactorsForUser: string[];
   requiredSecondaryFactorsForTenant: string[];
   /** The user's TOTP devices, oldest first; unverified ones are setups not finished. */
-  totpDevices: { name: string; verified: boolean; createdAt: number }[];
+  /** `lastUsedAt`: when the app last gave a right code (epoch ms), `null` if never since it was added. */
+  totpDevices: { name: string; verified: boolean; createdAt: number; lastUsedAt: number | null }[];
   emails: MFAInfoResponse['emails'];
   phoneNumbers: MFAInfoResponse['phoneNumbers'];
   stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };

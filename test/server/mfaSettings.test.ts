@@ -190,7 +190,7 @@ describe('step-up', () => {
       ['otp-phone', 'no', undefined],
       ['totp', 'oneOf', 'user'],
     ]);
-    expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() - 6 * MINUTE }]);
+    expect(s.body.totpDevices).toEqual([{ name: 'Phone', verified: true, createdAt: clock.now() - 6 * MINUTE, lastUsedAt: clock.now() - 6 * MINUTE }]);
   });
 
   it('TOTP as the protecting factor: re-verifying with it allows turning it off', async () => {
@@ -281,6 +281,19 @@ describe('step-up', () => {
     expect((await settings(c)).body.totpDevices.map((d: { name: string }) => d.name)).toEqual(['Kept']);
   });
 
+  it('each app says when it last gave a right code ("last used"); a wrong code changes nothing', async () => {
+    const c = new TestClient(backend);
+    await c.signUp(email('lastused'));
+    const added = clock.now();
+    const secret = await addTotpDevice(c, 'Phone');
+    clock.advance(10 * MINUTE);
+    expect((await c.request('POST', '/session/refresh')).status).toBe(200);
+    expect((await c.request('POST', '/totp/verify', { totp: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' })).body.status).toBe('INVALID_TOTP_ERROR');
+    expect((await c.request('POST', '/totp/verify', { totp: totpCode(secret, clock.now()) })).body).toEqual({ status: 'OK' });
+    const devices = (await settings(c)).body.totpDevices;
+    expect(devices.find((d: { name: string }) => d.name === 'Phone')).toEqual({ name: 'Phone', verified: true, createdAt: added, lastUsedAt: clock.now() });
+  });
+
   it('a TOTP factor without a verified device cannot be turned on', async () => {
     const c = new TestClient(backend);
     await c.signUp(email('nodevice'));
@@ -362,7 +375,7 @@ describe('only the session user, and only with complete MFA', () => {
     const bSettings = await settings(b);
     expect(bSettings.body.totpDevices).toEqual([]);
     expect((await b.request('POST', '/totp/device/remove', { deviceName: 'A phone' })).body).toEqual({ status: 'OK', didDeviceExist: false });
-    expect((await settings(a)).body.totpDevices).toEqual([{ name: 'A phone', verified: true, createdAt: expect.any(Number) }]);
+    expect((await settings(a)).body.totpDevices).toEqual([{ name: 'A phone', verified: true, createdAt: expect.any(Number), lastUsedAt: expect.any(Number) }]);
     expect((await settings(a)).body.requiredSecondaryFactorsForUser).toEqual([]);
   });
 

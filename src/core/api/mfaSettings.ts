@@ -25,7 +25,8 @@ export interface MFASettings {
   factors: MFASettingsFactor[];
   requiredSecondaryFactorsForUser: string[];
   requiredSecondaryFactorsForTenant: string[];
-  totpDevices: { name: string; verified: boolean; createdAt: number }[];
+  /** `lastUsedAt`: when the app last gave a right code (epoch ms), `null` if never since it was added (absent from older backends). */
+  totpDevices: { name: string; verified: boolean; createdAt: number; lastUsedAt?: number | null }[];
   emails: Record<string, string[] | undefined>;
   phoneNumbers: Record<string, string[] | undefined>;
   /** Until when sensitive changes need no re-verification (epoch ms), and which factors re-verify. */

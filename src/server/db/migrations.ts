@@ -256,6 +256,13 @@ ALTER TABLE fk_sessions ADD COLUMN client_address TEXT;
 ALTER TABLE fk_sessions ADD COLUMN last_active_at BIGINT;
 `,
   },
+  {
+    id: 6,
+    name: 'when each authenticator app last gave a code',
+    sql: `
+ALTER TABLE fk_totp_devices ADD COLUMN last_used_at BIGINT;
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

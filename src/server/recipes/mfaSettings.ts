@@ -74,8 +74,8 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
   const forTenant = (await s.tenants.get(session.getTenantId()))?.requiredSecondaryFactors ?? [];
   await dropStaleTotpDevices(s, userId, nowMs);
   const devices = s.config.totp
-    ? await s.db.query<{ device_name: string; verified: boolean; created_at: number }>(
-        'SELECT device_name, verified, created_at FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at, device_name',
+    ? await s.db.query<{ device_name: string; verified: boolean; created_at: number; last_used_at: number | null }>(
+        'SELECT device_name, verified, created_at, last_used_at FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at, device_name',
         [userId],
       )
     : [];
@@ -101,7 +101,7 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
     }),
     requiredSecondaryFactorsForUser: forUser,
     requiredSecondaryFactorsForTenant: forTenant,
-    totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, createdAt: Number(d.created_at) })),
+    totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, createdAt: Number(d.created_at), lastUsedAt: d.last_used_at === null ? null : Number(d.last_used_at) })),
     emails: info.emails,
     phoneNumbers: info.phoneNumbers,
     stepUp: { maxAgeSeconds: stepUp.maxAgeSeconds, satisfiedUntil: stepUp.satisfiedUntil, factors: stepUp.factors },

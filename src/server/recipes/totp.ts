@@ -190,7 +190,7 @@ export function totpRoutes(): Route[] {
         if (device.verified) return { status: 'OK', wasAlreadyVerified: true };
         const result = await checkAndStoreCode(s, ctx, userId, session.getTenantId(), body.totp, [device], session.getHandle());
         if (result.status !== 'OK') return result;
-        const marked = await s.db.query('UPDATE fk_totp_devices SET verified = TRUE WHERE user_id = $1 AND device_name = $2 RETURNING 1', [userId, body.deviceName]);
+        const marked = await s.db.query('UPDATE fk_totp_devices SET verified = TRUE, last_used_at = $3 WHERE user_id = $1 AND device_name = $2 RETURNING 1', [userId, body.deviceName, ctx.now]);
         // Removed while the code was being checked: the user has to start the setup again.
         if (marked.length === 0) return { status: 'UNKNOWN_DEVICE_ERROR' };
         await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP);
@@ -210,6 +210,8 @@ export function totpRoutes(): Route[] {
         const result = await checkAndStoreCode(s, ctx, session.getUserId(), session.getTenantId(), body.totp, devices.filter((d) => d.verified), session.getHandle());
         // A device this session added never vouches for step-up in it.
         if (result.status !== 'OK') return result;
+        // "Last used" in the settings: which app gave the code, and when.
+        await s.db.query('UPDATE fk_totp_devices SET last_used_at = $3 WHERE user_id = $1 AND device_name = $2', [session.getUserId(), result.device.device_name, ctx.now]);
         await s.mfa.markFactorAsCompleteInSession(session, FactorIds.TOTP, { vouches: result.device.enrolled_session !== session.getHandle() });
         return { status: 'OK' };
       },

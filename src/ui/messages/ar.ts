@@ -337,4 +337,5 @@ export const ar: MessageCatalogue = {
   'settings.sessions.loadFailed': 'تعذّر تحميل جلساتك.',
   'settings.sessions.signOutEverywhere': 'تسجيل الخروج من كل مكان',
   'settings.sessions.confirmEverywhere': 'تسجيل الخروج على كل الأجهزة، بما فيها هذا الجهاز؟ ستحتاج إلى تسجيل الدخول هنا أيضًا.',
+  'settings.devices.lastUsed': 'آخر استخدام في {date}',
 };

@@ -312,4 +312,5 @@ export const de: MessageCatalogue = {
   'settings.sessions.loadFailed': 'Ihre Sitzungen konnten nicht geladen werden.',
   'settings.sessions.signOutEverywhere': 'Überall abmelden',
   'settings.sessions.confirmEverywhere': 'Auf allen Geräten abmelden, auch auf diesem? Sie müssen sich auch hier neu anmelden.',
+  'settings.devices.lastUsed': 'Zuletzt verwendet am {date}',
 };

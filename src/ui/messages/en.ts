@@ -332,4 +332,5 @@ export const en = {
   'settings.sessions.loadFailed': 'Your sessions could not be loaded.',
   'settings.sessions.signOutEverywhere': 'Sign out everywhere',
   'settings.sessions.confirmEverywhere': 'Sign out on every device, this one included? You will need to sign in again here too.',
+  'settings.devices.lastUsed': 'Last used {date}',
 } as const;

@@ -312,4 +312,5 @@ export const fr: MessageCatalogue = {
   'settings.sessions.loadFailed': 'Impossible de charger vos sessions.',
   'settings.sessions.signOutEverywhere': 'Se déconnecter partout',
   'settings.sessions.confirmEverywhere': 'Se déconnecter sur tous les appareils, y compris celui-ci ? Vous devrez aussi vous reconnecter ici.',
+  'settings.devices.lastUsed': 'Dernière utilisation le {date}',
 };

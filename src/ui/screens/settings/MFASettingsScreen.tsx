@@ -212,7 +212,11 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
                       <div data-fk="settings-device-text">
                         <span data-fk="settings-device-name">{device.name}</span>
                         <span data-fk="settings-device-meta">
-                          {device.verified ? m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }) : m.format('settings.devices.unverified')}
+                          {device.verified
+                            ? [m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }), typeof device.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: dateFormat.format(device.lastUsedAt) }) : undefined]
+                                .filter(Boolean)
+                                .join(' · ')
+                            : m.format('settings.devices.unverified')}
                         </span>
                       </div>
                       <c.Button
