@@ -1,23 +1,9 @@
 import type { Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
 import type { GeneralError } from './types.ts';
+import type { UserSession } from '../../protocol/sessions.ts';
 
-/** One of the user's sessions, as `GET {apiBasePath}/fk/sessions` lists it (factorkit's extension). */
-export interface UserSession {
-  sessionHandle: string;
-  /** The session making the request ("this device"). */
-  current: boolean;
-  tenantId: string;
-  createdAt: number;
-  /** Its last request or refresh (to the minute). */
-  lastActiveAt: number;
-  /** "Firefox", "Safari", … when the backend recognised the user agent. */
-  browser?: string;
-  /** "Windows", "iOS", … likewise. */
-  os?: string;
-  /** The network address it was last used from, when the backend knows it. */
-  clientAddress?: string;
-}
+export type { UserSession };
 
 /**
  * Where the user is signed in, and ending those sessions: factorkit's extension of the FDI

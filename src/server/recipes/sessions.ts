@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UserSession } from '../../protocol/sessions.ts';
 import { assertMfaComplete } from './mfaSettings.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
@@ -17,21 +18,6 @@ export const SESSIONS_PATH = '/fk/sessions';
 const revokeBody = z.object({ sessionHandle: z.string().min(1).max(128) }).strict();
 const emptyBody = z.object({}).strict();
 
-/** One of the user's sessions, as `GET /fk/sessions` lists it. */
-export interface SessionInfo {
-  sessionHandle: string;
-  /** This request's own session. */
-  current: boolean;
-  tenantId: string;
-  createdAt: number;
-  /** The last request or refresh (to the minute). */
-  lastActiveAt: number;
-  browser?: string;
-  os?: string;
-  /** The network address it was last used from, when the backend knows it (see `clientAddress`). */
-  clientAddress?: string;
-}
-
 async function sessionUser(ctx: Parameters<Route['handler']>[0], s: Services): Promise<SessionContainer> {
   const session = (await s.sessions.getSession(ctx, { sessionRequired: true }))!;
   assertMfaComplete(session);
@@ -46,10 +32,11 @@ export function sessionsRoutes(): Route[] {
       async handler(ctx, s) {
         const session = await sessionUser(ctx, s);
         const rows = await s.db.query<{ session_handle: string; tenant_id: string; created_at: number; last_active_at: number | null; user_agent: string | null; client_address: string | null }>(
-          'SELECT session_handle, tenant_id, created_at, last_active_at, user_agent, client_address FROM fk_sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY COALESCE(last_active_at, created_at) DESC, session_handle',
-          [session.getUserId(), ctx.now],
+          // This session first (the list reads "this device", then the others), then by last activity.
+          'SELECT session_handle, tenant_id, created_at, last_active_at, user_agent, client_address FROM fk_sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY session_handle = $3 DESC, COALESCE(last_active_at, created_at) DESC, session_handle',
+          [session.getUserId(), ctx.now, session.getHandle()],
         );
-        const sessions: SessionInfo[] = rows.map((r) => ({
+        const sessions: UserSession[] = rows.map((r) => ({
           sessionHandle: r.session_handle,
           current: r.session_handle === session.getHandle(),
           tenantId: r.tenant_id,
@@ -58,8 +45,6 @@ export function sessionsRoutes(): Route[] {
           ...describeUserAgent(r.user_agent),
           ...(r.client_address !== null && { clientAddress: r.client_address }),
         }));
-        // The current session first: the list reads "this device", then the others.
-        sessions.sort((a, b) => Number(b.current) - Number(a.current));
         return { status: 'OK', sessions };
       },
     },
