@@ -9,6 +9,7 @@ import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { failureText, fieldProblemText, refusalText, useScreenKit, useStepFocus } from './screenSupport.ts';
 import { useLinkToken } from './useLinkToken.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 /** Props of {@link ResetPasswordScreen}. */
 export interface ResetPasswordScreenProps extends BaseScreenProps {
@@ -140,25 +141,13 @@ function NewPassword({ m, c, layout, links, token, tenantId, onAskAgain }: PartP
     >
       {error !== undefined && <c.Alert tone="error">{error}</c.Alert>}
       <form data-fk="form" noValidate onSubmit={onSubmit}>
-        <c.PasswordField
+        <NewPasswordFields
+          m={m}
+          c={c}
           autoFocus
-          id={`${id}-password`}
+          ids={{ password: `${id}-password`, confirmation: `${id}-confirmation` }}
           name="password"
-          autoComplete="new-password"
-          label={m.format('field.newPassword.label')}
-          description={m.format('field.password.description')}
-          error={fieldProblemText(m, state.fieldErrors.password)}
-          showLabel={m.format('common.showPassword')}
-          hideLabel={m.format('common.hidePassword')}
-        />
-        <c.PasswordField
-          id={`${id}-confirmation`}
-          name="confirmation"
-          autoComplete="new-password"
-          label={m.format('field.confirmPassword.label')}
-          error={fieldProblemText(m, state.fieldErrors.confirmation)}
-          showLabel={m.format('common.showPassword')}
-          hideLabel={m.format('common.hidePassword')}
+          problems={{ password: state.fieldErrors.password, confirmation: state.fieldErrors.confirmation }}
         />
         <c.Button type="submit" submitting={state.submitting}>
           {m.format('reset.form.submit')}

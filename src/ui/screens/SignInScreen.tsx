@@ -10,6 +10,7 @@ import { OtpSteps } from './OtpSteps.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, fieldProblemText, refusalText, useScreenKit } from './screenSupport.ts';
+import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
@@ -192,8 +193,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
           label={labels.password}
           description={mode === 'signUp' ? m.format('field.password.description') : undefined}
           error={fieldProblemText(m, state.fieldErrors.password)}
-          showLabel={m.format('common.showPassword')}
-          hideLabel={m.format('common.hidePassword')}
+          {...passwordToggleLabels(m)}
         />
         {mode === 'signIn' && forgotPassword && (
           <AuthLink href={links.resetPassword} go={links.go}>

@@ -4,6 +4,7 @@ import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
 import { fieldProblemText, refusalText } from '../screenSupport.ts';
 import { errorText } from './errorText.ts';
+import { NewPasswordFields, passwordToggleLabels } from '../NewPasswordFields.tsx';
 
 /** Props of {@link ChangePasswordForm}. */
 export interface ChangePasswordFormProps {
@@ -56,22 +57,18 @@ export function ChangePasswordForm({ messages: m, c, email, recentlyVerified, on
       {/* The account name lets a password manager update the right entry. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {askCurrent ? (
-        <c.PasswordField autoFocus id={`${id}-current`} name="currentPassword" autoComplete="current-password" label={m.format('field.currentPassword.label')} error={fieldProblemText(m, state.fieldErrors.currentPassword)} showLabel={m.format('common.showPassword')} hideLabel={m.format('common.hidePassword')} />
+        <c.PasswordField autoFocus id={`${id}-current`} name="currentPassword" autoComplete="current-password" label={m.format('field.currentPassword.label')} error={fieldProblemText(m, state.fieldErrors.currentPassword)} {...passwordToggleLabels(m)} />
       ) : (
         <p data-fk="hint">{m.format('settings.password.recentlyVerified')}</p>
       )}
-      <c.PasswordField
+      <NewPasswordFields
+        m={m}
+        c={c}
         autoFocus={!askCurrent}
-        id={`${id}-new`}
+        ids={{ password: `${id}-new`, confirmation: `${id}-confirmation` }}
         name="newPassword"
-        autoComplete="new-password"
-        label={m.format('field.newPassword.label')}
-        description={m.format('field.password.description')}
-        error={fieldProblemText(m, state.fieldErrors.newPassword)}
-        showLabel={m.format('common.showPassword')}
-        hideLabel={m.format('common.hidePassword')}
+        problems={{ password: state.fieldErrors.newPassword, confirmation: state.fieldErrors.confirmation }}
       />
-      <c.PasswordField id={`${id}-confirmation`} name="confirmation" autoComplete="new-password" label={m.format('field.confirmPassword.label')} error={fieldProblemText(m, state.fieldErrors.confirmation)} showLabel={m.format('common.showPassword')} hideLabel={m.format('common.hidePassword')} />
       {askCurrent &&
         (link.state.sentTo !== undefined && link.state.sentTo === email ? (
           <p data-fk="hint" role="status">
