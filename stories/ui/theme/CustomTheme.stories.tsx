@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react';
 import { expect, within } from 'storybook/test';
-import { Alert, Button, OtpInput, ScreenLayout, TextField } from '../../../src/ui/index.ts';
+import { Alert } from '../../../src/ui/index.ts';
 import { useStoryKit, useStoryMessages } from '../../support/kit.tsx';
+import { SampleScreen } from '../../support/SampleScreen.tsx';
 
 /**
  * A brand theme made of nothing but CSS custom properties on a `data-fk-theme` value of our own:
@@ -34,13 +35,7 @@ function AcmeScreen() {
     <>
       <style>{acmeThemeCss}</style>
       <div data-fk-theme="acme" dir={dir} lang={locale}>
-        <ScreenLayout heading={m.format('otp.email.title')} subtitle={m.format('otp.email.sentTo', { contact: 'alice@example.com' })}>
-          <Alert tone="info">{m.format('otp.resent')}</Alert>
-          <OtpInput label={m.format('otp.codeLabel')} />
-          <TextField label={m.format('field.email.label')} type="email" defaultValue="alice@example.com" />
-          <Button type="submit">{m.format('otp.submit')}</Button>
-          <Button variant="secondary">{m.format('otp.resend')}</Button>
-        </ScreenLayout>
+        <SampleScreen message={<Alert tone="info">{m.format('otp.resent')}</Alert>} />
       </div>
     </>
   );

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react';
 import { expect, within } from 'storybook/test';
 import stylesheet from '../../../src/ui/theme/styles.css?raw';
-import { Alert, Button, checkContrast, OtpInput, ScreenLayout, TextField } from '../../../src/ui/index.ts';
+import { Alert, checkContrast } from '../../../src/ui/index.ts';
 import { colourTokens, primaryDerived, readThemeTokens } from '../../../src/ui/theme/themeTokens.ts';
 import { useStoryKit, useStoryMessages } from '../../support/kit.tsx';
+import { SampleScreen } from '../../support/SampleScreen.tsx';
 
 /** The semantic tokens the playground sets (the rest come from the theme it starts from). */
 interface PlaygroundArgs {
@@ -54,15 +55,7 @@ function Playground(args: PlaygroundArgs) {
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: '1rem', alignItems: 'start' }}>
       <style>{css}</style>
       <div data-fk-theme={args.base} dir={dir} lang={locale} data-testid="preview">
-        <div>
-          <ScreenLayout heading={m.format('otp.email.title')} subtitle={m.format('otp.email.sentTo', { contact: 'alice@example.com' })}>
-            <Alert tone="error">{m.format('code.wrong', { count: 2 })}</Alert>
-            <OtpInput label={m.format('otp.codeLabel')} />
-            <TextField label={m.format('field.email.label')} type="email" defaultValue="alice@example.com" />
-            <Button type="submit">{m.format('otp.submit')}</Button>
-            <Button variant="secondary">{m.format('otp.resend')}</Button>
-          </ScreenLayout>
-        </div>
+        <SampleScreen message={<Alert tone="error">{m.format('code.wrong', { count: 2 })}</Alert>} />
       </div>
       <section aria-label="Your theme" style={{ fontFamily: 'system-ui, sans-serif' }}>
         <h2>Contrast (WCAG 2.2 AA)</h2>

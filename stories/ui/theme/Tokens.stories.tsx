@@ -12,32 +12,33 @@ import { colourTokens, readThemeTokens, SEMANTIC_TOKEN, THEME_VARIANTS } from '.
  * `:root` or a `[data-fk-theme]` of your own (README "Theming"); `checkContrast` from factorkit/ui
  * runs the same check on yours.
  */
+// Read once: the stylesheet does not change while the page shows.
+const { themes } = readThemeTokens(stylesheet);
+const colours = Object.fromEntries(THEME_VARIANTS.map((v) => [v, colourTokens(themes[v])]));
+// The semantic tier first, then the component tokens.
+const names = Object.keys(themes.light).sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b));
+
 function TokenTable() {
-  const { themes } = readThemeTokens(stylesheet);
-  // The semantic tier first, then the component tokens.
-  const names = Object.keys(themes.light).sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b));
   const swatch = (value: string) =>
     parseColor(value) ? <span aria-hidden="true" style={{ display: 'inline-block', inlineSize: '1em', blockSize: '1em', marginInlineEnd: '0.4em', verticalAlign: 'middle', background: value, border: '1px solid #888' }} /> : null;
   const cell = { padding: '0.25rem 0.5rem', borderBlockEnd: '1px solid #ddd', textAlign: 'start' as const, fontFamily: 'ui-monospace, monospace', fontSize: '0.8rem', verticalAlign: 'top' as const };
+  /** A head row: the table's own columns, then one per theme. */
+  const head = (columns: string[]) => (
+    <thead>
+      <tr>
+        {[...columns, ...THEME_VARIANTS].map((label) => (
+          <th key={label} scope="col" style={cell}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
   return (
     <div style={{ fontFamily: 'system-ui, sans-serif', padding: '1rem', overflowX: 'auto' }}>
       <h1>Tokens</h1>
       <table aria-label="Tokens by theme" style={{ borderCollapse: 'collapse' }}>
-        <thead>
-          <tr>
-            <th scope="col" style={cell}>
-              token
-            </th>
-            <th scope="col" style={cell}>
-              tier
-            </th>
-            {THEME_VARIANTS.map((v) => (
-              <th key={v} scope="col" style={cell}>
-                {v}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        {head(['token', 'tier'])}
         <tbody>
           {names.map((name) => (
             <tr key={name}>
@@ -55,28 +56,14 @@ function TokenTable() {
       </table>
       <h2>Contrast (WCAG 2.2 AA)</h2>
       <table aria-label="Contrast of each pair by theme" style={{ borderCollapse: 'collapse' }}>
-        <thead>
-          <tr>
-            <th scope="col" style={cell}>
-              pair
-            </th>
-            <th scope="col" style={cell}>
-              needs
-            </th>
-            {THEME_VARIANTS.map((v) => (
-              <th key={v} scope="col" style={cell}>
-                {v}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        {head(['pair', 'needs'])}
         <tbody>
           {CONTRAST_PAIRS.map((pair) => (
             <tr key={`${pair.fg}/${pair.bg}/${pair.min}`}>
               <th scope="row" style={cell}>{`${pair.fg} on ${pair.bg} (${pair.use})`}</th>
               <td style={cell}>{`${pair.min}:1`}</td>
               {THEME_VARIANTS.map((v) => {
-                const t = colourTokens(themes[v]);
+                const t = colours[v]!;
                 const ratio = contrastRatio(parseColor(t[pair.fg]!)!, parseColor(t[pair.bg]!)!);
                 return (
                   <td key={v} style={cell} data-pass={ratio >= pair.min ? 'yes' : 'no'}>
@@ -89,7 +76,7 @@ function TokenTable() {
         </tbody>
       </table>
       <p role="status">
-        {THEME_VARIANTS.every((v) => checkContrast(colourTokens(themes[v])).length === 0) ? 'Every built-in theme passes.' : 'Some pairs fall short: see FAIL above.'}
+        {THEME_VARIANTS.every((v) => checkContrast(colours[v]!).length === 0) ? 'Every built-in theme passes.' : 'Some pairs fall short: see FAIL above.'}
       </p>
     </div>
   );
