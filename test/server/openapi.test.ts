@@ -358,6 +358,9 @@ describe('email verification', () => {
     expectPayloadUpdate(after);
     const already = await call(c, 'POST', '/user/email/verify/token', {}, ['POST /user/email/verify/token EMAIL_ALREADY_VERIFIED_ERROR headers']);
     expect(already.body).toEqual({ status: 'EMAIL_ALREADY_VERIFIED_ERROR' });
+    // The used link says "confirmed" only until it would have expired (a day): then it is not valid.
+    clock.advance(86_400_000);
+    expect((await call(anywhere, 'POST', '/user/email/verify', { method: 'token', token })).body).toEqual({ status: 'EMAIL_VERIFICATION_INVALID_TOKEN_ERROR' });
   });
 });
 
