@@ -22,3 +22,10 @@ export function contactMethodOf(factorId: string): 'EMAIL' | 'PHONE' | undefined
   if (factorId === FactorIds.OTP_PHONE || factorId === FactorIds.LINK_PHONE) return 'PHONE';
   return undefined;
 }
+
+/**
+ * factorkit's recovery-code factor (not a SuperTokens factor): one of the codes saved at set-up. It
+ * completes sign-in's second step (`st-mfa.v`) on its own, never vouches for step-up, and lets the
+ * session replace a lost factor for a few minutes. @see SECURITY.md "Recovery codes"
+ */
+export const RECOVERY_CODE_FACTOR = 'recovery-code';

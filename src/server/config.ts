@@ -113,7 +113,7 @@ export interface MFAInfoResponse {
    * of" counting once, and how many are done) and whether any one of `next` will do (`oneOf`,
    * `string`) or each is needed (`allOfInAnyOrder`). An override may leave it out.
    */
-  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder' };
+  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder'; /** The account has an unused recovery code (asked only while a factor is due). */ recoveryCodes?: true };
 }
 
 /** Overridable MFA APIs. */

@@ -11,6 +11,7 @@ import { emailPasswordRoutes } from './recipes/emailPassword.ts';
 import { passwordResetRoutes } from './recipes/passwordReset.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './recipes/mfaSettings.ts';
 import { sessionsRoutes } from './recipes/sessions.ts';
+import { recoveryCodesRoutes } from './recipes/recoveryCodes.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
@@ -111,6 +112,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(config.emailVerification ? emailVerificationRoutes() : []),
     ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),
     ...sessionsRoutes(),
+    ...recoveryCodesRoutes(),
   ];
 
   const http = createHttp({ appInfo, config, sessions, tenants, services, now });

@@ -21,7 +21,11 @@ export type SecurityNoticeKind =
   /** A factor is no longer asked at sign-in. */
   | 'FACTOR_TURNED_OFF'
   /** The password was reset from an emailed link, or changed in the settings. */
-  | 'PASSWORD_CHANGED';
+  | 'PASSWORD_CHANGED'
+  /** A recovery code was used to sign in (detail: how many are left). */
+  | 'RECOVERY_CODE_USED'
+  /** A new set of recovery codes was made; the old set no longer works. */
+  | 'RECOVERY_CODES_RENEWED';
 
 /** Tells the account's addresses about a change to how it is protected (not sent to a contact just added). */
 export interface SecurityNoticeMessage {

@@ -41,6 +41,8 @@ export interface LimitsOptions {
   passwordFailuresPerAccount?: DelayLimit | false;
   /** Wrong passwords from one client address, for any account (credential stuffing). @default { max: 100, windowSeconds: 900 } */
   passwordFailuresPerClient?: WindowLimit | false;
+  /** Recovery codes typed for one account: a few, then waits that double. @default { free: 5, maxDelaySeconds: 900, resetAfterSeconds: 3600 } */
+  recoveryCodeTriesPerAccount?: DelayLimit | false;
 }
 
 export const DEFAULT_LIMITS: Required<{ [K in keyof LimitsOptions]: Exclude<LimitsOptions[K], false | undefined> }> = {
@@ -50,6 +52,7 @@ export const DEFAULT_LIMITS: Required<{ [K in keyof LimitsOptions]: Exclude<Limi
   passwordTriesPerAccountAndClient: { free: 5, maxDelaySeconds: 900, resetAfterSeconds: 3600 },
   passwordFailuresPerAccount: { free: 20, maxDelaySeconds: 60, resetAfterSeconds: 3600 },
   passwordFailuresPerClient: { max: 100, windowSeconds: 900 },
+  recoveryCodeTriesPerAccount: { free: 5, maxDelaySeconds: 900, resetAfterSeconds: 3600 },
 };
 
 export type LimitName = keyof LimitsOptions;

@@ -1,5 +1,5 @@
 import { ClaimIds } from '../protocol/claims.ts';
-import { FactorIds } from '../protocol/factorIds.ts';
+import { FactorIds, RECOVERY_CODE_FACTOR } from '../protocol/factorIds.ts';
 import { getNextSetOfUnsatisfiedFactors, signInProgress, type MFAClaimValue, type MFARequirementList } from '../protocol/requirements.ts';
 import type { Db } from './db/Db.ts';
 import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
@@ -179,7 +179,8 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     }
     const evaluation = evaluationInput({ userId: session.userId, tenantId: session.tenantId, payload: session.getAccessTokenPayload() }, completed);
     const requirements = await functions.getMFARequirementsForAuth(evaluation.input);
-    const v = getNextSetOfUnsatisfiedFactors(completed, requirements).factorIds.length === 0;
+    // A recovery code stands in for every secondary factor (see recipes/recoveryCodes.ts).
+    const v = completed[RECOVERY_CODE_FACTOR] !== undefined || getNextSetOfUnsatisfiedFactors(completed, requirements).factorIds.length === 0;
     const value: MFAClaimValue = { c: completed, v };
     if (JSON.stringify(existing) !== JSON.stringify(value)) await session.setClaimValue(MFA_CLAIM, value);
     return { completed, requirements, v, factorsSetUp: evaluation.factorsSetUp, user: evaluation.user };
@@ -216,7 +217,7 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     const factorsSetUp = await info.factorsSetUp();
     const claim = { c: info.completed, v: info.v };
     const allowedToSetup = availableSecondaryFactors(config).filter((f) => setupRefusal(claim, info.requirements, factorsSetUp, f) === undefined);
-    const unsatisfied = getNextSetOfUnsatisfiedFactors(info.completed, info.requirements).factorIds;
+    const unsatisfied = info.v ? [] : getNextSetOfUnsatisfiedFactors(info.completed, info.requirements).factorIds;
     const next = unsatisfied.filter((f) => allowedToSetup.includes(f) || factorsSetUp.includes(f));
     if (next.length === 0 && unsatisfied.length > 0) {
       throw new Error(`The user is required to complete secondary factors they are not allowed to (${unsatisfied.join(', ')}); check getMFARequirementsForAuth and the enabled recipes`);
@@ -224,11 +225,13 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     // Our addition (other SDKs ignore it): where sign-in stands, for "Step 1 of 2" and the chooser's
     // "one of these" versus "each of these".
     const progress = signInProgress(info.completed, info.requirements);
+    // Whether "Use a recovery code" can help: asked only while a factor is still due.
+    const recoveryCodes = next.length > 0 && (await db.query('SELECT 1 FROM fk_recovery_codes WHERE user_id = $1 AND used_at IS NULL LIMIT 1', [session.userId])).length > 0;
     return {
       status: 'OK',
       factors: { next, alreadySetup: factorsSetUp, allowedToSetup },
       ...contactLists(user, session.recipeUserId),
-      fk: { progress: { total: progress.total, done: progress.done }, nextType: progress.next.type },
+      fk: { progress: { total: progress.total, done: progress.done }, nextType: progress.next.type, ...(recoveryCodes && { recoveryCodes: true }) },
     };
   }
 

@@ -12,7 +12,7 @@
  * @see SECURITY.md
  */
 import { ClaimIds } from '../protocol/claims.ts';
-import { FactorIds } from '../protocol/factorIds.ts';
+import { FactorIds, RECOVERY_CODE_FACTOR } from '../protocol/factorIds.ts';
 import type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';
 import type { BackendConfig, MFASettingsOptions, StepUpRefusalReason, StepUpStatus } from './config.ts';
 import { enabledPasswordlessFactors, MFA_CLAIM } from './mfa.ts';
@@ -133,6 +133,16 @@ export async function stepUpStatus(s: Services, session: SessionContainer, nowMs
   return { satisfied, maxAgeSeconds, satisfiedUntil: satisfied ? until : null, factors };
 }
 
+/**
+ * Whether the session used a recovery code within `stepUpMaxAgeSeconds`. Such a session may replace a
+ * lost factor (add a way in, remove an authenticator app, make new recovery codes) but nothing else
+ * that needs step-up: a recovery code is not a factor the account "has".
+ */
+export function recoveredRecently(s: Services, session: SessionContainer, nowMs: number): boolean {
+  const at = session.getStepUpProofs()[RECOVERY_CODE_FACTOR];
+  return typeof at === 'number' && (at + mfaSettingsOptions(s.config).stepUpMaxAgeSeconds) * 1000 > nowMs;
+}
+
 /** The 403 of a refused sensitive change: `claimValidationErrors: [{ id: 'fk-step-up', reason }]`. */
 export function stepUpRequired(status: StepUpStatus): SessionError {
   const reason: StepUpRefusalReason = { message: 'Verify a factor again to make this change', factors: status.factors, maxAgeSeconds: status.maxAgeSeconds };
@@ -148,12 +158,13 @@ export async function requireStepUp(s: Services, session: SessionContainer, nowM
 /**
  * Checks that the session may add a new way in now. During sign-in (MFA incomplete): the first
  * enrolment, or after proving a second factor the account had; else `EnrolmentRefusedError`. With a
- * complete session: step-up, else the `fk-step-up` 403.
+ * complete session: step-up or a recovery code used recently, else the `fk-step-up` 403.
  */
 export async function assertMayAddWayIn(s: Services, session: SessionContainer, nowMs: number, known?: AccountWays): Promise<void> {
   const ways = known ?? (await loadWays(s, session.getUserId()));
   const complete = session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v === true;
   if (!complete && secondFactorsBeforeSession(ways, session) === 0) return;
+  if (complete && recoveredRecently(s, session, nowMs)) return;
   const status = await stepUpStatus(s, session, nowMs, ways);
   if (status.satisfied) return;
   if (complete) throw stepUpRequired(status);

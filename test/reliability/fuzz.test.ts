@@ -58,6 +58,8 @@ const ENDPOINTS: Endpoint[] = [
     fields: { thirdPartyId: 'string', clientType: 'string?', redirectURIInfo: 'redirectURIInfo?', shouldTryLinkingWithSessionUser: 'boolean?' },
   },
   { method: 'POST', path: '/fk/sessions/revoke', token: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
+  { method: 'POST', path: '/fk/recovery-codes/use', token: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
+  { method: 'POST', path: '/fk/recovery-codes/generate', token: 'access', valid: {}, fields: {} },
   { method: 'PUT', path: '/mfa/info', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/session/refresh', token: 'refresh', valid: {}, fields: {} },
   { method: 'POST', path: '/signout', token: 'access', valid: {}, fields: {} },
@@ -81,6 +83,8 @@ const MAY_WRITE: Record<string, string[]> = {
   RESET_PASSWORD_INVALID_TOKEN_ERROR: ['fk_password_reset_tokens'],
   // node refreshes the st-ev claim in the session payload.
   EMAIL_ALREADY_VERIFIED_ERROR: ['fk_sessions'],
+  // A wrong recovery code counts against its limit.
+  INVALID_RECOVERY_CODE_ERROR: ['fk_rate_limits'],
 };
 
 // ---- generators -------------------------------------------------------------------------------

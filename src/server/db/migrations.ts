@@ -263,6 +263,20 @@ ALTER TABLE fk_sessions ADD COLUMN last_active_at BIGINT;
 ALTER TABLE fk_totp_devices ADD COLUMN last_used_at BIGINT;
 `,
   },
+  {
+    id: 7,
+    name: 'recovery codes',
+    sql: `
+-- A user's recovery codes, each stored as a slow hash (salted with the user id); used_at marks a spent one.
+CREATE TABLE fk_recovery_codes (
+  user_id TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  used_at BIGINT,
+  PRIMARY KEY (user_id, code_hash)
+);
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

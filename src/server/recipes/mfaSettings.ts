@@ -17,7 +17,7 @@ import type { Services } from '../services.ts';
 import { BadInputError, SessionError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser, isFakeEmail } from '../users.ts';
-import { loadWays, mfaSettingsOptions, namedFactors, requireStepUp, stepUpRequired, stepUpStatus } from '../waysIn.ts';
+import { loadWays, mfaSettingsOptions, namedFactors, recoveredRecently, requireStepUp, stepUpRequired, stepUpStatus } from '../waysIn.ts';
 
 export { mfaSettingsOptions, STEP_UP_CLAIM } from '../waysIn.ts';
 
@@ -155,7 +155,8 @@ export async function removeTotpDevice(s: Services, session: SessionContainer, d
   const guard = mfaSettingsOptions(s.config).guardLastTotpDeviceRemoval;
   // Outside the transaction: PGlite has one connection, and the status reads other tables.
   const ways = await loadWays(s, userId);
-  const stepUp = guard ? await stepUpStatus(s, session, nowMs, ways) : undefined;
+  // A recovery code used just now lets the session remove the app it lost.
+  const stepUp = guard && !recoveredRecently(s, session, nowMs) ? await stepUpStatus(s, session, nowMs, ways) : undefined;
   const removed = await s.db.transaction(async (tx) => {
     const rows = await tx.query<{ device_name: string; verified: boolean }>('SELECT device_name, verified FROM fk_totp_devices WHERE user_id = $1 FOR UPDATE', [userId]);
     const target = rows.find((r) => r.device_name === deviceName);
