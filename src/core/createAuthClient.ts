@@ -1,7 +1,7 @@
 import { createEmailPasswordApi } from './api/emailPassword.ts';
 import { createEmailVerificationApi } from './api/emailVerification.ts';
 import { createMfaApi } from './api/mfa.ts';
-import { createMfaSettingsApi } from './api/mfaSettings.ts';
+import { createMfaSettingsApi, createRecoveryCodesApi } from './api/mfaSettings.ts';
 import { createSessionsApi } from './api/sessions.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createThirdPartyApi } from './api/thirdParty.ts';
@@ -141,6 +141,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     mfaSettings: createMfaSettingsApi(transport),
     /** The user's sessions: list, revoke one, all others, all (factorkit's extension). */
     sessions: createSessionsApi(transport),
+    /** Recovery codes: count, a new set, use one (factorkit's extension). */
+    recoveryCodes: createRecoveryCodesApi(transport),
     multitenancy: createMultitenancyApi(transport),
     thirdParty: createThirdPartyApi(transport),
     /**

@@ -33,6 +33,7 @@ export {
 } from './flows/thirdPartyFlow.ts';
 export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
+export { createRecoveryCodeFlow, initialRecoveryCodeState, recoveryCodeView, reduceRecoveryCode } from './flows/recoveryCodeFlow.ts';
 export {
   createChangePasswordFlow,
   createForgotPasswordFlow,
@@ -55,6 +56,7 @@ export {
   reduceSettings,
   SETTINGS_DEVICES_ANCHOR,
   SETTINGS_PASSWORD_ANCHOR,
+  SETTINGS_RECOVERY_ANCHOR,
   settingsAnchorOf,
   settingsChangeKey,
   settingsContactOf,
@@ -92,6 +94,7 @@ export type {
   ThirdPartyStartState,
 } from './flows/thirdPartyFlow.ts';
 export type { MagicLinkEvent, MagicLinkFlow, MagicLinkFlowOptions, MagicLinkState } from './flows/magicLinkFlow.ts';
+export type { RecoveryCodeEvent, RecoveryCodeFlow, RecoveryCodeIssue, RecoveryCodeState } from './flows/recoveryCodeFlow.ts';
 export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
 export type {
   ChangePasswordEvent,
@@ -115,5 +118,5 @@ export type { TotpDevice, CreateDeviceResult, VerifyDeviceResult, VerifyCodeResu
 export type { MFAInfo, MFAInfoResult } from './api/mfa.ts';
 export type { LoginMethods } from './api/multitenancy.ts';
 export type { AuthorisationUrlResult, ThirdPartySignInUpResult } from './api/thirdParty.ts';
-export type { MFASettings, MFASettingsFactor, RequiredFactorChangeResult } from './api/mfaSettings.ts';
+export type { MFASettings, MFASettingsFactor, RecoveryCodeCount, RequiredFactorChangeResult, UseRecoveryCodeResult } from './api/mfaSettings.ts';
 export type { UserSession } from './api/sessions.ts';

@@ -13,6 +13,7 @@ export const fkKeys = {
   emailVerification: () => ['factorkit', 'session', 'emailVerification'] as const,
   mfaSettings: () => ['factorkit', 'session', 'mfaSettings'] as const,
   sessions: () => ['factorkit', 'session', 'sessions'] as const,
+  recoveryCodes: () => ['factorkit', 'session', 'recoveryCodes'] as const,
   loginMethods: (tenantId: string) => ['factorkit', 'loginMethods', tenantId] as const,
 };
 

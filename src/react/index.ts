@@ -27,6 +27,8 @@ export { useGuardHold } from './useGuardHold.ts';
 export { useForgotPasswordFlow } from './useForgotPasswordFlow.ts';
 export { useResetPasswordFlow } from './useResetPasswordFlow.ts';
 export { useChangePasswordFlow } from './useChangePasswordFlow.ts';
+export { useRecoveryCodeFlow } from './useRecoveryCodeFlow.ts';
+export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
 export { useThirdPartySignIn, useThirdPartyCallback } from './useThirdPartySignIn.ts';
 export { useEmailVerification } from './useEmailVerification.ts';

@@ -18,6 +18,8 @@ export function useAuthLinks() {
     return {
       signIn: withReturn(paths.signIn),
       resetPassword: withReturn(paths.resetPassword),
+      recoveryCode: withReturn(paths.recoveryCode),
+      chooser: withReturn(paths.chooser),
       go: (href: string) => nav.navigate(href),
     };
   }, [ctx.basePath, redirectToPath, nav]);

@@ -101,6 +101,7 @@ export function useSettingsFlow(options: UseSettingsFlowOptions = {}) {
     setupNeedsStepUp: flow.setupNeedsStepUp,
     finishDone: flow.finishDone,
     changePassword: flow.changePassword,
+    newRecoveryCodes: flow.newRecoveryCodes,
     passwordChanged: flow.passwordChanged,
     verifyElsewhere: flow.verifyElsewhere,
     close: flow.close,

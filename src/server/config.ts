@@ -302,7 +302,10 @@ export interface MFASettingsResponse {
   totpDevices: { name: string; verified: boolean; createdAt: number; lastUsedAt: number | null }[];
   emails: MFAInfoResponse['emails'];
   phoneNumbers: MFAInfoResponse['phoneNumbers'];
-  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
+  /** `recoveredUntil`: a recovery code used in this session lets it replace a lost factor until then (epoch ms). */
+  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[]; recoveredUntil: number | null };
+  /** The user's recovery codes: how many are unused, of how many, made when (epoch ms; null: none yet). */
+  recoveryCodes: { remaining: number; total: number; createdAt: number | null };
 }
 
 /** Answer of turning a factor on or off. */

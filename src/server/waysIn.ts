@@ -109,6 +109,13 @@ function vouchingFactors(s: Services, ways: AccountWays, session: SessionContain
   return out;
 }
 
+/** Refuses a session whose MFA is not complete, as the global validator would (403 st-mfa). */
+export function assertMfaComplete(session: SessionContainer): void {
+  if (session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v !== true) {
+    throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
+  }
+}
+
 /** Every factor id a requirement list names. */
 export function namedFactors(requirements: MFARequirementList): string[] {
   return [...new Set(requirements.flatMap((r) => (typeof r === 'string' ? [r] : 'oneOf' in r ? r.oneOf : r.allOfInAnyOrder)))];
@@ -139,8 +146,14 @@ export async function stepUpStatus(s: Services, session: SessionContainer, nowMs
  * that needs step-up: a recovery code is not a factor the account "has".
  */
 export function recoveredRecently(s: Services, session: SessionContainer, nowMs: number): boolean {
+  const until = recoveredUntil(s, session);
+  return until !== null && until > nowMs;
+}
+
+/** Until when (epoch ms) a recovery code used in this session lets it replace a lost factor; null: none used. */
+export function recoveredUntil(s: Services, session: SessionContainer): number | null {
   const at = session.getStepUpProofs()[RECOVERY_CODE_FACTOR];
-  return typeof at === 'number' && (at + mfaSettingsOptions(s.config).stepUpMaxAgeSeconds) * 1000 > nowMs;
+  return typeof at === 'number' ? (at + mfaSettingsOptions(s.config).stepUpMaxAgeSeconds) * 1000 : null;
 }
 
 /** The 403 of a refused sensitive change: `claimValidationErrors: [{ id: 'fk-step-up', reason }]`. */

@@ -29,8 +29,20 @@ export interface MFASettings {
   totpDevices: { name: string; verified: boolean; createdAt: number; lastUsedAt?: number | null }[];
   emails: Record<string, string[] | undefined>;
   phoneNumbers: Record<string, string[] | undefined>;
-  /** Until when sensitive changes need no re-verification (epoch ms), and which factors re-verify. */
-  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[] };
+  /**
+   * Until when sensitive changes need no re-verification (epoch ms), and which factors re-verify.
+   * `recoveredUntil`: a recovery code used in this session lets it replace a lost factor until then.
+   */
+  stepUp: { maxAgeSeconds: number; satisfiedUntil: number | null; factors: string[]; recoveredUntil?: number | null };
+  /** The user's recovery codes: unused, of how many, made when (epoch ms; null: none). Absent from backends without them. */
+  recoveryCodes?: RecoveryCodeCount;
+}
+
+/** How many recovery codes the user has left. */
+export interface RecoveryCodeCount {
+  remaining: number;
+  total: number;
+  createdAt: number | null;
 }
 
 export type RequiredFactorChangeResult = { status: 'OK'; requiredSecondaryFactorsForUser: string[] } | { status: 'FACTOR_SETUP_REQUIRED'; factorId: string } | GeneralError;
@@ -52,5 +64,26 @@ export function createMfaSettingsApi(transport: Transport) {
     /** Stops requiring a factor (needs a recent step-up). */
     removeRequiredFactor: (input: { factorId: string }) =>
       callApi<RequiredFactorChangeResult>(transport, { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', rid: 'fk', body: input, session: 'required' }),
+  };
+}
+
+/** Answer of using a recovery code. */
+export type UseRecoveryCodeResult =
+  | { status: 'OK'; remaining: number }
+  | { status: 'INVALID_RECOVERY_CODE_ERROR' }
+  | (GeneralError & { retryAfterMs?: number });
+
+/**
+ * Recovery codes, factorkit's extension of the FDI (README "Protocol extensions"): how many are left,
+ * a new set (shown once; needs step-up unless it is the first set after the first factor), and using
+ * one to finish sign-in when the other factors are lost.
+ */
+export function createRecoveryCodesApi(transport: Transport) {
+  return {
+    status: () => callApi<({ status: 'OK' } & RecoveryCodeCount) | GeneralError>(transport, { method: 'GET', path: '/fk/recovery-codes', rid: 'fk', session: 'required' }),
+    /** A new set of codes; the old set stops working. Shown once: keep them. */
+    generate: () => callApi<{ status: 'OK'; codes: string[] } | GeneralError>(transport, { method: 'POST', path: '/fk/recovery-codes/generate', rid: 'fk', body: {}, session: 'required' }),
+    /** Finishes sign-in's second step with a code (it works once). */
+    use: (input: { code: string }) => callApi<UseRecoveryCodeResult>(transport, { method: 'POST', path: '/fk/recovery-codes/use', rid: 'fk', body: input, session: 'required' }),
   };
 }

@@ -16,7 +16,9 @@ import { createFlowStore, type FlowStore } from './store.ts';
 export type SettingsChange =
   | { kind: 'require'; factorId: string; required: boolean }
   | { kind: 'removeDevice'; deviceName: string }
-  | { kind: 'setup'; factorId: string; thenRequire?: boolean };
+  | { kind: 'setup'; factorId: string; thenRequire?: boolean }
+  /** A new set of recovery codes (the old set stops working). */
+  | { kind: 'recoveryCodes' };
 
 /**
  * What opens in place, under its `anchor` (a factor id, or `devices`): re-verify before a change,
@@ -37,7 +39,9 @@ export type SettingsPanel =
        */
       after?: SettingsNotice;
     }
-  | { kind: 'changePassword'; anchor: string };
+  | { kind: 'changePassword'; anchor: string }
+  /** A new set of recovery codes, shown this once. */
+  | { kind: 'recoveryCodes'; codes: string[]; anchor: string };
 
 /** What happened, for a polite announcement. */
 export type SettingsNotice =
@@ -45,7 +49,8 @@ export type SettingsNotice =
   | { kind: 'deviceRemoved' | 'deviceAdded'; deviceName: string }
   | { kind: 'contactAdded'; contact: string }
   | { kind: 'stepUpDone' }
-  | { kind: 'passwordChanged' };
+  | { kind: 'passwordChanged' }
+  | { kind: 'recoveryCodesMade' };
 
 /**
  * A page the person must visit (the view navigates, then clears it with `left()`): re-verify on a
@@ -78,12 +83,22 @@ export const initialSettingsState: SettingsFlowState = Object.freeze({ panel: un
 
 /** The key of a change: at most one of each is on its way, and its button shows it. */
 export function settingsChangeKey(change: SettingsChange): string {
-  return change.kind === 'require' ? `factor:${change.factorId}` : change.kind === 'setup' ? `setup:${change.factorId}` : `device:${change.deviceName}`;
+  switch (change.kind) {
+    case 'require':
+      return `factor:${change.factorId}`;
+    case 'setup':
+      return `setup:${change.factorId}`;
+    case 'removeDevice':
+      return `device:${change.deviceName}`;
+    case 'recoveryCodes':
+      return SETTINGS_RECOVERY_ANCHOR;
+  }
 }
 
 /** Where a change's panel and messages show: under its factor, or in the devices section. */
 export function settingsAnchorOf(change: SettingsChange): string {
   if (change.kind === 'removeDevice') return SETTINGS_DEVICES_ANCHOR;
+  if (change.kind === 'recoveryCodes') return SETTINGS_RECOVERY_ANCHOR;
   if (change.kind === 'setup' && change.factorId === 'totp' && !change.thenRequire) return SETTINGS_DEVICES_ANCHOR;
   return change.factorId;
 }
@@ -92,6 +107,8 @@ export function settingsAnchorOf(change: SettingsChange): string {
 export const SETTINGS_DEVICES_ANCHOR = 'devices';
 /** The anchor of the password section. */
 export const SETTINGS_PASSWORD_ANCHOR = 'password';
+/** The anchor of the recovery-codes section. */
+export const SETTINGS_RECOVERY_ANCHOR = 'recovery-codes';
 
 const EMAIL_FACTORS = ['otp-email', 'link-email'];
 const PHONE_FACTORS = ['otp-phone', 'link-phone'];
@@ -119,7 +136,12 @@ export function verifiableInPlace(settings: MFASettings, factorIds: string[]): s
  */
 export function needsStepUpFirst(settings: MFASettings, change: SettingsChange, now: number): boolean {
   if (settings.stepUp.satisfiedUntil !== null && settings.stepUp.satisfiedUntil > now) return false;
+  // A recovery code used moments ago lets this session replace what was lost (not turn factors off).
+  const recovering = settings.stepUp.recoveredUntil != null && settings.stepUp.recoveredUntil > now;
+  if (recovering && change.kind !== 'require') return false;
   if (change.kind === 'setup') return true;
+  // The first set after the first factor needs none; the backend judges (a 403 opens step-up).
+  if (change.kind === 'recoveryCodes') return (settings.recoveryCodes?.total ?? 0) > 0;
   if (change.kind === 'removeDevice') return settings.totpDevices.some((d) => d.verified && d.name === change.deviceName);
   return !change.required && settings.requiredSecondaryFactorsForUser.includes(change.factorId);
 }
@@ -170,7 +192,7 @@ export interface SettingsFlowOptions {
 }
 
 /** Makes a settings flow: its store, and the actions that call the API and dispatch what happened. */
-export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'totp' | 'session' | 'now' | 'mfa'>, options: SettingsFlowOptions) {
+export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'totp' | 'session' | 'now' | 'mfa' | 'recoveryCodes'>, options: SettingsFlowOptions) {
   const store: FlowStore<SettingsFlowState, SettingsFlowEvent> = createFlowStore(reduceSettings, initialSettingsState);
   /** The release of the guard hold kept while a `finish` panel asks for a factor. */
   let finishing: (() => void) | undefined;
@@ -219,6 +241,14 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
       stopFinishing();
       const release = options.holdGuard?.();
       try {
+        if (change.kind === 'recoveryCodes') {
+          const made = await client.recoveryCodes.generate();
+          const factors = stepUpFactorsOf(made as { status: string });
+          if (factors) return askStepUp(change, factors.length > 0 ? factors : settings.stepUp.factors);
+          if (made.status !== 'OK') return void store.dispatch({ type: 'CHANGE_FAILED', anchor, cause: made });
+          await options.onChanged?.();
+          return void store.dispatch({ type: 'CHANGE_DONE', notice: { kind: 'recoveryCodesMade' }, panel: { kind: 'recoveryCodes', codes: made.codes, anchor } });
+        }
         const answer =
           change.kind === 'removeDevice'
             ? await client.totp.removeDevice({ deviceName: change.deviceName })
@@ -283,6 +313,8 @@ export function createSettingsFlow(client: Pick<AuthClient, 'mfaSettings' | 'tot
     setupNeedsStepUp(panel: Extract<SettingsPanel, { kind: 'setup' }>, factors: string[]): void {
       askStepUp({ kind: 'setup', factorId: panel.factorId, ...(panel.thenRequire && { thenRequire: true }) }, factors.length > 0 ? factors : (options.settings()?.stepUp.factors ?? []));
     },
+    /** Makes a new set of recovery codes (step-up first when the account has a set already). */
+    newRecoveryCodes: () => flow.perform({ kind: 'recoveryCodes' }),
     /** Opens the change of password. */
     changePassword: () => store.dispatch({ type: 'OPEN', panel: { kind: 'changePassword', anchor: SETTINGS_PASSWORD_ANCHOR } }),
     /** The password was changed. */
@@ -343,6 +375,7 @@ export function pendingSettingsChange(storage: KeyValueStorage | undefined, pref
         if (c?.kind === 'require' && typeof c.factorId === 'string' && typeof c.required === 'boolean') return { kind: 'require', factorId: c.factorId, required: c.required };
         if (c?.kind === 'removeDevice' && typeof c.deviceName === 'string') return { kind: 'removeDevice', deviceName: c.deviceName };
         if (c?.kind === 'setup' && typeof c.factorId === 'string') return { kind: 'setup', factorId: c.factorId, ...(c.thenRequire === true && { thenRequire: true }) };
+        if (c?.kind === 'recoveryCodes') return { kind: 'recoveryCodes' };
         return undefined;
       } catch {
         return undefined;

@@ -13,6 +13,8 @@ export function authPaths(websiteBasePath: string) {
   return {
     signIn: websiteBasePath || '/',
     chooser: `${websiteBasePath}/mfa`,
+    /** Sign-in's second step with a recovery code (factorkit's backend). */
+    recoveryCode: `${websiteBasePath}/mfa/recovery-code`,
     verifyEmail: `${websiteBasePath}/verify-email`,
     settings: `${websiteBasePath}/settings`,
     /** A forgotten password: ask for a link, and the link's landing (`?token=`). */

@@ -8,18 +8,19 @@
  */
 import { z } from 'zod';
 import { FactorIds } from '../../protocol/factorIds.ts';
-import { factorAsks, type MFAClaimValue } from '../../protocol/requirements.ts';
+import { factorAsks } from '../../protocol/requirements.ts';
 import type { BackendConfig, MFASettingsApi, MFASettingsResponse, RequiredFactorChangeResult } from '../config.ts';
-import { availableSecondaryFactors, MFA_CLAIM } from '../mfa.ts';
+import { availableSecondaryFactors } from '../mfa.ts';
 import { notifyAccount } from '../notices.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError, SessionError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser, isFakeEmail } from '../users.ts';
-import { loadWays, mfaSettingsOptions, namedFactors, recoveredRecently, requireStepUp, stepUpRequired, stepUpStatus } from '../waysIn.ts';
+import { recoveryCodeStatus } from './recoveryCodes.ts';
+import { assertMfaComplete, loadWays, mfaSettingsOptions, namedFactors, recoveredRecently, recoveredUntil, requireStepUp, stepUpRequired, stepUpStatus } from '../waysIn.ts';
 
-export { mfaSettingsOptions, STEP_UP_CLAIM } from '../waysIn.ts';
+export { assertMfaComplete, mfaSettingsOptions, STEP_UP_CLAIM } from '../waysIn.ts';
 
 /** Path of the settings API after the API base path. */
 export const MFA_SETTINGS_PATH = '/fk/mfa/settings';
@@ -47,13 +48,6 @@ async function userFacts(s: Services, session: SessionContainer) {
   return { setUp, usable };
 }
 
-/** Throws the protocol's 403 `st-mfa` when the session's MFA is not complete. */
-/** Refuses a session whose MFA is not complete, as the global validator would (403 st-mfa). */
-export function assertMfaComplete(session: SessionContainer): void {
-  if (session.getClaimValue<MFAClaimValue>(MFA_CLAIM)?.v !== true) {
-    throw SessionError.invalidClaims([{ id: MFA_CLAIM, reason: { message: 'MFA requirement for auth is not satisfied' } }]);
-  }
-}
 
 /**
  * Removes the user's devices that were created and never verified within the lifetime (abandoned
@@ -104,7 +98,8 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
     totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, createdAt: Number(d.created_at), lastUsedAt: d.last_used_at === null ? null : Number(d.last_used_at) })),
     emails: info.emails,
     phoneNumbers: info.phoneNumbers,
-    stepUp: { maxAgeSeconds: stepUp.maxAgeSeconds, satisfiedUntil: stepUp.satisfiedUntil, factors: stepUp.factors },
+    stepUp: { maxAgeSeconds: stepUp.maxAgeSeconds, satisfiedUntil: stepUp.satisfiedUntil, factors: stepUp.factors, recoveredUntil: recoveredUntil(s, session) },
+    recoveryCodes: await recoveryCodeStatus(s, userId),
   };
 }
 

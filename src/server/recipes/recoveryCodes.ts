@@ -14,8 +14,7 @@ import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
-import { loadWays, recoveredRecently, secondFactorsBeforeSession, stepUpRequired, stepUpStatus } from '../waysIn.ts';
-import { assertMfaComplete } from './mfaSettings.ts';
+import { assertMfaComplete, loadWays, recoveredRecently, secondFactorsBeforeSession, stepUpRequired, stepUpStatus } from '../waysIn.ts';
 
 export const RECOVERY_CODES_PATH = '/fk/recovery-codes';
 

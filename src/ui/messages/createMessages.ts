@@ -75,7 +75,8 @@ export function createMessages(locale: string, overrides?: MessageOverrides): Me
       if (message === undefined) return key;
       if (typeof message === 'string') return interpolate(message, values);
       const count = Number(values.count);
-      const category = pluralRules.select(count) as keyof PluralMessage;
+      // An explicit `zero` wins in every language ("That was your last code"), not only where CLDR has the category.
+      const category = (count === 0 && message.zero !== undefined ? 'zero' : pluralRules.select(count)) as keyof PluralMessage;
       return interpolate(message[category] ?? message.other, values);
     },
     formatNumber: (value) => numberFormat.format(value),

@@ -3,6 +3,7 @@ import { useFactorChooser, useMFAInfo, useSignOut } from '../../react/index.ts';
 import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
 import { factorText } from './factorText.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
+import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, useScreenKit } from './screenSupport.ts';
 
@@ -48,6 +49,7 @@ export function FactorChooserScreen({ components, ...props }: FactorChooserScree
               {m.format('common.back')}
             </c.Button>
           )}
+          <RecoveryCodeLink m={m} />
           <c.Button variant="link" submitting={signOut.isPending} onClick={() => signOut.mutate()}>
             {m.format('common.signOut')}
           </c.Button>

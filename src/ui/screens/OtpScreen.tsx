@@ -1,4 +1,5 @@
 import { useContinue, useFactorScreen, useMFAInfo, useOtpFlow, useSignOut } from '../../react/index.ts';
+import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
@@ -57,6 +58,7 @@ export function OtpScreen({ factorId, resendCooldownSeconds, codeLifetimeSeconds
           {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
         </c.Button>
       )}
+      <RecoveryCodeLink m={m} />
       <c.Button variant="link" submitting={signOut.isPending} onClick={() => signOut.mutate()}>
         {m.format('common.signOut')}
       </c.Button>

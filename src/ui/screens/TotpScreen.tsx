@@ -1,6 +1,8 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useContinue, useFactorScreen, useMFAInfo, useSignOut, useTotpFlow } from '../../react/index.ts';
 import { CodeEntry } from './CodeEntry.tsx';
+import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
+import { RecoveryCodesOffer } from './RecoveryCodesOffer.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, refusalText, useScreenKit, useStepFocus } from './screenSupport.ts';
@@ -66,6 +68,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
           {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
         </c.Button>
       )}
+      {mode === 'verify' && <RecoveryCodeLink m={m} />}
       <c.Button variant="link" submitting={signOut.isPending} onClick={() => void leave(() => signOut.mutate())}>
         {m.format('common.signOut')}
       </c.Button>
@@ -100,9 +103,17 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
     return (
       <c.ScreenLayout data-state="success" {...layout} progress={undefined} footer={null} heading={m.format('totp.added.title')} subtitle={m.format('totp.added.body', { name: state.device!.deviceName })}>
         {screenError !== undefined && <c.Alert tone="error">{screenError}</c.Alert>}
-        <c.Button submitting={next.isPending || next.isSuccess} onClick={() => next.mutate()}>
-          {m.format('common.continue')}
-        </c.Button>
+        {/* The first second factor: the moment to save recovery codes (factorkit's backend). */}
+        <RecoveryCodesOffer
+          m={m}
+          c={c}
+          onSaved={() => next.mutate()}
+          next={
+            <c.Button submitting={next.isPending || next.isSuccess} onClick={() => next.mutate()}>
+              {m.format('common.continue')}
+            </c.Button>
+          }
+        />
       </c.ScreenLayout>
     );
   }

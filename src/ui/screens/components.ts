@@ -12,6 +12,7 @@ import { PasswordField, type PasswordFieldProps } from '../parts/PasswordField.t
 import { PhoneField, type PhoneFieldProps } from '../parts/PhoneField.tsx';
 import { ProviderIcon, type ProviderIconProps } from '../parts/ProviderIcon.tsx';
 import { QrCode, type QrCodeProps } from '../parts/QrCode.tsx';
+import { RecoveryCodeList, type RecoveryCodeListProps } from '../parts/RecoveryCodeList.tsx';
 import { ScreenLayout, type ScreenLayoutProps } from '../parts/ScreenLayout.tsx';
 import { SecretDisplay, type SecretDisplayProps } from '../parts/SecretDisplay.tsx';
 import { TextField, type TextFieldProps } from '../parts/TextField.tsx';
@@ -38,6 +39,7 @@ export interface ScreenComponents {
   FactorOption: ComponentType<FactorOptionProps>;
   FactorIcon: ComponentType<FactorIconProps>;
   ProviderIcon: ComponentType<ProviderIconProps>;
+  RecoveryCodeList: ComponentType<RecoveryCodeListProps>;
 }
 
 /** The kit's own parts, used where nothing is overridden. */
@@ -58,4 +60,5 @@ export const defaultScreenComponents: Readonly<ScreenComponents> = Object.freeze
   FactorOption,
   FactorIcon,
   ProviderIcon,
+  RecoveryCodeList,
 });

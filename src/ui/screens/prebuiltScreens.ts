@@ -10,6 +10,7 @@ import { ResetPasswordScreen } from './ResetPasswordScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import { ThirdPartyCallbackScreen } from './ThirdPartyCallbackScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
+import { RecoveryCodeScreen } from './RecoveryCodeScreen.tsx';
 
 /** The kit's pre-built screens, one per route of `createAuthRoutes`. */
 export const prebuiltScreens = Object.freeze({
@@ -18,6 +19,7 @@ export const prebuiltScreens = Object.freeze({
   Totp: TotpScreen,
   OtpEmail: OtpEmailScreen,
   OtpPhone: OtpPhoneScreen,
+  RecoveryCode: RecoveryCodeScreen,
   VerifyEmail: EmailVerificationScreen,
   ResetPassword: ResetPasswordScreen,
   MagicLink: MagicLinkScreen,

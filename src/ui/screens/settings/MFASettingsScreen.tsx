@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
-import { SETTINGS_DEVICES_ANCHOR, settingsChangeKey, settingsContactOf, verifiableInPlace, type MFASettings, type MFASettingsFactor, type SettingsChange, type SettingsNotice } from '../../../core/index.ts';
+import { SETTINGS_DEVICES_ANCHOR, SETTINGS_RECOVERY_ANCHOR, settingsChangeKey, settingsContactOf, verifiableInPlace, type MFASettings, type MFASettingsFactor, type SettingsChange, type SettingsNotice } from '../../../core/index.ts';
 import { useAuthContext } from '../../../react/AuthContext.ts';
 import { useSettingsFlow } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
@@ -13,6 +13,7 @@ import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
+import { RecoveryCodesSave } from '../RecoveryCodesSave.tsx';
 
 /** Props of {@link MFASettingsScreen}. Other props go to the outer `data-fk="screen"` element. */
 export interface MFASettingsScreenProps extends BaseScreenProps {
@@ -53,6 +54,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const { panel, busy, failure } = state;
   const devicesHeadingRef = useRef<HTMLHeadingElement>(null);
   const passwordHeadingRef = useRef<HTMLHeadingElement>(null);
+  const recoveryHeadingRef = useRef<HTMLHeadingElement>(null);
   const sectionLevel = (headingLevel + 1) as 2 | 3;
   const devicesPanelLevel = (headingLevel + 2) as 3 | 4;
 
@@ -78,7 +80,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const renderPanel = (anchor: string, s: MFASettings): ReactNode => {
     if (!panel || panel.anchor !== anchor) return null;
     // A factor row sits right under the screen heading; the devices have a section heading of their own.
-    const panelLevel = anchor === SETTINGS_DEVICES_ANCHOR ? devicesPanelLevel : sectionLevel;
+    const panelLevel = anchor === SETTINGS_DEVICES_ANCHOR || anchor === SETTINGS_RECOVERY_ANCHOR ? devicesPanelLevel : sectionLevel;
     switch (panel.kind) {
       case 'stepUp':
         return (
@@ -141,6 +143,12 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
       case 'changePassword':
         // Drawn in the password section itself.
         return null;
+      case 'recoveryCodes':
+        return (
+          <InlinePanel heading={m.format('recovery.save.title')} headingLevel={panelLevel} onDismiss={settingsFlow.close} fallbackFocus={() => recoveryHeadingRef.current}>
+            <RecoveryCodesSave m={m} c={c} codes={panel.codes} madeAt={s.recoveryCodes?.createdAt ?? ctx.client.now()} onDone={settingsFlow.close} />
+          </InlinePanel>
+        );
       case 'finish':
         // The change applies to this session at once: the factor is asked here, with the reason.
         return (
@@ -238,6 +246,23 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
               </c.Button>
             </section>
           )}
+          {data.recoveryCodes !== undefined && (data.totpDevices.some((d) => d.verified) || factors.some((f) => f.askedAtSignIn !== 'no')) && (
+            <section data-fk="settings-recovery" aria-labelledby={`${props.id ?? 'fk-settings'}-recovery`}>
+              <SectionHeading level={sectionLevel} id={`${props.id ?? 'fk-settings'}-recovery`} headingRef={recoveryHeadingRef}>
+                {m.format('recovery.title')}
+              </SectionHeading>
+              <p>{m.format('recovery.body')}</p>
+              <RecoveryCount m={m} c={c} count={data.recoveryCodes} />
+              {renderFailure(SETTINGS_RECOVERY_ANCHOR)}
+              {panel?.kind === 'recoveryCodes' || (panel?.kind === 'stepUp' && panel.anchor === SETTINGS_RECOVERY_ANCHOR) ? (
+                renderPanel(SETTINGS_RECOVERY_ANCHOR, data)
+              ) : (
+                <c.Button variant="secondary" submitting={busy === SETTINGS_RECOVERY_ANCHOR} onClick={() => void settingsFlow.newRecoveryCodes()}>
+                  {m.format(data.recoveryCodes.total === 0 ? 'recovery.create' : 'recovery.renew')}
+                </c.Button>
+              )}
+            </section>
+          )}
         </>
       );
     body = (
@@ -302,7 +327,17 @@ function noticeText(m: Messages, notice: SettingsNotice | undefined, factorName:
       return m.format('settings.stepUp.done');
     case 'passwordChanged':
       return m.format('settings.password.changed');
+    case 'recoveryCodesMade':
+      return m.format('recovery.made');
   }
+}
+
+/** How many recovery codes are left, with a warning at three or fewer. */
+function RecoveryCount({ m, c, count }: { m: Messages; c: ScreenComponents; count: { remaining: number; total: number } }) {
+  if (count.total === 0) return <p data-fk="settings-recovery-count">{m.format('recovery.none')}</p>;
+  if (count.remaining === 0) return <c.Alert tone="warning">{m.format('recovery.noneLeft')}</c.Alert>;
+  if (count.remaining <= 3) return <c.Alert tone="warning">{m.format('recovery.low', { count: count.remaining })}</c.Alert>;
+  return <p data-fk="settings-recovery-count">{m.format('recovery.remaining', { count: count.remaining, total: count.total })}</p>;
 }
 
 function SectionHeading({ level, id, headingRef, children }: { level: 2 | 3; id: string; headingRef: Ref<HTMLHeadingElement>; children: ReactNode }) {
