@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
-import { ORDERS, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyTotp } from './flows.ts';
+import { launchBrowser, totpNow, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
+import { freshTotp, ORDERS, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyTotp } from './flows.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -168,6 +168,70 @@ describe('social sign-in through a real OpenID provider (S1)', () => {
     await v.page.goto('/auth/callback/demo-id?code=someone-elses-code&state=not-ours');
     await v.seeHeading('This sign-in did not start here');
     await v.reached('not started here');
+    await v.close();
+  });
+});
+
+describe('a lost authenticator app (S1): recovery codes', () => {
+  it('save the codes at set-up → five wrong codes lock TOTP → a recovery code signs in → a new app is set up in place and works at the next sign-in', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('lost-app');
+    const v = await Visitor.open(browser, 'lost-app');
+    await openProtected(v);
+    await signUp(v, email);
+    await v.seeHeading('Set up an authenticator app');
+    const secret = ((await v.page.getByRole('group', { name: 'Secret key, in groups of four characters' }).textContent()) ?? '').replace(/\s/g, '');
+    await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
+    await v.seeHeading('Authenticator app added');
+    await v.page.getByRole('button', { name: 'Show my recovery codes' }).click();
+    const list = v.page.getByRole('list', { name: 'Your recovery codes' });
+    await list.waitFor();
+    await v.reached('recovery codes shown');
+    const codes = await list.getByRole('listitem').allTextContents();
+    expect(codes).toHaveLength(10);
+    await v.page.getByRole('button', { name: 'I’ve saved my codes' }).click();
+    await reachOrders(v);
+    await signOut(v);
+
+    // The phone is gone: wrong codes until code entry pauses.
+    await openProtected(v);
+    await signIn(v, email);
+    await v.seeHeading('Enter your authentication code');
+    const field = v.page.getByRole('textbox', { name: 'Authentication code' });
+    const right = new Set([totpNow(secret, -1), totpNow(secret, 0), totpNow(secret, 1)]);
+    const wrong = ['000000', '111111', '222222', '333333', '444444', '555555', '666666'].filter((c) => !right.has(c));
+    const after = ['You have 4 attempts left.', 'You have 3 attempts left.', 'You have 2 attempts left.', 'You have 1 attempt left.'];
+    for (let i = 0; i < 5; i++) {
+      await field.fill(wrong[i]!);
+      await (i < 4 ? v.page.getByText(`That code is not correct. ${after[i]}`).waitFor() : v.page.getByText('Too many attempts').waitFor());
+    }
+    await v.reached('totp locked');
+    await v.page.getByRole('link', { name: 'Lost access? Use a recovery code' }).click();
+    await v.seeHeading('Use a recovery code');
+    await v.reached('recovery code');
+    await v.page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[0]!);
+    await v.page.getByRole('button', { name: 'Continue' }).click();
+    await v.seeHeading('You’re signed in');
+    await v.page.getByText('You have 9 recovery codes left.', { exact: false }).waitFor();
+    await v.reached('recovery done');
+    await v.page.getByRole('button', { name: 'Set up a new authenticator app' }).click();
+    await v.page.getByRole('textbox', { name: 'Device name' }).fill('New phone');
+    await v.page.getByRole('button', { name: 'Continue' }).click();
+    const group = v.page.getByRole('group', { name: 'Secret key, in groups of four characters' });
+    await group.waitFor();
+    const newSecret = ((await group.textContent()) ?? '').replace(/\s/g, '');
+    await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(newSecret));
+    await v.seeHeading('Authenticator app added');
+    await v.page.getByRole('button', { name: 'Continue' }).click();
+    await reachOrders(v);
+
+    // The new app signs in; the used code does not work again.
+    await signOut(v);
+    await openProtected(v);
+    await signIn(v, email);
+    await verifyTotp(v, newSecret);
+    await reachOrders(v);
+    expect(v.errors).toEqual([]);
     await v.close();
   });
 });

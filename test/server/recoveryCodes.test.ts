@@ -192,6 +192,18 @@ describe('what a recovery code vouches for', () => {
     expect((await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' })).body).toEqual({ status: 'OK', didDeviceExist: true });
   });
 
+  it('after five wrong app codes (TOTP paused), a recovery code ends the pause so the new app can be verified', async () => {
+    const { email, secret, codes } = await userWithTotpAndCodes();
+    const c = await signInWithPassword(email);
+    const right = new Set([-1, 0, 1].map((k) => totpCode(secret, clock.now() + k * 30_000)));
+    const wrong = ['000000', '111111', '222222', '333333', '444444', '555555', '666666', '777777'].filter((x) => !right.has(x));
+    for (let i = 0; i < 5; i++) await c.request('POST', '/totp/verify', { totp: wrong[i] });
+    expect((await c.request('POST', '/totp/verify', { totp: wrong[5] })).body.status).toBe('LIMIT_REACHED_ERROR');
+    await use(c, codes[0]!);
+    const added = await c.request('POST', '/totp/device', { deviceName: 'New phone' });
+    expect((await c.request('POST', '/totp/device/verify', { deviceName: 'New phone', totp: totpCode(added.body.secret, clock.now()) })).body).toEqual({ status: 'OK', wasAlreadyVerified: false });
+  });
+
   it('nothing else: turning the app off, or changing the password, still needs a real factor', async () => {
     const { email, codes } = await userWithTotpAndCodes();
     const c = await signInWithPassword(email);

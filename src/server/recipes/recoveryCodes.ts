@@ -106,6 +106,9 @@ async function use(ctx: Parameters<Route['handler']>[0], s: Services, session: S
   });
   if (spent === undefined) return { status: 'INVALID_RECOVERY_CODE_ERROR' };
   await s.limits.reset(s.db, 'recoveryCodeTriesPerAccount', userId);
+  // The lost app's lockout ends: the person must be able to verify the app that replaces it. (Used
+  // codes stay recorded, so none can be replayed.)
+  if (s.config.totp) await s.db.query('DELETE FROM fk_totp_attempts WHERE user_id = $1 AND NOT is_valid', [userId]);
   await s.mfa.markFactorAsCompleteInSession(session, RECOVERY_CODE_FACTOR);
   // Not a step-up proof (see waysIn.ts): only what `recoveredRecently` allows.
   await session.recordStepUpProof(RECOVERY_CODE_FACTOR, Math.floor(ctx.now / 1000));
