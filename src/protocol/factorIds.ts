@@ -29,3 +29,10 @@ export function contactMethodOf(factorId: string): 'EMAIL' | 'PHONE' | undefined
  * session replace a lost factor for a few minutes. @see SECURITY.md "Recovery codes"
  */
 export const RECOVERY_CODE_FACTOR = 'recovery-code';
+
+/**
+ * factorkit's trusted-device completion (not a SuperTokens factor): sign-in on a browser the user
+ * trusted ("Don't ask again on this device"). Like a recovery code it completes `st-mfa.v`, and it
+ * never vouches for step-up.
+ */
+export const TRUSTED_DEVICE_FACTOR = 'trusted-device';

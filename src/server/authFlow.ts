@@ -1,4 +1,5 @@
 import { ClaimIds } from '../protocol/claims.ts';
+import { applyTrustedDevice } from './recipes/trustedDevices.ts';
 import type { RequestContext } from './context.ts';
 import type { NewAccountInfo } from './config.ts';
 import type { Services } from './services.ts';
@@ -145,6 +146,8 @@ export async function postAuth(
     if (ev !== undefined) payload[ClaimIds.EMAIL_VERIFICATION] = ev;
     const session = await s.sessions.createNewSession(ctx, { userId: user.id, recipeUserId: result.recipeUserId, tenantId: ctx.tenantId, payload });
     await s.mfa.markFactorAsCompleteInSession(session, result.factorId, { vouches: true });
+    // A browser the user trusts skips the second step (never step-up).
+    await applyTrustedDevice(ctx, s, session);
   } else {
     // A login method this request added (a new contact or credential) never vouches for step-up.
     const added = plan.kind === 'link' && plan.newWayIn;

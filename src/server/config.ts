@@ -113,7 +113,7 @@ export interface MFAInfoResponse {
    * of" counting once, and how many are done) and whether any one of `next` will do (`oneOf`,
    * `string`) or each is needed (`allOfInAnyOrder`). An override may leave it out.
    */
-  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder'; /** The account has an unused recovery code (asked only while a factor is due). */ recoveryCodes?: true };
+  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder'; /** The account has an unused recovery code (asked only while a factor is due). */ recoveryCodes?: true; /** "Don't ask again on this device" may be offered, for this many days (while a factor is due). */ trustDeviceDays?: number };
 }
 
 /** Overridable MFA APIs. */
@@ -147,6 +147,12 @@ export interface MFAOptions {
   firstFactors?: string[];
   /** The settings API and step-up (our FDI extension). @default enabled, 300 s, removal of the last TOTP device guarded */
   settings?: MFASettingsOptions;
+  /**
+   * "Don't ask again on this device": after a second factor, the user may trust the browser for
+   * `days`; while trusted, sign-in there counts the secondary factors as done (never step-up).
+   * Our FDI extension. @default off; `{ days: 30 }` when `true`
+   */
+  trustedDevices?: boolean | { days?: number };
   /**
    * Replace MFA functions or APIs. Both receive the backend as a second argument, for the policy
    * API (roles, metadata, account linking); call it from inside the returned functions, not while

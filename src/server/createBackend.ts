@@ -12,6 +12,7 @@ import { passwordResetRoutes } from './recipes/passwordReset.ts';
 import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './recipes/mfaSettings.ts';
 import { sessionsRoutes } from './recipes/sessions.ts';
 import { recoveryCodesRoutes } from './recipes/recoveryCodes.ts';
+import { trustedDevicesRoutes } from './recipes/trustedDevices.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
@@ -113,6 +114,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),
     ...sessionsRoutes(),
     ...recoveryCodesRoutes(),
+    ...trustedDevicesRoutes(config),
   ];
 
   const http = createHttp({ appInfo, config, sessions, tenants, services, now });

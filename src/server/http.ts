@@ -16,7 +16,7 @@ import type { Tenants } from './tenants.ts';
 
 /** The largest request body accepted; auth bodies are tiny. */
 const MAX_BODY_BYTES = 16 * 1024;
-const ALLOWED_HEADERS = ['content-type', 'rid', 'fdi-version', 'anti-csrf', 'authorization', 'st-auth-mode'];
+const ALLOWED_HEADERS = ['content-type', 'rid', 'fdi-version', 'anti-csrf', 'authorization', 'st-auth-mode', 'fk-trusted-device'];
 const TENANT_ID = /^[a-zA-Z0-9-]{1,64}$/;
 
 /**

@@ -1,5 +1,5 @@
 import { ClaimIds } from '../protocol/claims.ts';
-import { FactorIds, RECOVERY_CODE_FACTOR } from '../protocol/factorIds.ts';
+import { FactorIds, RECOVERY_CODE_FACTOR, TRUSTED_DEVICE_FACTOR } from '../protocol/factorIds.ts';
 import { getNextSetOfUnsatisfiedFactors, signInProgress, type MFAClaimValue, type MFARequirementList } from '../protocol/requirements.ts';
 import type { Db } from './db/Db.ts';
 import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './config.ts';
@@ -179,8 +179,9 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
     }
     const evaluation = evaluationInput({ userId: session.userId, tenantId: session.tenantId, payload: session.getAccessTokenPayload() }, completed);
     const requirements = await functions.getMFARequirementsForAuth(evaluation.input);
-    // A recovery code stands in for every secondary factor (see recipes/recoveryCodes.ts).
-    const v = completed[RECOVERY_CODE_FACTOR] !== undefined || getNextSetOfUnsatisfiedFactors(completed, requirements).factorIds.length === 0;
+    // A recovery code, or a sign-in on a trusted device, stands in for every secondary factor
+    // (recipes/recoveryCodes.ts, recipes/trustedDevices.ts).
+    const v = completed[RECOVERY_CODE_FACTOR] !== undefined || completed[TRUSTED_DEVICE_FACTOR] !== undefined || getNextSetOfUnsatisfiedFactors(completed, requirements).factorIds.length === 0;
     const value: MFAClaimValue = { c: completed, v };
     if (JSON.stringify(existing) !== JSON.stringify(value)) await session.setClaimValue(MFA_CLAIM, value);
     return { completed, requirements, v, factorsSetUp: evaluation.factorsSetUp, user: evaluation.user };
@@ -211,6 +212,9 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
   const overrideApis = config.mfa?.override?.apis as ((o: MFAApis, api: unknown) => MFAApis) | undefined;
   const apis: MFAApis = overrideApis ? overrideApis(defaultApis, deps.api) : defaultApis;
 
+  const trustConfig = config.mfa?.trustedDevices;
+  const trustDays = trustConfig === undefined || trustConfig === false ? undefined : trustConfig === true ? 30 : (trustConfig.days ?? 30);
+
   async function mfaInfo(session: SessionContainer): Promise<MFAInfoResponse> {
     const info = await updateAndGetMFAInfoInSession(session);
     const user = await info.user();
@@ -231,7 +235,13 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
       status: 'OK',
       factors: { next, alreadySetup: factorsSetUp, allowedToSetup },
       ...contactLists(user, session.recipeUserId),
-      fk: { progress: { total: progress.total, done: progress.done }, nextType: progress.next.type, ...(recoveryCodes && { recoveryCodes: true }) },
+      fk: {
+        progress: { total: progress.total, done: progress.done },
+        nextType: progress.next.type,
+        ...(recoveryCodes && { recoveryCodes: true }),
+        // "Don't ask again on this device for N days" may be offered (mfa.trustedDevices).
+        ...(trustDays !== undefined && next.length > 0 && { trustDeviceDays: trustDays }),
+      },
     };
   }
 

@@ -59,6 +59,8 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'POST', path: '/fk/sessions/revoke', token: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', token: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
+  { method: 'POST', path: '/fk/trusted-devices/revoke', token: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
+  { method: 'POST', path: '/fk/trusted-devices/trust', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/fk/recovery-codes/generate', token: 'access', valid: {}, fields: {} },
   { method: 'PUT', path: '/mfa/info', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/session/refresh', token: 'refresh', valid: {}, fields: {} },
@@ -252,7 +254,7 @@ beforeAll(async () => {
   backend = await startBackend({
     // A provider out of reach: sign-in/up bodies reach the provider step and fail there, cleanly.
     thirdParty: { providers: [{ id: 'fuzz-idp', issuer: 'http://localhost:9/', clients: [{ clientId: 'fuzz' }] }] },
-    mfa: { firstFactors: ['emailpassword', 'otp-email', 'otp-phone', 'thirdparty'] },
+    mfa: { firstFactors: ['emailpassword', 'otp-email', 'otp-phone', 'thirdparty'], trustedDevices: true },
     emailVerification: { mode: 'OPTIONAL' },
     limits: { codeSendsPerContact: { max: 1000, windowSeconds: 900 }, codeGuessesPerContact: { max: 1000, windowSeconds: 3600 } },
   });

@@ -55,6 +55,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/fk/mfa/settings/required-factors/add', auth: 'access', valid: { factorId: 'otp-email' }, fields: { factorId: 'string' } },
   { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', auth: 'access', valid: { factorId: 'totp' }, fields: { factorId: 'string' } },
   { method: 'POST', path: '/fk/sessions/revoke', auth: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
+  { method: 'POST', path: '/fk/trusted-devices/revoke', auth: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', auth: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
   { method: 'PUT', path: '/mfa/info', auth: 'access', valid: undefined, fields: {} },
   { method: 'POST', path: '/session/refresh', auth: 'refresh', valid: undefined, fields: {} },
@@ -74,7 +75,7 @@ let backend: Backend;
 let user: TestClient;
 
 beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' } });
+  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { trustedDevices: true } });
   user = new TestClient(backend);
   expect((await user.signUp('hostile@example.com')).body.status).toBe('OK');
 });

@@ -78,7 +78,8 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
       emails: { emailpassword: [address], 'otp-email': [address] },
       phoneNumbers: { 'otp-phone': [] },
       // A password-only account: its password (from sign-up, a moment ago) vouches, as a code to its address would.
-      stepUp: { maxAgeSeconds: 300, satisfiedUntil: (Math.floor(clock.now() / 1000) + 300) * 1000, factors: ['otp-email', 'emailpassword'] },
+      stepUp: { maxAgeSeconds: 300, satisfiedUntil: (Math.floor(clock.now() / 1000) + 300) * 1000, factors: ['otp-email', 'emailpassword'], recoveredUntil: null },
+      recoveryCodes: { remaining: 0, total: 0, createdAt: null },
     });
 
     // Nothing is required yet: turning a factor on only adds a challenge, so no step-up.
@@ -109,7 +110,7 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
       askedAtSignIn: 'always',
       askedBecause: 'user',
     });
-    expect(now.body.stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: (completedAt + 300) * 1000, factors: ['otp-email'] });
+    expect(now.body.stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: (completedAt + 300) * 1000, factors: ['otp-email'], recoveredUntil: null });
 
     // Past the step-up window: the OTP done at sign-in no longer vouches for turning it off.
     clock.advance(5 * MINUTE + 1000);
@@ -312,7 +313,7 @@ describe('step-up', () => {
       await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(secret, own.now()) });
       const completedAt = c.mfa!.c.totp!;
       // The device was added in this session, so it does not count; the sign-up password does (same second).
-      expect((await c.request('GET', '/fk/mfa/settings')).body.stepUp).toEqual({ maxAgeSeconds: 60, satisfiedUntil: (completedAt + 60) * 1000, factors: ['otp-email', 'emailpassword'] });
+      expect((await c.request('GET', '/fk/mfa/settings')).body.stepUp).toEqual({ maxAgeSeconds: 60, satisfiedUntil: (completedAt + 60) * 1000, factors: ['otp-email', 'emailpassword'], recoveredUntil: null });
       own.advance(61_000);
       expectStepUpRequired(await c.request('POST', '/totp/device/remove', { deviceName: 'Phone' }), ['otp-email', 'emailpassword'], 60);
     } finally {
@@ -457,7 +458,7 @@ describe('tenants and server code', () => {
 
     const read = await call((session) => backend.mfaSettings.getSettings(session));
     expect(read.status).toBe(200);
-    expect((await read.json()).stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email', 'emailpassword'] });
+    expect((await read.json()).stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: null, factors: ['otp-email', 'emailpassword'], recoveredUntil: null });
 
     const guarded = await call(async (session) => {
       await backend.mfaSettings.requireStepUp(session);

@@ -19,7 +19,7 @@ export interface MFAInfo {
    * factorkit's backend adds where sign-in stands (another backend leaves it out): factors needed in
    * all and done (a "one of" counts once), and whether any one of `next` will do or each is needed.
    */
-  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder'; /** The account has an unused recovery code (asked only while a factor is due). */ recoveryCodes?: true };
+  fk?: { progress: { total: number; done: number }; nextType: 'string' | 'oneOf' | 'allOfInAnyOrder'; /** The account has an unused recovery code (asked only while a factor is due). */ recoveryCodes?: true; /** "Don't ask again on this device" may be offered, for this many days (while a factor is due). */ trustDeviceDays?: number };
 }
 
 export type MFAInfoResult = MFAInfo | GeneralError | InvalidClaim;

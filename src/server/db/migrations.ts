@@ -277,6 +277,24 @@ CREATE TABLE fk_recovery_codes (
 );
 `,
   },
+  {
+    id: 8,
+    name: 'trusted devices',
+    sql: `
+-- Browsers a user said not to ask the second factor on; the secret is kept as SHA-256.
+CREATE TABLE fk_trusted_devices (
+  device_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  user_agent TEXT,
+  client_address TEXT
+);
+CREATE INDEX fk_trusted_devices_user ON fk_trusted_devices (user_id);
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

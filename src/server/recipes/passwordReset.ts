@@ -7,6 +7,7 @@
  * @see docs/protocol.md; README.md "Protocol extensions"
  */
 import { z } from 'zod';
+import { forgetTrustedDevices } from './trustedDevices.ts';
 import { FactorIds } from '../../protocol/factorIds.ts';
 import type { RequestContext } from '../context.ts';
 import { randomBytes, sha256, toBase64Url, toHex } from '../crypto.ts';
@@ -117,6 +118,8 @@ export function passwordResetRoutes(): Route[] {
           // The link went to this address: opening it proves the address.
           await markEmailVerified(tx, row.recipe_user_id, row.email);
           if (passwordResetOptions(s).endSessionsOnReset) await tx.query('DELETE FROM fk_sessions WHERE user_id = $1', [method.userId]);
+          // Browsers trusted with the old password are asked for the second factor again.
+          await forgetTrustedDevices({ db: tx }, method.userId);
         });
         // A fresh start for the account's password limits.
         await s.limits.reset(s.db, 'passwordFailuresPerAccount', `${ctx.tenantId}:${row.email}`);
@@ -148,6 +151,7 @@ export function passwordResetRoutes(): Route[] {
           await tx.query('UPDATE fk_login_methods SET password_hash = $1 WHERE recipe_user_id = $2', [passwordHash, method.recipeUserId]);
           await tx.query('DELETE FROM fk_password_reset_tokens WHERE recipe_user_id = $1', [method.recipeUserId]);
           if (passwordResetOptions(s).endOtherSessionsOnChange) await tx.query('DELETE FROM fk_sessions WHERE user_id = $1 AND session_handle <> $2', [user.id, session.getHandle()]);
+          await forgetTrustedDevices({ db: tx }, user.id);
         });
         await notifyAccount(s, user, { notice: 'PASSWORD_CHANGED', factorId: FactorIds.EMAILPASSWORD, tenantId: session.getTenantId() });
         return { status: 'OK' };

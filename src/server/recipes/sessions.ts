@@ -6,6 +6,7 @@ import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { describeUserAgent } from '../userAgent.ts';
+import { forgetTrustedDevices } from './trustedDevices.ts';
 
 /**
  * The user's sessions (our FDI extension under `{apiBasePath}/fk/sessions`): where they are signed
@@ -77,6 +78,8 @@ export function sessionsRoutes(): Route[] {
         parseBody(ctx, emptyBody);
         const session = await sessionUser(ctx, s);
         const gone = await s.db.query('DELETE FROM fk_sessions WHERE user_id = $1 RETURNING 1', [session.getUserId()]);
+        // Everywhere means every browser trusted to skip the second factor as well.
+        await forgetTrustedDevices(s, session.getUserId());
         // "Sign out everywhere": this one too, so its tokens go as at sign-out.
         session.revoked = true;
         ctx.clearTokens = [session.transferMethod];

@@ -46,7 +46,7 @@ const VERIFIED_TOKENS_MAX = 10_000;
 const EXPOSED_HEADERS = ['front-token', 'st-access-token', 'st-refresh-token', 'anti-csrf'];
 
 /** Reads a cookie from the request's Cookie header. */
-function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get('cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -353,6 +353,11 @@ export function createSessionService(options: SessionServiceOptions) {
     requestTransferMethod,
 
     /** Deletes a session and its refresh tokens. */
+    /** Sets (or, with `maxAgeMs` 0, clears) an HttpOnly cookie of ours for the API's paths, with the session cookies' SameSite and Secure. */
+    setCookie(ctx: RequestContext, name: string, value: string, maxAgeMs: number): void {
+      ctx.responseHeaders.append('Set-Cookie', cookie(name, maxAgeMs > 0 ? value : '', options.apiBasePath || '/', new Date(maxAgeMs > 0 ? ctx.now + maxAgeMs : 0)));
+    },
+
     async revokeSession(handle: string): Promise<void> {
       await db.query('DELETE FROM fk_sessions WHERE session_handle = $1', [handle]);
     },
