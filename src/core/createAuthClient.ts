@@ -3,6 +3,7 @@ import { createEmailVerificationApi } from './api/emailVerification.ts';
 import { createMfaApi } from './api/mfa.ts';
 import { createMfaSettingsApi, createRecoveryCodesApi } from './api/mfaSettings.ts';
 import { createSessionsApi } from './api/sessions.ts';
+import { createTrustedDevicesApi } from './api/trustedDevices.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createThirdPartyApi } from './api/thirdParty.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
@@ -70,8 +71,10 @@ export function createAuthClient(input: CreateAuthClientConfig) {
   const clock = input.now ?? Date.now;
   const fetchImpl = input.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const channel = input.channel === undefined ? defaultChannel(config.apiDomain, config.storageKeyPrefix) : input.channel;
-  const store = new SessionStore(config, input.storage ?? defaultStorage(), channel, clock);
+  const storage = input.storage ?? defaultStorage();
+  const store = new SessionStore(config, storage, channel, clock);
   const transport = new Transport(config, store, fetchImpl, input.locks === undefined ? defaultLocks() : input.locks);
+  const trustedDevices = createTrustedDevicesApi(transport, config, storage);
   const claims = input.claims ?? {};
   // A backend that requires email verification says so in its 403s (`st-ev`). When the app did not
   // configure it, the client learns it then, so the guards send the user to verify instead of
@@ -141,6 +144,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     mfaSettings: createMfaSettingsApi(transport),
     /** The user's sessions: list, revoke one, all others, all (factorkit's extension). */
     sessions: createSessionsApi(transport),
+    /** "Don't ask again on this device": trust this browser, list, revoke (factorkit's extension). */
+    trustedDevices,
     /** Recovery codes: count, a new set, use one (factorkit's extension). */
     recoveryCodes: createRecoveryCodesApi(transport),
     multitenancy: createMultitenancyApi(transport),

@@ -120,3 +120,4 @@ export type { LoginMethods } from './api/multitenancy.ts';
 export type { AuthorisationUrlResult, ThirdPartySignInUpResult } from './api/thirdParty.ts';
 export type { MFASettings, MFASettingsFactor, RecoveryCodeCount, RequiredFactorChangeResult, UseRecoveryCodeResult } from './api/mfaSettings.ts';
 export type { UserSession } from './api/sessions.ts';
+export type { TrustedDevice } from './api/trustedDevices.ts';

@@ -14,6 +14,7 @@ export const fkKeys = {
   mfaSettings: () => ['factorkit', 'session', 'mfaSettings'] as const,
   sessions: () => ['factorkit', 'session', 'sessions'] as const,
   recoveryCodes: () => ['factorkit', 'session', 'recoveryCodes'] as const,
+  trustedDevices: () => ['factorkit', 'session', 'trustedDevices'] as const,
   loginMethods: (tenantId: string) => ['factorkit', 'loginMethods', tenantId] as const,
 };
 

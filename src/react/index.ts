@@ -29,6 +29,8 @@ export { useResetPasswordFlow } from './useResetPasswordFlow.ts';
 export { useChangePasswordFlow } from './useChangePasswordFlow.ts';
 export { useRecoveryCodeFlow } from './useRecoveryCodeFlow.ts';
 export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.ts';
+export { useTrustThisDevice } from './useTrustThisDevice.ts';
+export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
 export { useThirdPartySignIn, useThirdPartyCallback } from './useThirdPartySignIn.ts';
 export { useEmailVerification } from './useEmailVerification.ts';

@@ -3,6 +3,7 @@ import type { RedirectDecision } from '../core/index.ts';
 import { useAuthContext } from './AuthContext.ts';
 import { forgetReturn, redirectTo, redirectToPathOf, rememberedReturn } from './redirect.ts';
 import { useNavigation } from './useNavigation.ts';
+import { trustIfChosen } from './useTrustThisDevice.ts';
 
 /**
  * The one "continue" step every screen runs when it is done: re-validates every global claim and
@@ -16,6 +17,8 @@ export function useContinue() {
   return useMutation(
     {
       mutationFn: async (): Promise<RedirectDecision> => {
+        // "Don't ask again on this device", chosen on a factor screen: now that sign-in is complete.
+        await trustIfChosen(ctx.client);
         const redirectToPath = redirectToPathOf(nav) ?? rememberedReturn(ctx, nav);
         const decision = await ctx.client.resolveNext({ factors: ctx.factors, redirectToPath, defaultPath: ctx.defaultRedirectPath });
         if (decision.type === 'SUCCESS') forgetReturn(ctx);

@@ -22,6 +22,8 @@ export interface ApiRequest {
   tenantId?: string;
   /** `required`: refresh on 401 and fail when there is no session. */
   session: 'none' | 'required';
+  /** More request headers. */
+  headers?: Record<string, string>;
 }
 
 /** A 2xx JSON body, or the claim errors of a 403. */
@@ -36,6 +38,9 @@ type RefreshOutcome = 'RETRY' | 'SESSION_EXPIRED';
 export class Transport {
   private inflightRefresh: Promise<RefreshOutcome> | undefined;
 
+  /** Headers some calls add (the trusted-device token on first-factor sign-ins, header mode). */
+  extraHeaders: ((path: string) => Record<string, string>) | undefined;
+
   constructor(
     private readonly config: NormalisedConfig,
     private readonly store: SessionStore,
@@ -49,7 +54,7 @@ export class Transport {
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const response = await this.send(url.toString(), {
       method: req.method,
-      headers: { rid: req.rid, 'content-type': 'application/json' },
+      headers: { ...this.extraHeaders?.(req.path), ...req.headers, rid: req.rid, 'content-type': 'application/json' },
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
     }, req.session === 'required');
     if (response.status === 403) {

@@ -358,4 +358,22 @@ export const de: MessageCatalogue = {
   },
   'recovery.use.setUpNew': 'Neue Authenticator-App einrichten',
   'recovery.use.later': 'Später',
+
+  // --------------------------------------------------- trusted devices
+  'trust.label': {
+    one: 'Auf diesem Gerät {count} Tag lang nicht mehr fragen',
+    other: 'Auf diesem Gerät {count} Tage lang nicht mehr fragen',
+  },
+  'trust.title': 'Vertrauenswürdige Geräte',
+  'trust.body': 'In diesen Browsern entfällt bei der Anmeldung der zweite Schritt. Entfernen Sie alle, die Sie nicht mehr nutzen oder nicht kennen.',
+  'trust.none': 'Kein Gerät ist vertrauenswürdig. Wählen Sie bei der Anmeldung „Auf diesem Gerät nicht mehr fragen“, um eines hinzuzufügen.',
+  'trust.thisDevice': 'Dieses Gerät',
+  'trust.until': 'Vertrauenswürdig bis {date}',
+  'trust.lastUsed': 'Zuletzt verwendet am {date}',
+  'trust.remove': 'Entfernen',
+  'trust.removeNamed': '{name} entfernen, vertrauenswürdig bis {date}',
+  'trust.removed': '{name} wird wieder nach dem zweiten Schritt gefragt.',
+  'trust.removeAll': 'Alle vertrauenswürdigen Geräte entfernen',
+  'trust.allRemoved': 'Alle Geräte werden wieder nach dem zweiten Schritt gefragt.',
+  'trust.loadFailed': 'Ihre vertrauenswürdigen Geräte konnten nicht geladen werden.',
 };

@@ -379,4 +379,22 @@ export const en = {
   },
   'recovery.use.setUpNew': 'Set up a new authenticator app',
   'recovery.use.later': 'Not now',
+
+  // --------------------------------------------------- trusted devices
+  'trust.label': {
+    one: 'Don’t ask again on this device for {count} day',
+    other: 'Don’t ask again on this device for {count} days',
+  },
+  'trust.title': 'Trusted devices',
+  'trust.body': 'On these browsers, sign-in skips the second step. Remove any you no longer use or don’t recognise.',
+  'trust.none': 'No device is trusted. Tick “Don’t ask again on this device” when you sign in to add one.',
+  'trust.thisDevice': 'This device',
+  'trust.until': 'Trusted until {date}',
+  'trust.lastUsed': 'Last used {date}',
+  'trust.remove': 'Remove',
+  'trust.removeNamed': 'Remove {name}, trusted until {date}',
+  'trust.removed': '{name} will be asked for the second step again.',
+  'trust.removeAll': 'Remove all trusted devices',
+  'trust.allRemoved': 'Every device will be asked for the second step again.',
+  'trust.loadFailed': 'Your trusted devices could not be loaded.',
 } as const;

@@ -358,4 +358,22 @@ export const fr: MessageCatalogue = {
   },
   'recovery.use.setUpNew': 'Configurer une nouvelle application d’authentification',
   'recovery.use.later': 'Plus tard',
+
+  // --------------------------------------------------- trusted devices
+  'trust.label': {
+    one: 'Ne plus demander sur cet appareil pendant {count} jour',
+    other: 'Ne plus demander sur cet appareil pendant {count} jours',
+  },
+  'trust.title': 'Appareils de confiance',
+  'trust.body': 'Sur ces navigateurs, la connexion passe la deuxième étape. Retirez ceux que vous n’utilisez plus ou ne reconnaissez pas.',
+  'trust.none': 'Aucun appareil de confiance. Cochez « Ne plus demander sur cet appareil » à la connexion pour en ajouter un.',
+  'trust.thisDevice': 'Cet appareil',
+  'trust.until': 'De confiance jusqu’au {date}',
+  'trust.lastUsed': 'Utilisé le {date}',
+  'trust.remove': 'Retirer',
+  'trust.removeNamed': 'Retirer {name}, de confiance jusqu’au {date}',
+  'trust.removed': 'La deuxième étape sera de nouveau demandée sur {name}.',
+  'trust.removeAll': 'Retirer tous les appareils de confiance',
+  'trust.allRemoved': 'La deuxième étape sera de nouveau demandée sur tous les appareils.',
+  'trust.loadFailed': 'Impossible de charger vos appareils de confiance.',
 };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { TrustDeviceOption } from './TrustDeviceOption.tsx';
 import type { OtpSendIssue } from '../../core/index.ts';
 import type { useOtpFlow } from '../../react/index.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
@@ -151,6 +152,7 @@ function CodeStep({ otp, method, m, c, rootProps, codeLength, onVerified, contin
           }}
         >
           <ExpiryHint m={m} c={c} expiresAt={attempt.expiresAt} sentAt={attempt.sentAt} />
+          <TrustDeviceOption m={m} />
         </CodeEntry>
       )}
       {view.withCode && view.withLink && <p data-fk="hint">{m.format('otp.link.orCode')}</p>}

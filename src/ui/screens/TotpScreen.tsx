@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useContinue, useFactorScreen, useMFAInfo, useSignOut, useTotpFlow } from '../../react/index.ts';
 import { CodeEntry } from './CodeEntry.tsx';
 import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
+import { TrustDeviceOption } from './TrustDeviceOption.tsx';
 import { RecoveryCodesOffer } from './RecoveryCodesOffer.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -171,6 +172,7 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
       }}
     >
       {state.wrongInARow >= clockDriftHintAfter && <c.Alert tone="warning">{m.format('totp.clockDrift')}</c.Alert>}
+      {mode === 'verify' && <TrustDeviceOption m={m} />}
     </CodeEntry>
   );
   const dataState = continuing ? 'success' : state.verifying ? 'submitting' : state.outcome || screenError ? 'error' : 'idle';

@@ -13,6 +13,7 @@ import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
+import { TrustedDevicesSection } from './TrustedDevicesSection.tsx';
 import { RecoveryCodesSave } from '../RecoveryCodesSave.tsx';
 
 /** Props of {@link MFASettingsScreen}. Other props go to the outer `data-fk="screen"` element. */
@@ -293,6 +294,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           </section>
         )}
         {showSessions && <SessionsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-sessions`} />}
+        {showSessions && <TrustedDevicesSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-trusted`} />}
       </>
     );
   }
