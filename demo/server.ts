@@ -60,6 +60,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const backend = await createBackend({
       ...base,
       appInfo: { appName: 'factorkit demo', apiDomain, websiteDomain },
+      // "Don't ask again on this device" is offered on the second-factor screens.
+      mfa: { ...base.mfa, trustedDevices: true },
       database,
       devMode: true,
       ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import type { CreateAuthClientConfig } from '../../src/core/index.ts';
-import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens } from '../../src/index.ts';
+import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens, renderStepUpDialog } from '../../src/index.ts';
 import { API_URL, type ScenarioInfo } from './api.ts';
 import { Layout } from './Layout.tsx';
 import { MyTotpScreen } from './MyTotpScreen.tsx';
 import { Home } from './pages/Home.tsx';
-import { Orders } from './pages/Orders.tsx';
+import { Orders, OrdersExport } from './pages/Orders.tsx';
 import { Outbox } from './pages/Outbox.tsx';
 import { Settings } from './pages/Settings.tsx';
 import { savePreferences, type Preferences } from './preferences.ts';
@@ -37,7 +37,7 @@ export function App({ scenario, initialPreferences }: { scenario: ScenarioInfo; 
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <AuthProvider config={config} theme={preferences.theme} locale={preferences.locale}>
+        <AuthProvider config={config} theme={preferences.theme} locale={preferences.locale} stepUpDialog={renderStepUpDialog}>
           <Routes>
             <Route element={<Layout scenario={scenario} preferences={preferences} onPreferencesChange={changePreferences} />}>
               {authRouteElements({ screens: preferences.totpScreen === 'custom' ? { ...prebuiltScreens, Totp: MyTotpScreen } : prebuiltScreens })}
@@ -47,6 +47,14 @@ export function App({ scenario, initialPreferences }: { scenario: ScenarioInfo; 
                 element={
                   <SessionAuth>
                     <Orders />
+                  </SessionAuth>
+                }
+              />
+              <Route
+                path="/orders/export"
+                element={
+                  <SessionAuth requireFactors={['otp-email']} stepUp="dialog">
+                    <OrdersExport />
                   </SessionAuth>
                 }
               />

@@ -37,6 +37,9 @@ export function Layout({ scenario, preferences, onPreferencesChange }: LayoutPro
               <Link to="/settings">Settings</Link>
             </li>
             <li>
+              <Link to="/auth/security">Security</Link>
+            </li>
+            <li>
               <Link to="/outbox">Dev outbox</Link>
             </li>
           </ul>

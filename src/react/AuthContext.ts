@@ -3,6 +3,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AuthClient, FactorScreen, RedirectDecision } from '../core/index.ts';
 import type { GuardHold } from './guardHold.ts';
 
+/** What a step-up dialog is given: the factors that would do, and what to call when done or given up. */
+export interface StepUpDialogRenderProps {
+  factorIds: readonly string[];
+  onVerified: () => void;
+  onCancel: () => void;
+}
+
 /** A factor screen the app enables, with what the chooser shows for it. */
 export interface FactorScreenInfo extends FactorScreen {
   /** What the chooser calls it. The UI layer falls back to its message catalogue. */
@@ -55,6 +62,8 @@ export interface AuthContextValue {
   defaultRedirectPath: string;
   getRedirectionURL?: GetRedirectionURL;
   accessDenied?: (decision: AccessDeniedDecision) => ReactNode;
+  /** What `<SessionAuth stepUp="dialog">` shows over the page (the UI layer's `renderStepUpDialog`). */
+  stepUpDialog?: (props: StepUpDialogRenderProps) => ReactNode;
   /** Set by `useSignOut` until the next session starts, so guards leave the navigation to it. */
   signOutRequested: { current: boolean };
   /** Held by a screen that asks for a missing factor in place (the guards wait). */

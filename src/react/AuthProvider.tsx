@@ -1,7 +1,7 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { createAuthClient, DEFAULT_FACTOR_SCREENS, type AuthClient, type CreateAuthClientConfig, type SessionEvent } from '../core/index.ts';
-import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type AuthUiSettings, type FactorScreenInfo, type GetRedirectionURL } from './AuthContext.ts';
+import { AuthContext, type AccessDeniedDecision, type AuthContextValue, type AuthUiSettings, type FactorScreenInfo, type GetRedirectionURL, type StepUpDialogRenderProps } from './AuthContext.ts';
 import { fkKeys } from './fkKeys.ts';
 import { createGuardHold } from './guardHold.ts';
 
@@ -32,6 +32,11 @@ interface CommonProps {
   defaultRedirectPath?: string;
   /** What `<SessionAuth>` renders when access is denied and it has no `accessDenied` of its own. @default nothing */
   accessDenied?: (decision: AccessDeniedDecision) => ReactNode;
+  /**
+   * The dialog `<SessionAuth stepUp="dialog">` opens over the page to re-verify a factor
+   * (`renderStepUpDialog` from `factorkit`). Without it, step-up goes to the factor's page. @default none
+   */
+  stepUpDialog?: (props: StepUpDialogRenderProps) => ReactNode;
   children?: ReactNode;
 }
 
@@ -43,7 +48,7 @@ export type AuthProviderProps = CommonProps & ({ client: AuthClient; config?: ne
  * and screens. Keeps the kit's queries in step with session events.
  */
 export function AuthProvider(props: AuthProviderProps) {
-  const { theme, locale, messages, brand, getRedirectionURL, onEvent, accessDenied, children } = props;
+  const { theme, locale, messages, brand, getRedirectionURL, onEvent, accessDenied, stepUpDialog, children } = props;
   // A config is read once: the client owns the session and must outlive re-renders.
   const [ownClient] = useState(() => (props.client ? undefined : createAuthClient(props.config!)));
   const client = props.client ?? ownClient!;
@@ -110,11 +115,12 @@ export function AuthProvider(props: AuthProviderProps) {
       defaultRedirectPath,
       getRedirectionURL,
       accessDenied,
+      stepUpDialog,
       signOutRequested,
       guardHold,
       ui: { theme, locale, messages, brand },
     }),
-    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, guardHold, theme, locale, messages, brand],
+    [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, stepUpDialog, guardHold, theme, locale, messages, brand],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

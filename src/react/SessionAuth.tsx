@@ -22,6 +22,12 @@ export interface SessionAuthProps {
   requireFactors?: MFARequirementList;
   /** How recent the `requireFactors` completion must be. @default no limit */
   maxAgeInSeconds?: number;
+  /**
+   * How step-up happens: on the factor's page, then back (`redirect`), or in a dialog over this page
+   * (`dialog`: the provider's `stepUpDialog`, e.g. `renderStepUpDialog`; the children render once the
+   * factor is verified, Cancel goes back). Without a `stepUpDialog`, `dialog` redirects. @default 'redirect'
+   */
+  stepUp?: 'redirect' | 'dialog';
 }
 
 /** The validators of one guard: the global ones (or the route's override), then the step-up one. */
@@ -31,7 +37,13 @@ function routeValidators(props: SessionAuthProps, globals: ClaimValidator[]): Cl
   return props.requireFactors ? [...list, MultiFactorAuthClaim.validators.hasCompletedFactors(props.requireFactors, { maxAgeInSeconds: props.maxAgeInSeconds })] : list;
 }
 
-type State = ({ kind: 'pending' } | { kind: 'ok' } | { kind: 'denied'; decision: AccessDeniedDecision } | { kind: 'error'; error: unknown }) & {
+type State = (
+  | { kind: 'pending' }
+  | { kind: 'ok' }
+  | { kind: 'denied'; decision: AccessDeniedDecision }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'stepUp'; factorIds: string[] }
+) & {
   /** The guard the decision was made for. */
   guard?: string;
 };
@@ -96,6 +108,11 @@ export function SessionAuth(props: SessionAuthProps) {
         if (c.signOutRequested.current) return;
         break;
       default: {
+        // Step-up in a dialog over this page, when the app gave one: no navigation.
+        if ((decision.type === 'FACTOR' || decision.type === 'CHOOSER') && decision.stepUp && p.stepUp === 'dialog' && c.stepUpDialog) {
+          setState({ kind: 'stepUp', factorIds: decision.type === 'FACTOR' ? [decision.factorId] : decision.factorIds, guard });
+          return;
+        }
         // A screen asks for the missing factor in place (settings, after a change): the content
         // already shown stays until it is done or gives up.
         const shown = stateRef.current;
@@ -166,6 +183,21 @@ export function SessionAuth(props: SessionAuthProps) {
     case 'error':
       // An unexpected failure (network, server error) belongs to the app's error boundary.
       throw current.error;
+    case 'stepUp':
+      return (
+        <div aria-busy="true" data-fk="session-auth">
+          {props.fallback ?? null}
+          {ctx.stepUpDialog?.({
+            factorIds: current.factorIds,
+            onVerified: () => void evaluate(false, guardRef.current),
+            onCancel: () => {
+              // Back where the person came from; a page opened directly goes to the app's home.
+              if (typeof history !== 'undefined' && history.length > 1) history.back();
+              else nav.navigate(ctx.defaultRedirectPath, { replace: true });
+            },
+          })}
+        </div>
+      );
     default:
       return (
         <div aria-busy="true" data-fk="session-auth">

@@ -43,7 +43,7 @@ export type { AuthProviderProps } from './AuthProvider.tsx';
 export type { AuthUiTypes } from './AuthContext.ts';
 export type { SessionAuthProps } from './SessionAuth.tsx';
 export type { AuthScreens, CreateAuthRoutesOptions, CustomFactorRoute } from './routes.tsx';
-export type { FactorScreenInfo, AccessDeniedDecision, RedirectionContext, GetRedirectionURL, AuthUiSettings } from './AuthContext.ts';
+export type { FactorScreenInfo, AccessDeniedDecision, RedirectionContext, GetRedirectionURL, AuthUiSettings, StepUpDialogRenderProps } from './AuthContext.ts';
 export type { SessionState } from './useSession.ts';
 export type { ClaimReader } from './useClaimValue.ts';
 export type { AuthParams } from './useAuthParams.ts';

@@ -28,6 +28,8 @@ export interface AuthScreens {
   ThirdPartyCallback?: ComponentType;
   /** `{basePath}/settings`: needs a complete sign-in. */
   Settings?: ComponentType;
+  /** `{basePath}/security`: the security centre; needs a complete sign-in. */
+  Security?: ComponentType;
   /** Rendered by the kit's guarded routes when access is denied (e.g. no factor can be completed). */
   AccessDenied?: ComponentType<{ decision: AccessDeniedDecision }>;
 }
@@ -79,6 +81,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
   // The link may be opened signed out (another device): the screen handles both.
   guarded(`${base}/verify-email`, screens.VerifyEmail, { requireAuth: false, overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/settings`, screens.Settings, {});
+  guarded(`${base}/security`, screens.Security, {});
   return routes;
 }
 

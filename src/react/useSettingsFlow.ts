@@ -13,9 +13,10 @@ export interface UseSettingsFlowOptions {
   /**
    * How the person re-verifies before a change that needs it: `inline` (the flow opens a `stepUp`
    * panel; verify in place, then call `stepUpDone`) or `redirect` (the factor's own screen with
-   * `stepUp=true`, then back here, where the change is made). @default 'inline'
+   * `stepUp=true`, then back here, where the change is made). `dialog` is `inline` for the flow (the
+   * view shows the `stepUp` panel as a dialog). @default 'inline'
    */
-  stepUp?: 'inline' | 'redirect';
+  stepUp?: 'inline' | 'redirect' | 'dialog';
 }
 
 /**
@@ -37,7 +38,7 @@ export function useSettingsFlow(options: UseSettingsFlowOptions = {}) {
   const [flow] = useState(() =>
     createSettingsFlow(ctx.client, {
       settings: () => latest.current,
-      stepUp: options.stepUp,
+      stepUp: options.stepUp === 'dialog' ? 'inline' : options.stepUp,
       hasScreen: (factorId) => ctx.factors.some((f) => f.id === factorId),
       onChanged: () => invalidateFactorQueries(ctx.queryClient),
       holdGuard: () => ctx.guardHold.hold(),

@@ -84,6 +84,8 @@ export { FactorChooserScreen } from './screens/FactorChooserScreen.tsx';
 export { OtpScreen, OtpEmailScreen, OtpPhoneScreen } from './screens/OtpScreen.tsx';
 export { TotpScreen } from './screens/TotpScreen.tsx';
 export { RecoveryCodeScreen } from './screens/RecoveryCodeScreen.tsx';
+export { renderStepUpDialog, StepUpDialog } from './screens/StepUpDialog.tsx';
+export { SecurityScreen } from './screens/SecurityScreen.tsx';
 export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
 export { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 export { MagicLinkScreen } from './screens/MagicLinkScreen.tsx';
@@ -100,6 +102,8 @@ export type { FactorChooserScreenProps } from './screens/FactorChooserScreen.tsx
 export type { OtpScreenProps, OtpFactorScreenProps } from './screens/OtpScreen.tsx';
 export type { TotpScreenProps } from './screens/TotpScreen.tsx';
 export type { RecoveryCodeScreenProps } from './screens/RecoveryCodeScreen.tsx';
+export type { StepUpDialogProps } from './screens/StepUpDialog.tsx';
+export type { SecurityScreenProps } from './screens/SecurityScreen.tsx';
 export type { EmailVerificationScreenProps } from './screens/EmailVerificationScreen.tsx';
 export type { ResetPasswordScreenProps } from './screens/ResetPasswordScreen.tsx';
 export type { MagicLinkScreenProps } from './screens/MagicLinkScreen.tsx';

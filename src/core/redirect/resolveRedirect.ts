@@ -17,6 +17,8 @@ export function authPaths(websiteBasePath: string) {
     recoveryCode: `${websiteBasePath}/mfa/recovery-code`,
     verifyEmail: `${websiteBasePath}/verify-email`,
     settings: `${websiteBasePath}/settings`,
+    /** The security centre: two-step verification, devices, sessions. */
+    security: `${websiteBasePath}/security`,
     /** A forgotten password: ask for a link, and the link's landing (`?token=`). */
     resetPassword: `${websiteBasePath}/reset-password`,
     /** A magic link's landing (`?preAuthSessionId=…#linkCode`). */

@@ -417,4 +417,11 @@ export const ar: MessageCatalogue = {
   'trust.removeAll': 'إزالة كل الأجهزة الموثوقة',
   'trust.allRemoved': 'ستُطلب الخطوة الثانية مجددًا على كل الأجهزة.',
   'trust.loadFailed': 'تعذّر تحميل أجهزتك الموثوقة.',
+  'stepUp.body': 'للمتابعة، تحقّق مرة أخرى بإحدى طرقك.',
+
+  // --------------------------------------------------- security centre
+  'security.title': 'الأمان',
+  'security.subtitle': 'كل ما يحمي حسابك في مكان واحد.',
+  'security.devices.title': 'أجهزتك',
+  'security.devices.subtitle': 'أين سجّلت الدخول، والمتصفحات التي تتخطى الخطوة الثانية.',
 };

@@ -376,4 +376,11 @@ export const de: MessageCatalogue = {
   'trust.removeAll': 'Alle vertrauenswürdigen Geräte entfernen',
   'trust.allRemoved': 'Alle Geräte werden wieder nach dem zweiten Schritt gefragt.',
   'trust.loadFailed': 'Ihre vertrauenswürdigen Geräte konnten nicht geladen werden.',
+  'stepUp.body': 'Bestätigen Sie sich erneut mit einer Ihrer Methoden, um fortzufahren.',
+
+  // --------------------------------------------------- security centre
+  'security.title': 'Sicherheit',
+  'security.subtitle': 'Alles, was Ihr Konto schützt, an einem Ort.',
+  'security.devices.title': 'Ihre Geräte',
+  'security.devices.subtitle': 'Wo Sie angemeldet sind und welche Browser den zweiten Schritt überspringen.',
 };

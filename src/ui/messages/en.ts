@@ -397,4 +397,11 @@ export const en = {
   'trust.removeAll': 'Remove all trusted devices',
   'trust.allRemoved': 'Every device will be asked for the second step again.',
   'trust.loadFailed': 'Your trusted devices could not be loaded.',
+  'stepUp.body': 'To continue, verify again with one of your methods.',
+
+  // --------------------------------------------------- security centre
+  'security.title': 'Security',
+  'security.subtitle': 'Everything that protects your account, in one place.',
+  'security.devices.title': 'Your devices',
+  'security.devices.subtitle': 'Where you are signed in, and the browsers that skip the second step.',
 } as const;

@@ -376,4 +376,11 @@ export const fr: MessageCatalogue = {
   'trust.removeAll': 'Retirer tous les appareils de confiance',
   'trust.allRemoved': 'La deuxième étape sera de nouveau demandée sur tous les appareils.',
   'trust.loadFailed': 'Impossible de charger vos appareils de confiance.',
+  'stepUp.body': 'Pour continuer, vérifiez de nouveau avec l’une de vos méthodes.',
+
+  // --------------------------------------------------- security centre
+  'security.title': 'Sécurité',
+  'security.subtitle': 'Tout ce qui protège votre compte, au même endroit.',
+  'security.devices.title': 'Vos appareils',
+  'security.devices.subtitle': 'Là où vous êtes connecté, et les navigateurs qui passent la deuxième étape.',
 };

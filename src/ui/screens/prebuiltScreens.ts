@@ -11,6 +11,7 @@ import { SignInScreen } from './SignInScreen.tsx';
 import { ThirdPartyCallbackScreen } from './ThirdPartyCallbackScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen.tsx';
+import { SecurityScreen } from './SecurityScreen.tsx';
 
 /** The kit's pre-built screens, one per route of `createAuthRoutes`. */
 export const prebuiltScreens = Object.freeze({
@@ -25,6 +26,7 @@ export const prebuiltScreens = Object.freeze({
   MagicLink: MagicLinkScreen,
   ThirdPartyCallback: ThirdPartyCallbackScreen,
   Settings: MFASettingsScreen,
+  Security: SecurityScreen,
   AccessDenied: AccessDeniedScreen,
 } satisfies AuthScreens);
 

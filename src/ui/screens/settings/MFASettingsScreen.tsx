@@ -15,6 +15,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TrustedDevicesSection } from './TrustedDevicesSection.tsx';
 import { RecoveryCodesSave } from '../RecoveryCodesSave.tsx';
+import { StepUpDialog } from '../StepUpDialog.tsx';
 
 /** Props of {@link MFASettingsScreen}. Other props go to the outer `data-fk="screen"` element. */
 export interface MFASettingsScreenProps extends BaseScreenProps {
@@ -25,10 +26,11 @@ export interface MFASettingsScreenProps extends BaseScreenProps {
   headingLevel?: 1 | 2;
   /**
    * How the user re-verifies before a sensitive change: `inline` (a code field in place, with a
-   * link to the factor's own page as well) or `redirect` (straight to the factor's page with
-   * `stepUp=true`, then back here, where the change is retried). @default 'inline'
+   * link to the factor's own page as well), `dialog` (the same in a modal dialog over the page) or
+   * `redirect` (straight to the factor's page with `stepUp=true`, then back here, where the change
+   * is retried). @default 'inline'
    */
-  stepUp?: 'inline' | 'redirect';
+  stepUp?: 'inline' | 'dialog' | 'redirect';
   /** Show "Where you're signed in" (the user's sessions, with sign-out for each; factorkit's backend). @default true */
   showSessions?: boolean;
 }
@@ -84,6 +86,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
     const panelLevel = anchor === SETTINGS_DEVICES_ANCHOR || anchor === SETTINGS_RECOVERY_ANCHOR ? devicesPanelLevel : sectionLevel;
     switch (panel.kind) {
       case 'stepUp':
+        if (stepUpMode === 'dialog')
+          return <StepUpDialog key={settingsChangeKey(panel.change)} factorIds={panel.factors} components={components} onCancel={settingsFlow.close} onVerified={() => void settingsFlow.stepUpDone(panel.change)} />;
         return (
           <StepUpPanel
             key={settingsChangeKey(panel.change)}
