@@ -2,7 +2,7 @@
 
 /** A login method ("recipe user") as it appears on the wire. @see docs/protocol.md §2.1 */
 export interface LoginMethod {
-  recipeId: 'emailpassword' | 'passwordless' | 'thirdparty';
+  recipeId: 'emailpassword' | 'passwordless' | 'thirdparty' | 'webauthn';
   recipeUserId: string;
   tenantIds: string[];
   email?: string;

@@ -142,6 +142,20 @@ export interface MFASettingsOptions {
   guardLastTotpDeviceRemoval?: boolean;
 }
 
+/** Passkey options (`webauthn` in the backend config). */
+export interface WebAuthnOptions {
+  /** The relying party id. @default the host name of `appInfo.websiteDomain` */
+  rpId?: string;
+  /** @default appInfo.appName */
+  rpName?: string;
+  /** Origins the browser may be on. @default [appInfo.websiteDomain] */
+  origins?: string[];
+  /** How long generated options stay usable, and the browser's timeout. @default 300 000 ms */
+  timeoutMs?: number;
+  /** Offer a passkey as a secondary factor too (after a password, say). @default false */
+  secondFactor?: boolean;
+}
+
 export interface MFAOptions {
   /** Factors that may create a session. @default every first factor the enabled recipes offer */
   firstFactors?: string[];
@@ -214,6 +228,8 @@ export interface BackendConfig {
   emailPassword?: EmailPasswordOptions | false;
   passwordless?: PasswordlessOptions | false;
   totp?: TotpOptions | false;
+  /** Passkeys (the WebAuthn recipe, factor `webauthn`). @default off */
+  webauthn?: WebAuthnOptions | false;
   emailVerification?: EmailVerificationOptions | false;
   /** Social and enterprise sign-in. @default off */
   thirdParty?: ThirdPartyOptions | false;

@@ -13,6 +13,7 @@ import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './r
 import { sessionsRoutes } from './recipes/sessions.ts';
 import { recoveryCodesRoutes } from './recipes/recoveryCodes.ts';
 import { trustedDevicesRoutes } from './recipes/trustedDevices.ts';
+import { webauthnRoutes } from './recipes/webauthn.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
 import { passwordlessRoutes } from './recipes/passwordless.ts';
@@ -115,6 +116,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...sessionsRoutes(),
     ...recoveryCodesRoutes(),
     ...trustedDevicesRoutes(config),
+    ...webauthnRoutes(config),
   ];
 
   const http = createHttp({ appInfo, config, sessions, tenants, services, now });

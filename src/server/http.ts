@@ -206,11 +206,10 @@ export function createHttp({ appInfo, config, sessions, tenants, services, now }
     /** Mounts routes under the API base path, with and without a tenant prefix; then the 404 and error answers. */
     mount(routes: Route[], extra: { method: 'GET'; path: string; handler: (ctx: RequestContext) => Promise<unknown> }[] = []) {
       for (const route of extra) app.on(route.method, `${base}${route.path}`, (c) => run(c.req.raw, undefined, route.handler, remoteOf(c)));
-      for (const route of routes) {
-        const handler = (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services), remoteOf(c), { formPost: route.formPost === true });
-        app.on(route.method, `${base}${route.path}`, handler);
-        app.on(route.method, `${base}/:tenantId${route.path}`, handler);
-      }
+      const handlerOf = (route: Route) => (c: Context) => run(c.req.raw, c.req.param('tenantId'), (ctx) => route.handler(ctx, services), remoteOf(c), { formPost: route.formPost === true });
+      // Every path without a tenant first: `/webauthn/signup` is that route, not tenant "webauthn"'s `/signup`.
+      for (const route of routes) app.on(route.method, `${base}${route.path}`, handlerOf(route));
+      for (const route of routes) app.on(route.method, `${base}/:tenantId${route.path}`, handlerOf(route));
       app.notFound(() => json({ message: 'Not found' }, 404));
       app.onError((error) => {
         console.error('factorkit backend: unexpected error', error);

@@ -36,6 +36,7 @@ export type {
   MFAInfoResponse,
   MFAOptions,
   MFASettingsOptions,
+  WebAuthnOptions,
   NewAccountInfo,
   PasswordlessOptions,
   SessionOptions,

@@ -23,6 +23,7 @@ export function availableSecondaryFactors(config: BackendConfig): string[] {
   if (config.emailPassword !== false) out.push(FactorIds.EMAILPASSWORD);
   out.push(...enabledPasswordlessFactors(config));
   if (config.totp) out.push(FactorIds.TOTP);
+  if (config.webauthn && config.webauthn.secondFactor) out.push(FactorIds.WEBAUTHN);
   return out;
 }
 
@@ -44,7 +45,11 @@ export function enabledPasswordlessFactors(config: BackendConfig): string[] {
 
 /** The first factors the enabled recipes offer. */
 export function availableFirstFactors(config: BackendConfig): string[] {
-  return [...availableSecondaryFactors(config).filter((f) => f !== FactorIds.TOTP), ...(config.thirdParty ? [FactorIds.THIRDPARTY] : [])];
+  return [
+    ...availableSecondaryFactors(config).filter((f) => f !== FactorIds.TOTP && f !== FactorIds.WEBAUTHN),
+    ...(config.thirdParty ? [FactorIds.THIRDPARTY] : []),
+    ...(config.webauthn ? [FactorIds.WEBAUTHN] : []),
+  ];
 }
 
 type MetadataStore = {
@@ -90,6 +95,7 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
         if ((f === FactorIds.OTP_EMAIL || f === FactorIds.LINK_EMAIL) && hasPwlessEmail) out.push(f);
         if ((f === FactorIds.OTP_PHONE || f === FactorIds.LINK_PHONE) && hasPwlessPhone) out.push(f);
       }
+      if (config.webauthn && lms.some((m) => m.recipeId === 'webauthn')) out.push(FactorIds.WEBAUTHN);
       if (config.totp) {
         const known = verifiedTotpOf.get(user);
         const has = known ?? (await db.query('SELECT 1 FROM fk_totp_devices WHERE user_id = $1 AND verified LIMIT 1', [user.id])).length > 0;
@@ -170,6 +176,7 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
       const candidates =
         lm?.recipeId === 'emailpassword' ? [FactorIds.EMAILPASSWORD]
         : lm?.recipeId === 'thirdparty' ? [FactorIds.THIRDPARTY]
+        : lm?.recipeId === 'webauthn' ? [FactorIds.WEBAUTHN]
         : lm?.email !== undefined ? [FactorIds.LINK_EMAIL, FactorIds.OTP_EMAIL]
         : [FactorIds.LINK_PHONE, FactorIds.OTP_PHONE];
       const first = await firstFactorsFor(session.tenantId);

@@ -103,6 +103,7 @@ function vouchingFactors(s: Services, ways: AccountWays, session: SessionContain
   if (pwless.includes(FactorIds.OTP_EMAIL) && before.some((m) => m.email !== undefined && !isFakeEmail(m.email))) out.push(FactorIds.OTP_EMAIL);
   if (pwless.includes(FactorIds.OTP_PHONE) && before.some((m) => m.phoneNumber !== undefined)) out.push(FactorIds.OTP_PHONE);
   if (s.config.totp && ways.totpDevices.some((d) => d.verified && d.addedBy !== here)) out.push(FactorIds.TOTP);
+  if (s.config.webauthn && before.some((m) => m.recipeId === 'webauthn')) out.push(FactorIds.WEBAUTHN);
   if (s.config.emailPassword !== false && ways.user.loginMethods.some((m) => m.recipeId === 'emailpassword') && secondFactorsBeforeSession(ways, session) === 0) {
     out.push(FactorIds.EMAILPASSWORD);
   }

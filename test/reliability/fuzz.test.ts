@@ -59,6 +59,9 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'POST', path: '/fk/sessions/revoke', token: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', token: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
+  { method: 'POST', path: '/webauthn/options/register', token: 'access', valid: { email: 'passkey@example.com' }, fields: { email: 'string?', displayName: 'string?' } },
+  { method: 'POST', path: '/webauthn/signin', token: 'access', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
+  { method: 'POST', path: '/webauthn/credential/remove', token: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', token: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/trust', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/fk/recovery-codes/generate', token: 'access', valid: {}, fields: {} },
@@ -87,6 +90,10 @@ const MAY_WRITE: Record<string, string[]> = {
   EMAIL_ALREADY_VERIFIED_ERROR: ['fk_sessions'],
   // A wrong recovery code counts against its limit.
   INVALID_RECOVERY_CODE_ERROR: ['fk_rate_limits'],
+  // Options are consumed (deleted) even when the response that follows is refused; options make a row.
+  OPTIONS_NOT_FOUND_ERROR: ['fk_webauthn_options'],
+  INVALID_CREDENTIALS_ERROR: ['fk_webauthn_options'],
+  INVALID_EMAIL_ERROR: ['fk_webauthn_options'],
 };
 
 // ---- generators -------------------------------------------------------------------------------
@@ -255,6 +262,7 @@ beforeAll(async () => {
     // A provider out of reach: sign-in/up bodies reach the provider step and fail there, cleanly.
     thirdParty: { providers: [{ id: 'fuzz-idp', issuer: 'http://localhost:9/', clients: [{ clientId: 'fuzz' }] }] },
     mfa: { firstFactors: ['emailpassword', 'otp-email', 'otp-phone', 'thirdparty'], trustedDevices: true },
+    webauthn: {},
     emailVerification: { mode: 'OPTIONAL' },
     limits: { codeSendsPerContact: { max: 1000, windowSeconds: 900 }, codeGuessesPerContact: { max: 1000, windowSeconds: 3600 } },
   });

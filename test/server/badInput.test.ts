@@ -27,6 +27,9 @@ const formFields = [
   { id: 'password', value: 'password123' },
 ];
 
+// A passkey response's outline (the verifier rejects its contents).
+const PASSKEY = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' }, clientExtensionResults: {} };
+
 const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/signin', auth: 'none', valid: { formFields, shouldTryLinkingWithSessionUser: false }, fields: { formFields: 'array', shouldTryLinkingWithSessionUser: 'boolean?' } },
   { method: 'POST', path: '/signup', auth: 'none', valid: { formFields, shouldTryLinkingWithSessionUser: false }, fields: { formFields: 'array', shouldTryLinkingWithSessionUser: 'boolean?' } },
@@ -55,6 +58,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/fk/mfa/settings/required-factors/add', auth: 'access', valid: { factorId: 'otp-email' }, fields: { factorId: 'string' } },
   { method: 'POST', path: '/fk/mfa/settings/required-factors/remove', auth: 'access', valid: { factorId: 'totp' }, fields: { factorId: 'string' } },
   { method: 'POST', path: '/fk/sessions/revoke', auth: 'access', valid: { sessionHandle: 'no-such-session' }, fields: { sessionHandle: 'string' } },
+  { method: 'POST', path: '/webauthn/options/register', auth: 'none', valid: { email: 'someone@example.com' }, fields: { email: 'string?', displayName: 'string?' } },
+  { method: 'POST', path: '/webauthn/signin', auth: 'none', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: PASSKEY }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
+  { method: 'POST', path: '/webauthn/signup', auth: 'none', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: PASSKEY }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
+  { method: 'POST', path: '/webauthn/credential/remove', auth: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', auth: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', auth: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
   { method: 'PUT', path: '/mfa/info', auth: 'access', valid: undefined, fields: {} },
@@ -75,7 +82,7 @@ let backend: Backend;
 let user: TestClient;
 
 beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { trustedDevices: true } });
+  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { trustedDevices: true }, webauthn: {} });
   user = new TestClient(backend);
   expect((await user.signUp('hostile@example.com')).body.status).toBe('OK');
 });

@@ -295,6 +295,42 @@ CREATE TABLE fk_trusted_devices (
 CREATE INDEX fk_trusted_devices_user ON fk_trusted_devices (user_id);
 `,
   },
+  {
+    id: 9,
+    name: 'passkeys',
+    sql: `
+-- Generated WebAuthn options: a challenge used once, before it expires.
+CREATE TABLE fk_webauthn_options (
+  options_id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  challenge TEXT NOT NULL,
+  email TEXT,
+  user_handle TEXT,
+  rp_id TEXT NOT NULL,
+  origins JSONB NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+-- Passkeys: the public key (base64url COSE), the signature counter, backup state, who added it.
+CREATE TABLE fk_webauthn_credentials (
+  credential_id TEXT PRIMARY KEY,
+  recipe_user_id TEXT NOT NULL REFERENCES fk_login_methods(recipe_user_id) ON DELETE CASCADE,
+  user_handle TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  counter BIGINT NOT NULL,
+  transports JSONB,
+  backed_up BOOLEAN,
+  device_type TEXT,
+  rp_id TEXT NOT NULL,
+  name TEXT,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  enrolled_session TEXT
+);
+CREATE INDEX fk_webauthn_credentials_user ON fk_webauthn_credentials (recipe_user_id);
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

@@ -44,7 +44,7 @@ const WORDS: Record<MailLocale, Words> = {
         RECOVERY_CODES_RENEWED: () => 'New recovery codes were made; the old ones no longer work.',
       },
     },
-    factors: { totp: 'An authenticator app', 'otp-email': 'Codes by email', 'otp-phone': 'Codes by text message', emailpassword: 'A password', thirdparty: 'A social sign-in', 'recovery-code': 'A recovery code' },
+    factors: { totp: 'An authenticator app', 'otp-email': 'Codes by email', 'otp-phone': 'Codes by text message', emailpassword: 'A password', thirdparty: 'A social sign-in', 'recovery-code': 'A recovery code', webauthn: 'A passkey' },
   },
   fr: {
     dir: 'ltr',
@@ -66,7 +66,7 @@ const WORDS: Record<MailLocale, Words> = {
         RECOVERY_CODES_RENEWED: () => 'De nouveaux codes de récupération ont été créés\u00a0; les anciens ne fonctionnent plus.',
       },
     },
-    factors: { totp: 'Application d’authentification', 'otp-email': 'Codes par e-mail', 'otp-phone': 'Codes par SMS', emailpassword: 'Mot de passe', thirdparty: 'Connexion via un autre compte', 'recovery-code': 'Code de récupération' },
+    factors: { totp: 'Application d’authentification', 'otp-email': 'Codes par e-mail', 'otp-phone': 'Codes par SMS', emailpassword: 'Mot de passe', thirdparty: 'Connexion via un autre compte', 'recovery-code': 'Code de récupération', webauthn: 'Clé d’accès' },
   },
   de: {
     dir: 'ltr',
@@ -88,7 +88,7 @@ const WORDS: Record<MailLocale, Words> = {
         RECOVERY_CODES_RENEWED: () => 'Es wurden neue Wiederherstellungscodes erstellt; die alten gelten nicht mehr.',
       },
     },
-    factors: { totp: 'Eine Authenticator-App', 'otp-email': 'Codes per E-Mail', 'otp-phone': 'Codes per SMS', emailpassword: 'Ein Passwort', thirdparty: 'Eine Anmeldung über ein anderes Konto', 'recovery-code': 'Ein Wiederherstellungscode' },
+    factors: { totp: 'Eine Authenticator-App', 'otp-email': 'Codes per E-Mail', 'otp-phone': 'Codes per SMS', emailpassword: 'Ein Passwort', thirdparty: 'Eine Anmeldung über ein anderes Konto', 'recovery-code': 'Ein Wiederherstellungscode', webauthn: 'Ein Passkey' },
   },
   ar: {
     dir: 'rtl',
@@ -110,7 +110,7 @@ const WORDS: Record<MailLocale, Words> = {
         RECOVERY_CODES_RENEWED: () => 'أُنشئت رموز استرداد جديدة؛ ولم تعد الرموز القديمة تعمل.',
       },
     },
-    factors: { totp: 'تطبيق المصادقة', 'otp-email': 'رموز عبر البريد الإلكتروني', 'otp-phone': 'رموز عبر الرسائل النصية', emailpassword: 'كلمة المرور', thirdparty: 'تسجيل الدخول بحساب آخر', 'recovery-code': 'رمز استرداد' },
+    factors: { totp: 'تطبيق المصادقة', 'otp-email': 'رموز عبر البريد الإلكتروني', 'otp-phone': 'رموز عبر الرسائل النصية', emailpassword: 'كلمة المرور', thirdparty: 'تسجيل الدخول بحساب آخر', 'recovery-code': 'رمز استرداد', webauthn: 'مفتاح مرور' },
   },
 };
 
