@@ -61,7 +61,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       ...base,
       appInfo: { appName: 'factorkit demo', apiDomain, websiteDomain },
       // "Don't ask again on this device" is offered on the second-factor screens.
-      mfa: { ...base.mfa, trustedDevices: true },
+      mfa: { ...base.mfa, trustedDevices: true, ...(base.mfa?.firstFactors && { firstFactors: [...base.mfa.firstFactors, 'webauthn'] }) },
+      // Passkeys as a first factor (the browser's prompt; localhost is a secure context).
+      webauthn: base.webauthn ?? {},
       database,
       devMode: true,
       ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),

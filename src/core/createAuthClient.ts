@@ -4,6 +4,7 @@ import { createMfaApi } from './api/mfa.ts';
 import { createMfaSettingsApi, createRecoveryCodesApi } from './api/mfaSettings.ts';
 import { createSessionsApi } from './api/sessions.ts';
 import { createTrustedDevicesApi } from './api/trustedDevices.ts';
+import { createWebauthnApi } from './api/webauthn.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createThirdPartyApi } from './api/thirdParty.ts';
 import { createPasswordlessApi } from './api/passwordless.ts';
@@ -144,6 +145,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     mfaSettings: createMfaSettingsApi(transport),
     /** The user's sessions: list, revoke one, all others, all (factorkit's extension). */
     sessions: createSessionsApi(transport),
+    /** Passkeys: the WebAuthn recipe's calls (the browser ceremony: `createPasskeyFlow`). */
+    webauthn: createWebauthnApi(transport),
     /** "Don't ask again on this device": trust this browser, list, revoke (factorkit's extension). */
     trustedDevices,
     /** Recovery codes: count, a new set, use one (factorkit's extension). */

@@ -33,6 +33,7 @@ export {
 } from './flows/thirdPartyFlow.ts';
 export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
+export { createPasskeyFlow, initialPasskeyState, passkeyIssueOf, passkeysSupported, reducePasskey } from './flows/passkeyFlow.ts';
 export { createRecoveryCodeFlow, initialRecoveryCodeState, recoveryCodeView, reduceRecoveryCode } from './flows/recoveryCodeFlow.ts';
 export {
   createChangePasswordFlow,
@@ -94,6 +95,8 @@ export type {
   ThirdPartyStartState,
 } from './flows/thirdPartyFlow.ts';
 export type { MagicLinkEvent, MagicLinkFlow, MagicLinkFlowOptions, MagicLinkState } from './flows/magicLinkFlow.ts';
+export type { PasskeyBrowser, PasskeyEvent, PasskeyFlow, PasskeyFlowOptions, PasskeyIssue, PasskeyState } from './flows/passkeyFlow.ts';
+export type { Passkey, PasskeyCeremonyResult, PasskeyRegisterOptions, PasskeySignInOptions } from './api/webauthn.ts';
 export type { RecoveryCodeEvent, RecoveryCodeFlow, RecoveryCodeIssue, RecoveryCodeState } from './flows/recoveryCodeFlow.ts';
 export type { FieldProblem, SignInFields, SignInFlow, SignInFlowEvent, SignInFlowOptions, SignInFlowState, SignInIssue } from './flows/signInFlow.ts';
 export type {

@@ -31,6 +31,8 @@ export { useRecoveryCodeFlow } from './useRecoveryCodeFlow.ts';
 export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.ts';
 export { useTrustThisDevice } from './useTrustThisDevice.ts';
 export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.ts';
+export { usePasskeyFlow } from './usePasskeyFlow.ts';
+export { usePasskeys, useRemovePasskey } from './usePasskeys.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
 export { useThirdPartySignIn, useThirdPartyCallback } from './useThirdPartySignIn.ts';
 export { useEmailVerification } from './useEmailVerification.ts';

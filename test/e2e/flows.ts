@@ -23,7 +23,7 @@ export async function signUp(v: Visitor, email: string, password = PASSWORD): Pr
   await v.page.getByLabel('Email address').fill(email);
   await v.page.getByLabel('Password', { exact: true }).fill(password);
   await v.reached('sign up');
-  await v.page.getByRole('button', { name: 'Sign up' }).click();
+  await v.page.getByRole('button', { name: 'Sign up', exact: true }).click();
 }
 
 /** Signs out from the page's first "Sign out" button and waits until it is done (sign-in shows). */
@@ -36,7 +36,7 @@ export async function signOut(v: Visitor): Promise<void> {
 export async function signIn(v: Visitor, email: string, password = PASSWORD): Promise<void> {
   await v.page.getByLabel('Email address').fill(email);
   await v.page.getByLabel('Password', { exact: true }).fill(password);
-  await v.page.getByRole('button', { name: 'Sign in' }).click();
+  await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Ends on the protected page the user first asked for. */

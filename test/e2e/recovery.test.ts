@@ -41,7 +41,7 @@ describe('a forgotten password (S1: TOTP for everyone)', () => {
     await v.page.getByRole('button', { name: 'Save the new password' }).click();
     await v.seeHeading('Your password is changed');
     await v.reached('reset done');
-    await v.page.getByRole('button', { name: 'Sign in' }).click();
+    await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await v.seeHeading('Sign in');
     await signIn(v, email, 'brand-new-Passw0rd');
     await verifyTotp(v, secret);
@@ -124,7 +124,7 @@ describe('social sign-in through a real OpenID provider (S1)', () => {
     if (email === null) await v.page.getByRole('button', { name: 'Cancel' }).click();
     else {
       await v.page.getByLabel('Email address').fill(email);
-      await v.page.getByRole('button', { name: 'Sign in' }).click();
+      await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     }
   }
 

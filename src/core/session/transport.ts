@@ -7,7 +7,7 @@ import type { SessionStore } from './sessionStore.ts';
 export const FDI_VERSIONS = '3.1,4.0';
 
 /** Recipe ids sent as `rid`. */
-export type RecipeId = 'emailpassword' | 'passwordless' | 'thirdparty' | 'totp' | 'multifactorauth' | 'emailverification' | 'multitenancy' | 'session' | 'fk';
+export type RecipeId = 'emailpassword' | 'passwordless' | 'thirdparty' | 'webauthn' | 'totp' | 'multifactorauth' | 'emailverification' | 'multitenancy' | 'session' | 'fk';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

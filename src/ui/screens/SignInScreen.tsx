@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { passkeysSupported } from '../../core/index.ts';
+import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
-import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
+import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
@@ -61,7 +63,11 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
     other === 'otp-email' ? (linkOnly('email') ? 'signIn.withEmailLink' : 'signIn.withEmailCode') : other === 'otp-phone' ? (linkOnly('phone') ? 'signIn.withPhoneLink' : 'signIn.withPhoneCode') : 'signIn.withPassword';
   const mode = chosen !== undefined && (available.includes(chosen) || (chosen === 'signUp' && available.includes('signIn'))) ? chosen : available[0];
   const providers = first?.includes('thirdparty') && methods.data?.status === 'OK' ? methods.data.thirdParty.providers : [];
-  const lead = providers.length > 0 ? <ProviderButtons providers={providers} m={m} c={c} separator={mode !== undefined} /> : undefined;
+  const passkeys = first?.includes('webauthn') === true && passkeysSupported();
+  const lead =
+    providers.length > 0 || passkeys ? (
+      <ProviderButtons providers={providers} passkeys={passkeys && mode !== 'signUp'} m={m} c={c} separator={mode !== undefined} />
+    ) : undefined;
 
   if (methods.isPending || session.isPending || (session.exists && !next.isError)) return <LoadingScreen components={components} {...props} />;
 
@@ -89,7 +95,7 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
     return <OtpSignIn key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
-  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
+  return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} passkeys={passkeys} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
 interface FormProps {
@@ -102,14 +108,27 @@ interface FormProps {
   lead?: ReactNode;
 }
 
-/** "Continue with {provider}" for each provider the tenant offers, then "or" when a form follows. */
-function ProviderButtons({ providers, m, c, separator }: { providers: { id: string; name?: string }[]; m: Messages; c: ScreenComponents; separator: boolean }) {
+/**
+ * "Sign in with a passkey" (when the tenant offers passkeys and the browser has them) and "Continue
+ * with {provider}" for each provider the tenant offers, then "or" when a form follows.
+ */
+function ProviderButtons({ providers, passkeys, m, c, separator }: { providers: { id: string; name?: string }[]; passkeys: boolean; m: Messages; c: ScreenComponents; separator: boolean }) {
   const { state, start } = useThirdPartySignIn();
+  const passkey = usePasskeyFlow();
   const issue = state.issue;
   const failed = issue === undefined ? undefined : issue.issue.kind === 'failed' ? failureText(m, issue.issue.error) : refusalText(m, issue.issue.refusal);
+  const passkeyFailed = passkeyIssueText(m, passkey.state.issue);
   return (
     <div data-fk="providers">
       {failed !== undefined && <c.Alert tone="error">{failed}</c.Alert>}
+      {passkeyFailed !== undefined && <c.Alert tone="error">{passkeyFailed}</c.Alert>}
+      {passkeys && (
+        <c.Button variant="secondary" data-fk-provider="passkey" submitting={passkey.state.busy === 'signIn' || passkey.state.done} onClick={() => void passkey.signIn()}>
+          <c.FactorIcon factorId="webauthn" />
+          {m.format('passkey.signIn')}
+        </c.Button>
+      )}
+      {providers.length > 0 && (
       <ul data-fk="provider-list" aria-label={m.format('signIn.providersLabel')}>
         {providers.map((p) => (
           <li key={p.id}>
@@ -120,6 +139,7 @@ function ProviderButtons({ providers, m, c, separator }: { providers: { id: stri
           </li>
         ))}
       </ul>
+      )}
       {separator && (
         <p data-fk="separator" role="presentation">
           <span>{m.format('signIn.or')}</span>
@@ -129,8 +149,11 @@ function ProviderButtons({ providers, m, c, separator }: { providers: { id: stri
   );
 }
 
-function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean }) {
+function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean; passkeys: boolean }) {
   const { state, view, submit, setMode } = useSignInFlow({ mode });
+  const passkey = usePasskeyFlow();
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const passkeyError = mode === 'signUp' ? passkeyIssueText(m, passkey.state.issue) : undefined;
   const links = useAuthLinks();
   const id = useId();
   const ids = { email: `${id}-email`, password: `${id}-password` };
@@ -139,13 +162,13 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
   const fieldErrors = view.invalidFields.map((field) => ({ fieldId: ids[field], field: labels[field], message: fieldProblemText(m, state.fieldErrors[field])! }));
   // The summary names the field of each error; under the field, the error alone.
   const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
-  const error = issueText(m, state.issue) ?? screenError;
+  const error = issueText(m, state.issue) ?? passkeyError ?? screenError;
   // A refused sign-in (wrong password, a pause) moves focus to the message, which is read out, and
   // the next Tab goes back into the form.
   const alertRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (state.issue !== undefined) alertRef.current?.focus();
-  }, [state.issue]);
+    if (state.issue !== undefined || passkeyError !== undefined) alertRef.current?.focus();
+  }, [state.issue, passkeyError]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -183,7 +206,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
           <RetryCountdown m={m} c={c} retryAt={view.retryAt} />
         </c.Alert>
       )}
-      <form data-fk="form" noValidate onSubmit={onSubmit}>
+      <form data-fk="form" noValidate onSubmit={onSubmit} ref={formRef}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
         <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
         <c.PasswordField
@@ -203,6 +226,12 @@ function PasswordForm({ mode, onModeChange, forgotPassword, lead, m, c, rootProp
         <c.Button type="submit" submitting={view.busy}>
           {m.format(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
         </c.Button>
+        {mode === 'signUp' && passkeys && (
+          // The address typed above, and a passkey instead of the password.
+          <c.Button variant="secondary" submitting={passkey.state.busy === 'signUp' || passkey.state.done} onClick={() => void passkey.signUp(String(new FormData(formRef.current ?? undefined).get('email') ?? ''))}>
+            {m.format('passkey.signUp')}
+          </c.Button>
+        )}
       </form>
     </c.ScreenLayout>
   );

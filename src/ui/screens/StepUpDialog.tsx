@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useAuthContext } from '../../react/AuthContext.ts';
-import { useMFAInfo } from '../../react/index.ts';
+import { useMFAInfo, usePasskeyFlow } from '../../react/index.ts';
+import { passkeyIssueText } from './passkeyText.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { OtpCodeFlow, PasswordVerifyForm, TotpCodeForm } from './settings/FactorVerify.tsx';
@@ -22,7 +23,7 @@ export interface StepUpDialogProps {
   components?: Partial<ScreenComponents>;
 }
 
-const KNOWN = ['otp-email', 'otp-phone', 'totp', 'emailpassword'] as const;
+const KNOWN = ['otp-email', 'otp-phone', 'totp', 'emailpassword', 'webauthn'] as const;
 
 /**
  * "Confirm it's you" as a modal dialog over the page (a native `<dialog>`: focus stays inside, the
@@ -64,7 +65,7 @@ export function StepUpDialog({ factorIds, onVerified, onCancel, heading, body, c
   const contactOf = (id: string) => (id === 'otp-email' ? data?.emails[id]?.[0] : id === 'otp-phone' ? data?.phoneNumbers[id]?.[0] : undefined);
   // What can be verified here: an app set up, a contact to send a code to, the password.
   const options = factorIds.filter((id) =>
-    id === 'totp' ? data?.factors.alreadySetup.includes('totp') : id === 'emailpassword' ? data?.emails.emailpassword?.[0] !== undefined : contactOf(id) !== undefined,
+    id === 'totp' || id === 'webauthn' ? data?.factors.alreadySetup.includes(id) : id === 'emailpassword' ? data?.emails.emailpassword?.[0] !== undefined : contactOf(id) !== undefined,
   );
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const current = chosen !== undefined && options.includes(chosen) ? chosen : options[0];
@@ -110,8 +111,23 @@ export function StepUpDialog({ factorIds, onVerified, onCancel, heading, body, c
 function VerifyOne({ m, c, factorId, contact, email, onVerified }: { m: Messages; c: ScreenComponents; factorId: string; contact: string | undefined; email: string | undefined; onVerified: () => void }) {
   const label = m.format('settings.stepUp.action');
   if (factorId === 'totp') return <TotpCodeForm key={factorId} messages={m} c={c} onVerified={onVerified} submitLabel={label} />;
+  if (factorId === 'webauthn') return <PasskeyVerify m={m} c={c} onVerified={onVerified} />;
   if (factorId === 'emailpassword') return <PasswordVerifyForm key={factorId} messages={m} c={c} email={email ?? ''} onVerified={onVerified} submitLabel={label} />;
   return <OtpCodeFlow key={factorId} messages={m} c={c} factorId={factorId} contact={contact} onVerified={onVerified} submitLabel={label} />;
+}
+
+/** "Use your passkey": the browser's prompt, completing `webauthn` in this session. */
+function PasskeyVerify({ m, c, onVerified }: { m: Messages; c: ScreenComponents; onVerified: () => void }) {
+  const passkey = usePasskeyFlow();
+  const issue = passkeyIssueText(m, passkey.state.issue);
+  return (
+    <div data-fk="settings-verify">
+      {issue !== undefined && <c.Alert tone="error">{issue}</c.Alert>}
+      <c.Button submitting={passkey.state.busy !== undefined} onClick={() => void passkey.signIn({ asSecondFactor: true }).then((ok) => ok && onVerified())}>
+        {m.format('passkey.use')}
+      </c.Button>
+    </div>
+  );
 }
 
 /** For `<AuthProvider stepUpDialog={renderStepUpDialog}>`: the kit's dialog for `<SessionAuth stepUp="dialog">`. */

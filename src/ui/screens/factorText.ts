@@ -1,7 +1,7 @@
 import type { FactorScreenInfo } from '../../react/index.ts';
 import type { MessageKey, Messages } from '../messages/types.ts';
 
-const builtIn = new Set(['emailpassword', 'otp-email', 'otp-phone', 'totp']);
+const builtIn = new Set(['emailpassword', 'otp-email', 'otp-phone', 'totp', 'webauthn']);
 
 /** A factor's name and description: the app's (`<AuthProvider factors>`), else the catalogue's. */
 export function factorText(m: Messages, factor: Pick<FactorScreenInfo, 'id' | 'label' | 'description'>): { name: string; description: string } {

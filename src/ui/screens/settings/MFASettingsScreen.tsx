@@ -14,6 +14,7 @@ import { TotpSetupForm } from './TotpSetupForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TrustedDevicesSection } from './TrustedDevicesSection.tsx';
+import { PasskeysSection } from './PasskeysSection.tsx';
 import { RecoveryCodesSave } from '../RecoveryCodesSave.tsx';
 import { StepUpDialog } from '../StepUpDialog.tsx';
 
@@ -35,7 +36,7 @@ export interface MFASettingsScreenProps extends BaseScreenProps {
   showSessions?: boolean;
 }
 
-const KNOWN_FACTORS = ['otp-email', 'otp-phone', 'totp', 'emailpassword'] as const;
+const KNOWN_FACTORS = ['otp-email', 'otp-phone', 'totp', 'emailpassword', 'webauthn'] as const;
 const EMAIL_FACTORS = ['otp-email', 'link-email'];
 const PHONE_FACTORS = ['otp-phone', 'link-phone'];
 
@@ -297,6 +298,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
             )}
           </section>
         )}
+        <PasskeysSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-passkeys`} email={passwordEmail ?? data.emails['otp-email']?.[0]} />
         {showSessions && <SessionsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-sessions`} />}
         {showSessions && <TrustedDevicesSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-trusted`} />}
       </>

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { isAuthError, type Passkey } from '../../../core/index.ts';
+import { stepUpFactorsOf } from '../../../core/flows/codeOutcome.ts';
+import { usePasskeyFlow, usePasskeys, useRemovePasskey } from '../../../react/index.ts';
+import type { Messages } from '../../messages/types.ts';
+import { LiveRegion } from '../../parts/LiveRegion.tsx';
+import type { ScreenComponents } from '../components.ts';
+import { passkeyIssueText } from '../passkeyText.ts';
+import { answerText, failureText } from '../screenSupport.ts';
+import { StepUpDialog } from '../StepUpDialog.tsx';
+
+/**
+ * "Passkeys": the user's passkeys (name, added, last used, synced or on one device), "Add a passkey"
+ * and "Remove" for each, re-verifying in a dialog when the backend asks for step-up. Over
+ * `usePasskeys` / `usePasskeyFlow`; nothing when the backend has no passkeys (or the browser cannot).
+ */
+export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { messages: Messages; c: ScreenComponents; headingLevel: 2 | 3; id: string; email: string | undefined }) {
+  const list = usePasskeys();
+  const flow = usePasskeyFlow();
+  const remove = useRemovePasskey();
+  const [announcement, setAnnouncement] = useState('');
+  const [stepUp, setStepUp] = useState<{ factors: string[]; retry: () => void } | undefined>(undefined);
+  const date = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
+  if (list.isError && isAuthError(list.error, 'http') && list.error.status === 404) return null;
+  const passkeys = list.data?.status === 'OK' ? list.data.credentials : undefined;
+  const Heading = `h${headingLevel}` as const;
+  const nameOf = (p: Passkey) => p.name ?? m.format('passkeys.unnamed');
+
+  const add = async () => {
+    if (email === undefined) return;
+    const ok = await flow.add({ email, ...(passkeys?.[0] && { recipeUserId: passkeys[0].recipeUserId }) });
+    if (ok) setAnnouncement(m.format('passkeys.added'));
+    const issue = flow.flow.store.getSnapshot().issue;
+    if (issue?.kind === 'stepUp') setStepUp({ factors: issue.factors, retry: () => void add() });
+  };
+  const removeOne = (p: Passkey) =>
+    remove.mutate(
+      { webauthnCredentialId: p.webauthnCredentialId },
+      {
+        onSuccess: (r) => {
+          const factors = stepUpFactorsOf(r as { status: string });
+          if (factors) setStepUp({ factors, retry: () => removeOne(p) });
+          else if (r.status === 'OK') setAnnouncement(m.format('passkeys.removed'));
+        },
+      },
+    );
+  const removeError = remove.isError ? failureText(m, remove.error) : remove.data && remove.data.status !== 'OK' && !stepUpFactorsOf(remove.data as { status: string }) ? answerText(m, remove.data as { status: string }) : undefined;
+  const addError = flow.state.issue?.kind === 'stepUp' ? undefined : passkeyIssueText(m, flow.state.issue);
+
+  return (
+    <section data-fk="settings-passkeys" aria-labelledby={id}>
+      <Heading data-fk="section-heading" id={id} tabIndex={-1}>
+        {m.format('passkeys.title')}
+      </Heading>
+      <p>{m.format('passkeys.body')}</p>
+      <LiveRegion>{announcement}</LiveRegion>
+      {list.isPending ? (
+        <c.DelayedFallback label={m.format('common.loading')} />
+      ) : passkeys === undefined ? (
+        <c.Alert tone="error">
+          {m.format('passkeys.loadFailed')}{' '}
+          <c.Button variant="link" submitting={list.isFetching} onClick={() => void list.refetch()}>
+            {m.format('common.tryAgain')}
+          </c.Button>
+        </c.Alert>
+      ) : passkeys.length === 0 ? (
+        <p>{m.format('passkeys.none')}</p>
+      ) : (
+        <ul data-fk="settings-device-list">
+          {passkeys.map((p) => (
+            <li key={p.webauthnCredentialId} data-fk="settings-device">
+              <div data-fk="settings-device-text">
+                <span data-fk="settings-device-name">{nameOf(p)}</span>
+                <span data-fk="settings-device-meta">
+                  {[
+                    m.format('settings.devices.addedOn', { date: date.format(p.createdAt) }),
+                    typeof p.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: date.format(p.lastUsedAt) }) : undefined,
+                    p.synced === undefined ? undefined : m.format(p.synced ? 'passkeys.synced' : 'passkeys.deviceOnly'),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </div>
+              <c.Button
+                variant="secondary"
+                aria-label={m.format('passkeys.removeNamed', { name: nameOf(p), date: date.format(p.createdAt) })}
+                submitting={remove.isPending && remove.variables?.webauthnCredentialId === p.webauthnCredentialId}
+                onClick={() => removeOne(p)}
+              >
+                {m.format('passkeys.remove')}
+              </c.Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {removeError !== undefined && <c.Alert tone="error">{removeError}</c.Alert>}
+      {addError !== undefined && <c.Alert tone="error">{addError}</c.Alert>}
+      {flow.supported && email !== undefined && (
+        <c.Button variant="secondary" submitting={flow.state.busy === 'add'} onClick={() => void add()}>
+          {m.format('passkeys.add')}
+        </c.Button>
+      )}
+      {stepUp && (
+        <StepUpDialog
+          factorIds={stepUp.factors}
+          onCancel={() => setStepUp(undefined)}
+          onVerified={() => {
+            const retry = stepUp.retry;
+            setStepUp(undefined);
+            retry();
+          }}
+        />
+      )}
+    </section>
+  );
+}

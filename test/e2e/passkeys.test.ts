@@ -1,0 +1,96 @@
+/**
+ * Passkeys in Chromium with the DevTools virtual authenticator (ctap2, internal transport, resident
+ * keys, user verification): sign up with a passkey, sign in with it, a refused prompt in words, a
+ * passkey added in the settings and removed there.
+ */
+import type { Browser, CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshTotp, openProtected, reachOrders, setUpTotp, signOut, signUp, verifyTotp } from './flows.ts';
+import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+/** A platform authenticator that holds passkeys and verifies the user (a fingerprint, say). */
+async function virtualAuthenticator(v: Visitor): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+  const cdp = await v.context.newCDPSession(v.page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { cdp, authenticatorId };
+}
+
+describe('passkeys (S1: TOTP for everyone)', () => {
+  it('sign up with a passkey → TOTP → the page; sign out; “Sign in with a passkey” → TOTP → the page; a failed fingerprint is said so', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('passkey');
+    const v = await Visitor.open(browser, 'passkey-signup');
+    const { cdp, authenticatorId } = await virtualAuthenticator(v);
+    await openProtected(v);
+    await v.seeHeading('Sign in');
+    await v.page.getByRole('button', { name: 'Create an account' }).click();
+    await v.page.getByLabel('Email address').fill(email);
+    await v.reached('sign-up with passkey offered');
+    await v.page.getByRole('button', { name: 'Sign up with a passkey instead' }).click();
+    const secret = await setUpTotp(v);
+    await reachOrders(v);
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0]!.isResidentCredential).toBe(true);
+    await signOut(v);
+
+    await openProtected(v);
+    await v.seeHeading('Sign in');
+    // The fingerprint does not match: the browser refuses, the screen says what to do.
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await v.page.getByText('The passkey request was cancelled or timed out. Try again when you’re ready.').waitFor();
+    await v.reached('passkey refused');
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+    await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await verifyTotp(v, secret);
+    await reachOrders(v);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('a password account adds a passkey in the settings, signs in with it, and removes it; then it no longer signs in', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('passkey-settings');
+    const v = await Visitor.open(browser, 'passkey-settings');
+    await virtualAuthenticator(v);
+    await openProtected(v);
+    await signUp(v, email);
+    const secret = await setUpTotp(v);
+    await reachOrders(v);
+    await v.page.goto('/settings');
+    const section = v.page.getByRole('region', { name: 'Passkeys' });
+    await section.getByText('No passkeys yet.').waitFor();
+    await section.getByRole('button', { name: 'Add a passkey' }).click();
+    await section.getByRole('listitem').first().waitFor();
+    await v.reached('passkey added');
+    await signOut(v);
+
+    await openProtected(v);
+    await v.seeHeading('Sign in');
+    await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await v.seeHeading('Enter your authentication code');
+    await v.page.getByRole('textbox', { name: 'Authentication code' }).fill(freshTotp(secret));
+    await reachOrders(v);
+    await v.page.goto('/settings');
+    await section.getByRole('button', { name: /^Remove Passkey, added / }).click();
+    await section.getByText('No passkeys yet.').waitFor();
+    await signOut(v);
+
+    await openProtected(v);
+    await v.seeHeading('Sign in');
+    await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await v.page.getByText('That passkey isn’t known here, or it couldn’t be checked. Try again or sign in another way.').waitFor();
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+});
