@@ -16,6 +16,8 @@ export interface AuthScreens {
   OtpEmail?: ComponentType;
   /** `{basePath}/mfa/otp-phone`. */
   OtpPhone?: ComponentType;
+  /** `{basePath}/mfa/webauthn`: a passkey as a second factor. */
+  Passkey?: ComponentType;
   /** `{basePath}/mfa/recovery-code`: sign-in's second step with a recovery code (factorkit's backend). */
   RecoveryCode?: ComponentType;
   /** `{basePath}/verify-email` (also opened from the link, maybe without a session). */
@@ -76,6 +78,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
   guarded(`${base}/mfa/totp`, screens.Totp, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/otp-email`, screens.OtpEmail, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/otp-phone`, screens.OtpPhone, { overrideGlobalClaimValidators: noValidators });
+  guarded(`${base}/mfa/webauthn`, screens.Passkey, { overrideGlobalClaimValidators: noValidators });
   guarded(`${base}/mfa/recovery-code`, screens.RecoveryCode, { overrideGlobalClaimValidators: noValidators });
   for (const custom of options.customFactors ?? []) guarded(`${base}${custom.path}`, custom.Screen, { overrideGlobalClaimValidators: noValidators });
   // The link may be opened signed out (another device): the screen handles both.

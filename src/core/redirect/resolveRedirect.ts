@@ -33,6 +33,7 @@ export const DEFAULT_FACTOR_SCREENS: readonly FactorScreen[] = Object.freeze([
   { id: 'totp', path: '/mfa/totp' },
   { id: 'otp-email', path: '/mfa/otp-email' },
   { id: 'otp-phone', path: '/mfa/otp-phone' },
+  { id: 'webauthn', path: '/mfa/webauthn' },
 ]);
 
 export interface ResolveRedirectInput {

@@ -12,6 +12,7 @@ import { ThirdPartyCallbackScreen } from './ThirdPartyCallbackScreen.tsx';
 import { TotpScreen } from './TotpScreen.tsx';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen.tsx';
 import { SecurityScreen } from './SecurityScreen.tsx';
+import { PasskeyScreen } from './PasskeyScreen.tsx';
 
 /** The kit's pre-built screens, one per route of `createAuthRoutes`. */
 export const prebuiltScreens = Object.freeze({
@@ -21,6 +22,7 @@ export const prebuiltScreens = Object.freeze({
   OtpEmail: OtpEmailScreen,
   OtpPhone: OtpPhoneScreen,
   RecoveryCode: RecoveryCodeScreen,
+  Passkey: PasskeyScreen,
   VerifyEmail: EmailVerificationScreen,
   ResetPassword: ResetPasswordScreen,
   MagicLink: MagicLinkScreen,
