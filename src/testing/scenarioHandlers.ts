@@ -67,9 +67,9 @@ export const totp = {
 
 /** `PUT /mfa/info`. */
 export const mfaInfo = {
-  /** Sign-in waits for factors none of which the app offers (`next` = `webauthn` by default). */
+  /** Sign-in waits for factors none of which the app offers (`next` = a hardware key the app has no screen for, by default). */
   noFactorPossible: (o: ScenarioOptions & { next?: string[] } = {}) =>
-    answer('put', o, '/mfa/info', json({ status: 'OK', factors: { next: o.next ?? ['webauthn'], alreadySetup: [], allowedToSetup: [] }, emails: {}, phoneNumbers: {} })),
+    answer('put', o, '/mfa/info', json({ status: 'OK', factors: { next: o.next ?? ['acme-hardware-key'], alreadySetup: [], allowedToSetup: [] }, emails: {}, phoneNumbers: {} })),
   /** The endpoint fails (500). */
   fails: (o: ScenarioOptions = {}) => answer('put', o, '/mfa/info', json({ message: 'Internal error' }, 500)),
 };
