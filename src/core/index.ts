@@ -33,7 +33,7 @@ export {
 } from './flows/thirdPartyFlow.ts';
 export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
-export { createPasskeyFlow, initialPasskeyState, passkeyIssueOf, passkeysSupported, reducePasskey } from './flows/passkeyFlow.ts';
+export { createPasskeyFlow, initialPasskeyState, passkeyAutofillSupported, passkeyIssueOf, passkeysSupported, reducePasskey } from './flows/passkeyFlow.ts';
 export { createRecoveryCodeFlow, initialRecoveryCodeState, recoveryCodeView, reduceRecoveryCode } from './flows/recoveryCodeFlow.ts';
 export {
   createChangePasswordFlow,

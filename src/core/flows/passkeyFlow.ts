@@ -79,6 +79,16 @@ export function passkeysSupported(): boolean {
   return typeof globalThis.PublicKeyCredential === 'function';
 }
 
+/** Whether the browser offers passkeys in the email field's autofill (conditional mediation), asked without loading anything. */
+export async function passkeyAutofillSupported(): Promise<boolean> {
+  const pkc = globalThis.PublicKeyCredential as { isConditionalMediationAvailable?: () => Promise<boolean> } | undefined;
+  try {
+    return typeof pkc?.isConditionalMediationAvailable === 'function' && (await pkc.isConditionalMediationAvailable());
+  } catch {
+    return false;
+  }
+}
+
 /** Options of {@link createPasskeyFlow}. */
 export interface PasskeyFlowOptions {
   /** @default a dynamic import of `@simplewebauthn/browser` */
@@ -142,12 +152,16 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
 
   return {
     store,
-    /** Signs in with a passkey the browser offers (no email needed); `asSecondFactor`: completes `webauthn` in this session. */
-    signIn: (input: { asSecondFactor?: boolean } = {}) =>
+    /**
+     * Signs in with a passkey the browser offers (no email needed); `asSecondFactor`: completes
+     * `webauthn` in this session; `autofill`: waits for the person to pick a passkey in the email
+     * field's autofill (the field needs `autocomplete="username webauthn"`; another ceremony cancels it).
+     */
+    signIn: (input: { asSecondFactor?: boolean; autofill?: boolean } = {}) =>
       run('signIn', async (b) => {
         const opts = await client.webauthn.signInOptions();
         if (opts.status !== 'OK') return answer(opts);
-        const credential = await b.startAuthentication({ optionsJSON: opts as never });
+        const credential = await b.startAuthentication({ optionsJSON: opts as never, ...(input.autofill && { useBrowserAutofill: true }) });
         return answer(await client.webauthn.signIn({ webauthnGeneratedOptionsId: opts.webauthnGeneratedOptionsId, credential, asSecondFactor: input.asSecondFactor ?? false }));
       }),
     /** A new account with a passkey for the typed address. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { passkeysSupported } from '../../core/index.ts';
+import { passkeyAutofillSupported, passkeysSupported } from '../../core/index.ts';
 import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
 import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
@@ -152,6 +152,21 @@ function ProviderButtons({ providers, passkeys, m, c, separator }: { providers: 
 function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c, rootProps, footer, screenError }: FormProps & { mode: 'signIn' | 'signUp'; onModeChange: (mode: SignInMode) => void; forgotPassword: boolean; passkeys: boolean }) {
   const { state, view, submit, setMode } = useSignInFlow({ mode });
   const passkey = usePasskeyFlow();
+  // Passkeys in the email field's autofill, where the browser offers that: a ceremony of its own that
+  // waits quietly; the button (another ceremony) cancels it.
+  const autofill = usePasskeyFlow();
+  const autofillFlow = autofill.flow;
+  useEffect(() => {
+    if (mode !== 'signIn' || !passkeys) return;
+    let live = true;
+    void passkeyAutofillSupported().then((yes) => {
+      if (yes && live) void autofillFlow.signIn({ autofill: true });
+    });
+    return () => {
+      live = false;
+    };
+  }, [mode, passkeys, autofillFlow]);
+  const autofillIssue = autofill.state.issue?.kind === 'wrong' ? passkeyIssueText(m, autofill.state.issue) : undefined;
   const formRef = useRef<HTMLFormElement | null>(null);
   const passkeyError = mode === 'signUp' ? passkeyIssueText(m, passkey.state.issue) : undefined;
   const links = useAuthLinks();
@@ -162,7 +177,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
   const fieldErrors = view.invalidFields.map((field) => ({ fieldId: ids[field], field: labels[field], message: fieldProblemText(m, state.fieldErrors[field])! }));
   // The summary names the field of each error; under the field, the error alone.
   const summary = fieldErrors.map((e) => ({ fieldId: e.fieldId, message: m.format('errorSummary.item', { field: e.field, error: e.message }) }));
-  const error = issueText(m, state.issue) ?? passkeyError ?? screenError;
+  const error = issueText(m, state.issue) ?? passkeyError ?? autofillIssue ?? screenError;
   // A refused sign-in (wrong password, a pause) moves focus to the message, which is read out, and
   // the next Tab goes back into the form.
   const alertRef = useRef<HTMLDivElement | null>(null);
@@ -208,7 +223,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
       )}
       <form data-fk="form" noValidate onSubmit={onSubmit} ref={formRef}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
-        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? 'username' : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
+        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? (passkeys ? 'username webauthn' : 'username') : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
         <c.PasswordField
           id={ids.password}
           name="password"

@@ -48,6 +48,8 @@ describe('SignInScreen with passkeys', () => {
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage: createMemoryStorage() }), path: '/auth' });
     expect(await screen.findByRole('button', { name: 'Sign in with a passkey' })).toBeTruthy();
+    // Password managers and the browser offer passkeys in the email field's autofill.
+    expect(screen.getByLabelText('Email address').getAttribute('autocomplete')).toBe('username webauthn');
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
     await user.click(await screen.findByRole('button', { name: 'Sign up with a passkey instead' }));
     expect(await screen.findByText('Enter your email address first, then create the passkey.')).toBeTruthy();
