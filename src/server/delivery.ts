@@ -45,6 +45,8 @@ export type EmailMessage =
   | (PasswordlessLoginMessage & { email: string })
   | { type: 'EMAIL_VERIFICATION'; email: string; emailVerifyLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
   | { type: 'PASSWORD_RESET'; email: string; passwordResetLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
+  /** A link to make a new passkey for a passkey account whose passkeys are lost. */
+  | { type: 'WEBAUTHN_RECOVER_ACCOUNT'; email: string; recoverAccountLink: string; user: { id: string; recipeUserId: string }; tenantId: string }
   | SecurityNoticeMessage;
 
 /** A text message the backend sends. */
@@ -99,6 +101,7 @@ export function createDevOutbox(db: Db, now: () => number) {
         ...('urlWithLinkCode' in message && message.urlWithLinkCode !== undefined && { link: message.urlWithLinkCode }),
         ...('emailVerifyLink' in message && { link: message.emailVerifyLink }),
         ...('passwordResetLink' in message && { link: message.passwordResetLink }),
+        ...('recoverAccountLink' in message && { link: message.recoverAccountLink }),
         ...('isFirstFactor' in message && { isFirstFactor: message.isFirstFactor }),
         ...(message.type === 'SECURITY_NOTICE' && { notice: message.notice, factorId: message.factorId, ...(message.detail !== undefined && { detail: message.detail }) }),
         tenantId: message.tenantId,

@@ -61,6 +61,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/fk/recovery-codes/use', token: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
   { method: 'POST', path: '/webauthn/options/register', token: 'access', valid: { email: 'passkey@example.com' }, fields: { email: 'string?', displayName: 'string?' } },
   { method: 'POST', path: '/webauthn/signin', token: 'access', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
+  { method: 'POST', path: '/user/webauthn/reset', token: 'access', valid: { token: 'abc', webauthnGeneratedOptionsId: 'no-such-options', credential: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } }, fields: { token: 'string', webauthnGeneratedOptionsId: 'string' } },
   { method: 'POST', path: '/webauthn/credential/remove', token: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', token: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/trust', token: 'access', valid: {}, fields: {} },
@@ -92,6 +93,7 @@ const MAY_WRITE: Record<string, string[]> = {
   INVALID_RECOVERY_CODE_ERROR: ['fk_rate_limits'],
   // Options are consumed (deleted) even when the response that follows is refused; options make a row.
   OPTIONS_NOT_FOUND_ERROR: ['fk_webauthn_options'],
+  RECOVER_ACCOUNT_TOKEN_INVALID_ERROR: ['fk_password_reset_tokens'],
   INVALID_CREDENTIALS_ERROR: ['fk_webauthn_options'],
   INVALID_EMAIL_ERROR: ['fk_webauthn_options'],
 };

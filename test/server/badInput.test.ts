@@ -61,6 +61,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/webauthn/options/register', auth: 'none', valid: { email: 'someone@example.com' }, fields: { email: 'string?', displayName: 'string?' } },
   { method: 'POST', path: '/webauthn/signin', auth: 'none', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: PASSKEY }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
   { method: 'POST', path: '/webauthn/signup', auth: 'none', valid: { webauthnGeneratedOptionsId: 'no-such-options', credential: PASSKEY }, fields: { webauthnGeneratedOptionsId: 'string', shouldTryLinkingWithSessionUser: 'boolean?' } },
+  { method: 'POST', path: '/user/webauthn/reset/token', auth: 'none', valid: { email: 'someone@example.com' }, fields: { email: 'string' } },
+  { method: 'POST', path: '/user/webauthn/reset', auth: 'none', valid: { token: 'not-a-real-token', webauthnGeneratedOptionsId: 'no-such-options', credential: PASSKEY }, fields: { token: 'string', webauthnGeneratedOptionsId: 'string' } },
   { method: 'POST', path: '/webauthn/credential/remove', auth: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', auth: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', auth: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },

@@ -205,3 +205,53 @@ describe('managing passkeys with a session', () => {
     expect(r.body.claimValidationErrors[0].id).toBe('fk-step-up');
   });
 });
+
+describe('recovery by email (a passkey account whose passkeys are lost)', () => {
+  const linkToken = async (to: string) => {
+    const [message] = await backend.outbox.list({ to, limit: 1 });
+    expect(message?.type).toBe('WEBAUTHN_RECOVER_ACCOUNT');
+    return new URL(message!.link!).searchParams.get('token')!;
+  };
+
+  it('a link by email makes a new passkey on a new device, never a password; the link works once', async () => {
+    const { address, user } = await signUpWithPasskey();
+    const c = new TestClient(backend);
+    expect((await c.request('POST', '/user/webauthn/reset/token', { email: address })).body).toEqual({ status: 'OK' });
+    await backend.idle();
+    const token = await linkToken(address);
+    const options = await c.request('POST', '/webauthn/options/register', { recoverAccountToken: token });
+    expect(options.body).toMatchObject({ status: 'OK', user: { name: address } });
+    const newPhone = new SoftAuthenticator(WEBSITE, 'app.test');
+    const reset = await c.request('POST', '/user/webauthn/reset', { token, webauthnGeneratedOptionsId: options.body.webauthnGeneratedOptionsId, credential: await newPhone.register(options.body) });
+    expect(reset.body).toEqual({ status: 'OK' });
+    const { r } = await signInWithPasskey(newPhone);
+    expect(r.body).toMatchObject({ status: 'OK', user: { id: user.id } });
+    // Used: the link does nothing more, not even options.
+    expect((await c.request('POST', '/webauthn/options/register', { recoverAccountToken: token })).body.status).toBe('RECOVER_ACCOUNT_TOKEN_INVALID_ERROR');
+    const again = await registerOptions(c, address);
+    expect((await c.request('POST', '/user/webauthn/reset', { token, webauthnGeneratedOptionsId: again.body.webauthnGeneratedOptionsId, credential: await newPhone.register(again.body) })).body.status).toBe('RECOVER_ACCOUNT_TOKEN_INVALID_ERROR');
+  });
+
+  it('an address without a passkey account gets the same answer and no email; a passkey link is no password reset', async () => {
+    const c = new TestClient(backend);
+    const nobody = email('nobody');
+    expect((await c.request('POST', '/user/webauthn/reset/token', { email: nobody })).body).toEqual({ status: 'OK' });
+    await backend.idle();
+    expect(await backend.outbox.list({ to: nobody })).toEqual([]);
+    const { address } = await signUpWithPasskey();
+    await c.request('POST', '/user/webauthn/reset/token', { email: address });
+    await backend.idle();
+    const token = await linkToken(address);
+    expect((await c.request('POST', '/user/password/reset', { method: 'token', token, formFields: [{ id: 'password', value: 'a-new-password-1' }] })).body.status).toBe('RESET_PASSWORD_INVALID_TOKEN_ERROR');
+  });
+
+  it('an expired link', async () => {
+    const { address } = await signUpWithPasskey();
+    const c = new TestClient(backend);
+    await c.request('POST', '/user/webauthn/reset/token', { email: address });
+    await backend.idle();
+    const token = await linkToken(address);
+    clock.advance(3_600_001);
+    expect((await c.request('POST', '/webauthn/options/register', { recoverAccountToken: token })).body.status).toBe('RECOVER_ACCOUNT_TOKEN_INVALID_ERROR');
+  });
+});

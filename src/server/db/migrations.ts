@@ -331,6 +331,14 @@ CREATE TABLE fk_webauthn_credentials (
 CREATE INDEX fk_webauthn_credentials_user ON fk_webauthn_credentials (recipe_user_id);
 `,
   },
+  {
+    id: 10,
+    name: 'passkey recovery links',
+    sql: `
+-- Emailed links share one table: a password reset, or a new passkey for a passkey account.
+ALTER TABLE fk_password_reset_tokens ADD COLUMN purpose TEXT NOT NULL DEFAULT 'password';
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

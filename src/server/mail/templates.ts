@@ -19,6 +19,7 @@ interface Words {
   linkOnly: { subject: string; intro: string; button: string };
   verify: { subject: string; intro: string; button: string; ignore: string };
   reset: { subject: string; intro: string; button: string; expires: string; ignore: string };
+  recover: { subject: string; intro: string; button: string; expires: string; ignore: string };
   notice: { subject: string; intro: string; when: (at: string) => string; notYou: string; events: Record<SecurityNoticeKind, (factor: string, detail?: string) => string> };
   factors: Record<string, string>;
 }
@@ -29,6 +30,7 @@ const WORDS: Record<MailLocale, Words> = {
     code: { subject: 'Your code for {app}', intro: 'Your one-time code for {app}:', expires: (m) => `It expires in ${m} minutes. Never share it: {app} will never ask you for it.`, orLink: 'Or open this link to sign in:', link: 'Sign in' },
     linkOnly: { subject: 'Your sign-in link for {app}', intro: 'Open this link to sign in to {app}. It works once, for 15 minutes.', button: 'Sign in' },
     verify: { subject: 'Confirm your email address for {app}', intro: 'Confirm that this address is yours to finish setting up your {app} account.', button: 'Confirm email address', ignore: 'If you did not create an account, ignore this email.' },
+    recover: { subject: 'Make a new passkey for {app}', intro: 'Someone asked to make a new passkey for your {app} account, for a lost device. Make it with this link, on the device that will keep it:', button: 'Make a new passkey', expires: 'The link works once, for one hour.', ignore: 'If you did not ask for this, ignore this email: nothing changes.' },
     reset: { subject: 'Reset your password for {app}', intro: 'Someone asked to reset the password of your {app} account. Choose a new password with this link:', button: 'Choose a new password', expires: 'The link works once, for one hour.', ignore: 'If you did not ask for this, ignore this email: your password stays as it is.' },
     notice: {
       subject: 'Security alert for your {app} account',
@@ -51,6 +53,7 @@ const WORDS: Record<MailLocale, Words> = {
     code: { subject: 'Votre code pour {app}', intro: 'Votre code à usage unique pour {app}\u00a0:', expires: (m) => `Il expire dans ${m}\u00a0minutes. Ne le communiquez jamais\u00a0: {app} ne vous le demandera jamais.`, orLink: 'Ou ouvrez ce lien pour vous connecter\u00a0:', link: 'Se connecter' },
     linkOnly: { subject: 'Votre lien de connexion pour {app}', intro: 'Ouvrez ce lien pour vous connecter à {app}. Il ne sert qu’une fois, pendant 15\u00a0minutes.', button: 'Se connecter' },
     verify: { subject: 'Confirmez votre adresse e-mail pour {app}', intro: 'Confirmez que cette adresse est bien la vôtre pour terminer la création de votre compte {app}.', button: 'Confirmer l’adresse e-mail', ignore: 'Si vous n’avez pas créé de compte, ignorez cet e-mail.' },
+    recover: { subject: 'Créez une nouvelle clé d’accès pour {app}', intro: 'Quelqu’un a demandé une nouvelle clé d’accès pour votre compte {app}, après la perte d’un appareil. Créez-la avec ce lien, sur l’appareil qui la gardera\u00a0:', button: 'Créer une nouvelle clé d’accès', expires: 'Le lien ne sert qu’une fois, pendant une heure.', ignore: 'Si vous n’avez rien demandé, ignorez cet e-mail\u00a0: rien ne change.' },
     reset: { subject: 'Réinitialisez votre mot de passe pour {app}', intro: 'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte {app}. Choisissez un nouveau mot de passe avec ce lien\u00a0:', button: 'Choisir un nouveau mot de passe', expires: 'Le lien ne sert qu’une fois, pendant une heure.', ignore: 'Si vous n’avez rien demandé, ignorez cet e-mail\u00a0: votre mot de passe ne change pas.' },
     notice: {
       subject: 'Alerte de sécurité pour votre compte {app}',
@@ -73,6 +76,7 @@ const WORDS: Record<MailLocale, Words> = {
     code: { subject: 'Ihr Code für {app}', intro: 'Ihr Einmalcode für {app}:', expires: (m) => `Er läuft in ${m} Minuten ab. Geben Sie ihn nie weiter: {app} fragt Sie nie danach.`, orLink: 'Oder öffnen Sie diesen Link, um sich anzumelden:', link: 'Anmelden' },
     linkOnly: { subject: 'Ihr Anmeldelink für {app}', intro: 'Öffnen Sie diesen Link, um sich bei {app} anzumelden. Er funktioniert einmal und 15 Minuten lang.', button: 'Anmelden' },
     verify: { subject: 'Bestätigen Sie Ihre E-Mail-Adresse für {app}', intro: 'Bestätigen Sie, dass diese Adresse Ihnen gehört, um Ihr Konto bei {app} fertig einzurichten.', button: 'E-Mail-Adresse bestätigen', ignore: 'Wenn Sie kein Konto erstellt haben, ignorieren Sie diese E-Mail.' },
+    recover: { subject: 'Neuen Passkey für {app} erstellen', intro: 'Jemand hat für Ihr Konto bei {app} einen neuen Passkey für ein verlorenes Gerät angefordert. Erstellen Sie ihn mit diesem Link auf dem Gerät, das ihn behalten soll:', button: 'Neuen Passkey erstellen', expires: 'Der Link funktioniert einmal und eine Stunde lang.', ignore: 'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Es ändert sich nichts.' },
     reset: { subject: 'Passwort für {app} zurücksetzen', intro: 'Jemand hat verlangt, das Passwort Ihres Kontos bei {app} zurückzusetzen. Wählen Sie mit diesem Link ein neues Passwort:', button: 'Neues Passwort wählen', expires: 'Der Link funktioniert einmal und eine Stunde lang.', ignore: 'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist.' },
     notice: {
       subject: 'Sicherheitshinweis zu Ihrem Konto bei {app}',
@@ -95,6 +99,7 @@ const WORDS: Record<MailLocale, Words> = {
     code: { subject: 'رمزك لـ {app}', intro: 'رمزك لمرة واحدة لـ {app}:', expires: (m) => `تنتهي صلاحيته خلال ${m} دقيقة. لا تشاركه أبدًا: لن يطلبه منك {app} أبدًا.`, orLink: 'أو افتح هذا الرابط لتسجيل الدخول:', link: 'تسجيل الدخول' },
     linkOnly: { subject: 'رابط تسجيل الدخول إلى {app}', intro: 'افتح هذا الرابط لتسجيل الدخول إلى {app}. يعمل مرة واحدة ولمدة 15 دقيقة.', button: 'تسجيل الدخول' },
     verify: { subject: 'أكّد عنوان بريدك الإلكتروني لـ {app}', intro: 'أكّد أن هذا العنوان لك لإكمال إعداد حسابك في {app}.', button: 'تأكيد عنوان البريد الإلكتروني', ignore: 'إذا لم تنشئ حسابًا، فتجاهل هذه الرسالة.' },
+    recover: { subject: 'أنشئ مفتاح مرور جديدًا لـ {app}', intro: 'طلب أحدهم مفتاح مرور جديدًا لحسابك في {app} بعد فقدان جهاز. أنشئه بهذا الرابط على الجهاز الذي سيحتفظ به:', button: 'إنشاء مفتاح مرور جديد', expires: 'يعمل الرابط مرة واحدة ولمدة ساعة.', ignore: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لن يتغير شيء.' },
     reset: { subject: 'إعادة تعيين كلمة المرور لـ {app}', intro: 'طلب أحدهم إعادة تعيين كلمة مرور حسابك في {app}. اختر كلمة مرور جديدة بهذا الرابط:', button: 'اختيار كلمة مرور جديدة', expires: 'يعمل الرابط مرة واحدة ولمدة ساعة.', ignore: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.' },
     notice: {
       subject: 'تنبيه أمني لحسابك في {app}',
@@ -162,6 +167,12 @@ export function renderMail(message: EmailMessage, options: { appName: string; lo
         subject: app(w.reset.subject),
         text: `${app(w.reset.intro)}\n\n${message.passwordResetLink}\n\n${w.reset.expires}\n${w.reset.ignore}\n`,
         html: html(w, locale, [{ p: app(w.reset.intro) }, { button: w.reset.button, href: message.passwordResetLink }, { p: w.reset.expires }, { p: w.reset.ignore }]),
+      };
+    case 'WEBAUTHN_RECOVER_ACCOUNT':
+      return {
+        subject: app(w.recover.subject),
+        text: `${app(w.recover.intro)}\n\n${message.recoverAccountLink}\n\n${w.recover.expires}\n${w.recover.ignore}\n`,
+        html: html(w, locale, [{ p: app(w.recover.intro) }, { button: w.recover.button, href: message.recoverAccountLink }, { p: w.recover.expires }, { p: w.recover.ignore }]),
       };
     case 'SECURITY_NOTICE': {
       const factor = w.factors[message.factorId] ?? message.factorId;

@@ -104,7 +104,7 @@ export function passwordResetRoutes(): Route[] {
         const tokenHash = toHex(await sha256(body.token));
         // Single use: the row is gone once read, whatever happens next.
         const [row] = await s.db.query<{ recipe_user_id: string; email: string; expires_at: number }>(
-          'DELETE FROM fk_password_reset_tokens WHERE token_hash = $1 AND tenant_id = $2 RETURNING recipe_user_id, email, expires_at',
+          "DELETE FROM fk_password_reset_tokens WHERE token_hash = $1 AND tenant_id = $2 AND purpose = 'password' RETURNING recipe_user_id, email, expires_at",
           [tokenHash, ctx.tenantId],
         );
         if (!row || row.expires_at <= ctx.now) return { status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' };

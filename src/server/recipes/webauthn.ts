@@ -14,9 +14,9 @@ import { linkToSessionUser, loadSessionForAuth, postAuth, preAuthChecks, type Au
 import type { BackendConfig } from '../config.ts';
 export type { WebAuthnOptions } from '../config.ts';
 import type { RequestContext } from '../context.ts';
-import { randomBytes, toBase64Url } from '../crypto.ts';
+import { hashToken, randomBytes, toBase64Url } from '../crypto.ts';
 import { notifyAccount } from '../notices.ts';
-import { enrolmentRefused } from '../refusals.ts';
+import { enrolmentRefused, rateLimited } from '../refusals.ts';
 import { parseBody, queryParam, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
@@ -123,8 +123,16 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
       async handler(ctx, s) {
         const o = webauthnOptions(s.config);
         const body = parseBody(ctx, registerOptionsBody);
-        if (body.recoverAccountToken !== undefined) return { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' };
-        const email = normaliseEmail(body.email ?? '');
+        // A recovery link names the address (the token stays until the new passkey is made).
+        let recovering: string | undefined;
+        if (body.recoverAccountToken !== undefined) {
+          const [row] = await s.db.query<{ email: string }>("SELECT email FROM fk_password_reset_tokens WHERE token_hash = $1 AND tenant_id = $2 AND purpose = 'webauthn' AND expires_at > $3", [
+            await hashToken(body.recoverAccountToken), ctx.tenantId, ctx.now,
+          ]);
+          if (!row) return { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' };
+          recovering = row.email;
+        }
+        const email = recovering ?? normaliseEmail(body.email ?? '');
         if (!isValidEmail(email)) return { status: 'INVALID_EMAIL_ERROR', err: 'Email is invalid' };
         // The passkeys this address has already: the browser will not make a second one on the same device.
         const existing = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'webauthn', email });
@@ -256,6 +264,60 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
         const vouches = plan.kind === 'complete-linked' && plan.ways.addedBy.get(stored.recipe_user_id) !== plan.session.getHandle() && stored.enrolled_session !== plan.session.getHandle();
         const signedIn = await postAuth(ctx, s, plan, { recipeUserId: stored.recipe_user_id, factorId: FactorIds.WEBAUTHN, vouches });
         return { status: 'OK', user: signedIn };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/user/webauthn/reset/token',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ email: z.string().max(256) }));
+        const email = normaliseEmail(body.email);
+        if (!isValidEmail(email)) return { status: 'INVALID_EMAIL_ERROR', err: 'Email is invalid' };
+        // As a password reset: the same limits whether or not the address has an account, and the same answer.
+        const client = await s.limits.hit(s.db, 'codeSendsPerClient', ctx.clientAddress, ctx.now);
+        if (!client.allowed) return rateLimited(ctx, 'RECOVER_ACCOUNT_NOT_ALLOWED', 'Too many emails were sent from this network.', client.retryAfterMs);
+        const sends = await s.limits.hit(s.db, 'codeSendsPerContact', `email:${email}`, ctx.now);
+        if (!sends.allowed) {
+          await s.limits.refund(s.db, 'codeSendsPerClient', ctx.clientAddress);
+          return rateLimited(ctx, 'RECOVER_ACCOUNT_NOT_ALLOWED', 'Too many emails were sent to this address.', sends.retryAfterMs);
+        }
+        const found = await findLoginMethod(s.db, { tenantId: ctx.tenantId, recipeId: 'webauthn', email });
+        if (!found) return { status: 'OK' };
+        const token = toBase64Url(randomBytes(32));
+        await s.db.query("INSERT INTO fk_password_reset_tokens (token_hash, recipe_user_id, tenant_id, email, created_at, expires_at, purpose) VALUES ($1, $2, $3, $4, $5, $6, 'webauthn')", [
+          await hashToken(token), found.recipeUserId, ctx.tenantId, email, ctx.now, ctx.now + 3_600_000,
+        ]);
+        const { websiteDomain, websiteBasePath } = s.config.appInfo;
+        const recoverAccountLink = `${websiteDomain}${websiteBasePath}/webauthn/recover?token=${encodeURIComponent(token)}&tenantId=${encodeURIComponent(ctx.tenantId)}`;
+        // After the answer: an address with an account must not answer more slowly than one without.
+        s.defer(
+          s.delivery.sendEmail({ type: 'WEBAUTHN_RECOVER_ACCOUNT', email, recoverAccountLink, user: { id: found.userId, recipeUserId: found.recipeUserId }, tenantId: ctx.tenantId })
+            .catch((error: unknown) => console.error('factorkit backend: a passkey recovery email could not be delivered:', error instanceof Error ? error.message : 'unknown error')),
+        );
+        return { status: 'OK' };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/user/webauthn/reset',
+      async handler(ctx, s) {
+        const body = parseBody(ctx, z.object({ token: z.string().min(1).max(256), webauthnGeneratedOptionsId: z.string().min(1).max(128), credential }));
+        // Single use: the link is gone once tried with a passkey, whatever happens next.
+        const [row] = await s.db.query<{ recipe_user_id: string; email: string; expires_at: number }>(
+          "DELETE FROM fk_password_reset_tokens WHERE token_hash = $1 AND tenant_id = $2 AND purpose = 'webauthn' RETURNING recipe_user_id, email, expires_at",
+          [await hashToken(body.token), ctx.tenantId],
+        );
+        if (!row || Number(row.expires_at) <= ctx.now) return { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' };
+        const options = await consumeOptions(s, ctx, body.webauthnGeneratedOptionsId, 'register');
+        if (!options || options.email !== row.email || options.user_handle === null) return { status: 'OPTIONS_NOT_FOUND_ERROR' };
+        const info = await verifyNewCredential(options, body.credential);
+        if (!info) return { status: 'INVALID_CREDENTIALS_ERROR' };
+        await storeCredential(s.db, row.recipe_user_id, options.user_handle, options.rp_id, info, ctx.now);
+        // The link went to the address: it is verified.
+        await s.db.query('INSERT INTO fk_verified_emails (recipe_user_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING', [row.recipe_user_id, row.email]);
+        const user = await getUser(s.db, row.recipe_user_id);
+        if (user) await notifyAccount(s, user, { notice: 'FACTOR_ADDED', factorId: FactorIds.WEBAUTHN, tenantId: ctx.tenantId });
+        return { status: 'OK' };
       },
     },
     {
