@@ -29,10 +29,10 @@ export interface OutboxMessage {
   id: number;
   channel: 'email' | 'sms';
   to: string;
-  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' | 'SECURITY_NOTICE';
+  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' | 'WEBAUTHN_RECOVER_ACCOUNT' | 'SECURITY_NOTICE';
   userInputCode?: string;
   link?: string;
-  notice?: 'FACTOR_ADDED' | 'FACTOR_REMOVED' | 'FACTOR_TURNED_OFF' | 'PASSWORD_CHANGED';
+  notice?: 'FACTOR_ADDED' | 'FACTOR_REMOVED' | 'FACTOR_TURNED_OFF' | 'PASSWORD_CHANGED' | 'RECOVERY_CODE_USED' | 'RECOVERY_CODES_RENEWED';
   factorId?: string;
   detail?: string;
   tenantId: string;

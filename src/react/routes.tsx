@@ -16,6 +16,8 @@ export interface AuthScreens {
   OtpEmail?: ComponentType;
   /** `{basePath}/mfa/otp-phone`. */
   OtpPhone?: ComponentType;
+  /** `{basePath}/webauthn/recover`: a new passkey from an emailed link. No session needed. */
+  PasskeyRecovery?: ComponentType;
   /** `{basePath}/mfa/webauthn`: a passkey as a second factor. */
   Passkey?: ComponentType;
   /** `{basePath}/mfa/recovery-code`: sign-in's second step with a recovery code (factorkit's backend). */
@@ -72,6 +74,7 @@ export function createAuthRoutes(options: CreateAuthRoutesOptions): RouteObject[
   };
   if (screens.SignIn) routes.push({ path: base || '/', element: createElement(screens.SignIn) });
   if (screens.ResetPassword) routes.push({ path: `${base}/reset-password`, element: createElement(screens.ResetPassword) });
+  if (screens.PasskeyRecovery) routes.push({ path: `${base}/webauthn/recover`, element: createElement(screens.PasskeyRecovery) });
   if (screens.MagicLink) routes.push({ path: `${base}/verify`, element: createElement(screens.MagicLink) });
   if (screens.ThirdPartyCallback) routes.push({ path: `${base}/callback/:providerId`, element: createElement(screens.ThirdPartyCallback) });
   guarded(`${base}/mfa`, screens.FactorChooser, { overrideGlobalClaimValidators: noValidators });

@@ -20,6 +20,7 @@ export function useAuthLinks() {
       resetPassword: withReturn(paths.resetPassword),
       recoveryCode: withReturn(paths.recoveryCode),
       chooser: withReturn(paths.chooser),
+      passkeyRecovery: withReturn(paths.passkeyRecovery),
       go: (href: string) => nav.navigate(href),
     };
   }, [ctx.basePath, redirectToPath, nav]);

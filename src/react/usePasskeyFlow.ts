@@ -19,5 +19,5 @@ export function usePasskeyFlow(options: PasskeyFlowOptions = {}) {
     return f;
   });
   const state = useSyncExternalStore(flow.store.subscribe, flow.store.getSnapshot, flow.store.getSnapshot);
-  return { flow, state, supported: passkeysSupported(), signIn: flow.signIn, signUp: flow.signUp, add: flow.add, reset: flow.reset };
+  return { flow, state, supported: passkeysSupported(), signIn: flow.signIn, signUp: flow.signUp, add: flow.add, recover: flow.recover, reset: flow.reset };
 }

@@ -155,7 +155,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export interface OutboxMessage {
   id: number;
   to: string;
-  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' | 'SECURITY_NOTICE';
+  type: 'PASSWORDLESS_LOGIN' | 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' | 'WEBAUTHN_RECOVER_ACCOUNT' | 'SECURITY_NOTICE';
   userInputCode?: string;
   link?: string;
 }

@@ -6,7 +6,7 @@
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTotp, openProtected, reachOrders, setUpTotp, signOut, signUp, verifyTotp } from './flows.ts';
-import { launchBrowser, uniqueEmail, useScenario, Visitor } from './harness.ts';
+import { lastMessageId, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -113,6 +113,47 @@ describe('passkeys (S1: TOTP for everyone)', () => {
     await v.seeHeading('Sign in');
     await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await v.page.getByText('That passkey isn’t known here, or it couldn’t be checked. Try again or sign in another way.').waitFor();
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('lost passkey: “Lost your passkey?” → a link by email → a new passkey on this device → it signs in (no password anywhere)', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('passkey-lost');
+    const v = await Visitor.open(browser, 'passkey-lost');
+    const { cdp, authenticatorId } = await virtualAuthenticator(v);
+    await openProtected(v);
+    await setAutofill(v, false);
+    await v.page.getByRole('button', { name: 'Create an account' }).click();
+    await v.page.getByLabel('Email address').fill(email);
+    await v.page.getByRole('button', { name: 'Sign up with a passkey instead' }).click();
+    await setUpTotp(v);
+    await reachOrders(v);
+    await signOut(v);
+    // The phone with the passkey is gone.
+    await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
+
+    await openProtected(v);
+    await v.seeHeading('Sign in');
+    await v.page.getByRole('link', { name: 'Lost your passkey?' }).click();
+    await v.seeHeading('Lost your passkey?');
+    await v.reached('passkey recovery ask');
+    const before = await lastMessageId(email);
+    await v.page.getByLabel('Email address').fill(email);
+    await v.page.getByRole('button', { name: 'Email me a link' }).click();
+    await v.seeHeading('Check your email');
+    const message = await waitForMessage(email, 'WEBAUTHN_RECOVER_ACCOUNT', before);
+    await v.page.goto(message.link!);
+    await v.seeHeading('Make a new passkey');
+    expect(new URL(v.page.url()).searchParams.has('token')).toBe(false);
+    await v.reached('passkey recovery make');
+    await v.page.getByRole('button', { name: 'Make a new passkey' }).click();
+    await v.seeHeading('Your new passkey is ready');
+    expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
+    await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await v.seeHeading('Sign in');
+    await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await v.seeHeading('Enter your authentication code');
     expect(v.errors).toEqual([]);
     await v.close();
   });

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchOutbox, type OutboxMessage } from '../api.ts';
 
-const KIND: Record<OutboxMessage['type'], string> = { PASSWORDLESS_LOGIN: 'One-time code', EMAIL_VERIFICATION: 'Email verification', PASSWORD_RESET: 'Password reset', SECURITY_NOTICE: 'Security notice' };
-const NOTICE: Record<NonNullable<OutboxMessage['notice']>, string> = { FACTOR_ADDED: 'added', FACTOR_REMOVED: 'removed', FACTOR_TURNED_OFF: 'no longer asked at sign-in', PASSWORD_CHANGED: 'password changed' };
+const KIND: Record<OutboxMessage['type'], string> = { PASSWORDLESS_LOGIN: 'One-time code', EMAIL_VERIFICATION: 'Email verification', PASSWORD_RESET: 'Password reset', WEBAUTHN_RECOVER_ACCOUNT: 'Passkey recovery', SECURITY_NOTICE: 'Security notice' };
+const NOTICE: Record<NonNullable<OutboxMessage['notice']>, string> = { FACTOR_ADDED: 'added', FACTOR_REMOVED: 'removed', FACTOR_TURNED_OFF: 'no longer asked at sign-in', PASSWORD_CHANGED: 'password changed', RECOVERY_CODE_USED: 'recovery code used', RECOVERY_CODES_RENEWED: 'new recovery codes' };
 
 /**
  * The backend's dev outbox: the emails and text messages it would have sent, newest first, with

@@ -54,7 +54,8 @@ type Credential = Record<string, unknown>;
 /** The WebAuthn recipe's calls (supertokens-node's `webauthn`, FDI 4.1/4.2). The browser part is in `createPasskeyFlow`. */
 export function createWebauthnApi(transport: Transport) {
   return {
-    registerOptions: (input: { email: string; displayName?: string }) =>
+    /** Creation options for an address, or (`recoverAccountToken`) for the account an emailed recovery link names. */
+    registerOptions: (input: { email: string; displayName?: string } | { recoverAccountToken: string }) =>
       callApi<PasskeyRegisterOptions | { status: 'INVALID_EMAIL_ERROR'; err: string } | { status: 'INVALID_OPTIONS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/register', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
     signInOptions: () => callApi<PasskeySignInOptions | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/signin', rid: 'webauthn', body: {}, tenantScoped: true, session: 'none' }),
     /** A new account with a passkey; `asSecondFactor`: a passkey login for the signed-in user instead. */
@@ -76,6 +77,20 @@ export function createWebauthnApi(transport: Transport) {
         body: { webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential, shouldTryLinkingWithSessionUser: input.asSecondFactor ?? false },
         tenantScoped: true,
         session: input.asSecondFactor ? 'required' : 'none',
+      }),
+    /** Emails a link to make a new passkey (a passkey account whose passkeys are lost). `OK` whether or not the address has one. */
+    sendRecoveryEmail: (input: { email: string }) =>
+      callApi<{ status: 'OK' } | { status: 'INVALID_EMAIL_ERROR'; err: string } | NotAllowed<'RECOVER_ACCOUNT_NOT_ALLOWED'> | GeneralError>(transport, { method: 'POST', path: '/user/webauthn/reset/token', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
+    /** Makes the new passkey with the link's token. */
+    recoverAccount: (input: { token: string; webauthnGeneratedOptionsId: string; credential: Credential; tenantId?: string }) =>
+      callApi<{ status: 'OK' } | { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' | 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' } | GeneralError>(transport, {
+        method: 'POST',
+        path: '/user/webauthn/reset',
+        rid: 'webauthn',
+        body: { token: input.token, webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential },
+        tenantScoped: true,
+        tenantId: input.tenantId,
+        session: 'none',
       }),
     listCredentials: () => callApi<{ status: 'OK'; credentials: Passkey[] } | GeneralError>(transport, { method: 'GET', path: '/webauthn/credential/list', rid: 'webauthn', session: 'required' }),
     /** Another passkey for a passkey login the user has. */

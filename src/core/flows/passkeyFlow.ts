@@ -27,13 +27,15 @@ export type PasskeyIssue =
   /** Sign-up: the address has a passkey account already. */
   | { kind: 'emailTaken' }
   | { kind: 'emailInvalid' | 'emailRequired' }
+  /** A recovery link that expired or was used. */
+  | { kind: 'linkInvalid' }
   /** Adding or removing needs a factor verified just now. */
   | { kind: 'stepUp'; factors: string[] }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; error: unknown };
 
 export interface PasskeyState {
-  busy: 'signIn' | 'signUp' | 'add' | undefined;
+  busy: 'signIn' | 'signUp' | 'add' | 'recover' | undefined;
   issue: PasskeyIssue | undefined;
   /** The last ceremony finished (signed in, signed up, or added). */
   done: boolean;
@@ -115,6 +117,8 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
         return { kind: 'emailTaken' };
       case 'INVALID_EMAIL_ERROR':
         return { kind: 'emailInvalid' };
+      case 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR':
+        return { kind: 'linkInvalid' };
       default: {
         const factors = stepUpFactorsOf(result);
         return factors ? { kind: 'stepUp', factors } : { kind: 'refused', refusal: refusalOf(result as { status: string }) };
@@ -138,8 +142,8 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
     }
   };
 
-  const register = async (b: PasskeyBrowser, email: string) => {
-    const opts = await client.webauthn.registerOptions({ email });
+  const register = async (b: PasskeyBrowser, who: { email: string } | { recoverAccountToken: string }) => {
+    const opts = await client.webauthn.registerOptions(who);
     if (opts.status !== 'OK') return { issue: answer(opts) ?? ({ kind: 'wrong' } as PasskeyIssue) };
     const credential = await b.startRegistration({ optionsJSON: opts as never });
     return { id: opts.webauthnGeneratedOptionsId, credential };
@@ -169,7 +173,7 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
       const bad = checkEmail(typedEmail);
       if (bad) return Promise.resolve(void store.dispatch({ type: 'ISSUE', issue: bad })).then(() => false);
       return run('signUp', async (b) => {
-        const made = await register(b, typedEmail.trim());
+        const made = await register(b, { email: typedEmail.trim() });
         if ('issue' in made) return made.issue;
         return answer(await client.webauthn.signUp({ webauthnGeneratedOptionsId: made.id, credential: made.credential }));
       });
@@ -180,13 +184,20 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
      */
     add: (input: { email: string; recipeUserId?: string }) =>
       run('add', async (b) => {
-        const made = await register(b, input.email);
+        const made = await register(b, { email: input.email });
         if ('issue' in made) return made.issue;
         const result =
           input.recipeUserId !== undefined
             ? await client.webauthn.addCredential({ webauthnGeneratedOptionsId: made.id, credential: made.credential, recipeUserId: input.recipeUserId })
             : await client.webauthn.signUp({ webauthnGeneratedOptionsId: made.id, credential: made.credential, asSecondFactor: true });
         return answer(result);
+      }),
+    /** A new passkey for the account an emailed recovery link names (the person then signs in with it). */
+    recover: (input: { token: string; tenantId?: string }) =>
+      run('recover', async (b) => {
+        const made = await register(b, { recoverAccountToken: input.token });
+        if ('issue' in made) return made.issue;
+        return answer(await client.webauthn.recoverAccount({ token: input.token, webauthnGeneratedOptionsId: made.id, credential: made.credential, ...(input.tenantId !== undefined && { tenantId: input.tenantId }) }));
       }),
     /** Clears the last issue. */
     reset: () => store.dispatch({ type: 'RESET' }),

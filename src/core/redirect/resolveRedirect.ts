@@ -17,6 +17,8 @@ export function authPaths(websiteBasePath: string) {
     recoveryCode: `${websiteBasePath}/mfa/recovery-code`,
     verifyEmail: `${websiteBasePath}/verify-email`,
     settings: `${websiteBasePath}/settings`,
+    /** A new passkey for a passkey account whose passkeys are lost (ask for a link, and the link's landing). */
+    passkeyRecovery: `${websiteBasePath}/webauthn/recover`,
     /** The security centre: two-step verification, devices, sessions. */
     security: `${websiteBasePath}/security`,
     /** A forgotten password: ask for a link, and the link's landing (`?token=`). */

@@ -452,4 +452,17 @@ export const ar: MessageCatalogue = {
   'passkeys.removeNamed': 'إزالة {name}، المضاف في {date}',
   'passkeys.removed': 'أُزيل مفتاح المرور.',
   'passkeys.loadFailed': 'تعذّر تحميل مفاتيح المرور.',
+
+  // -------------------------------------------------- passkey recovery
+  'passkeyRecovery.lost': 'فقدت مفتاح المرور؟',
+  'passkeyRecovery.title': 'فقدت مفتاح المرور؟',
+  'passkeyRecovery.body': 'سنرسل إليك رابطًا بالبريد الإلكتروني لإنشاء مفتاح مرور جديد. يبقى حسابك كما هو.',
+  'passkeyRecovery.send': 'أرسل لي رابطًا',
+  'passkeyRecovery.sent.title': 'تحقّق من بريدك',
+  'passkeyRecovery.sent.body': 'إذا كان لـ {email} حساب بمفتاح مرور، فإن رابطًا لإنشاء مفتاح جديد في الطريق. يعمل مرة واحدة ولمدة ساعة.',
+  'passkeyRecovery.make.title': 'إنشاء مفتاح مرور جديد',
+  'passkeyRecovery.make.body': 'أنشئه على الجهاز الذي سيحتفظ به: هذا الهاتف أو الحاسوب، أو مدير كلمات المرور.',
+  'passkeyRecovery.done.title': 'مفتاح المرور الجديد جاهز',
+  'passkeyRecovery.done.body': 'سجّل الدخول به الآن.',
+  'passkeyRecovery.linkInvalid': 'انتهت صلاحية هذا الرابط أو استُخدم من قبل. اطلب رابطًا جديدًا.',
 };

@@ -411,4 +411,17 @@ export const de: MessageCatalogue = {
   'passkeys.removeNamed': '{name} entfernen, hinzugefügt am {date}',
   'passkeys.removed': 'Passkey entfernt.',
   'passkeys.loadFailed': 'Ihre Passkeys konnten nicht geladen werden.',
+
+  // -------------------------------------------------- passkey recovery
+  'passkeyRecovery.lost': 'Passkey verloren?',
+  'passkeyRecovery.title': 'Passkey verloren?',
+  'passkeyRecovery.body': 'Wir senden Ihnen einen Link per E-Mail, mit dem Sie einen neuen Passkey erstellen. Ihr Konto bleibt, wie es ist.',
+  'passkeyRecovery.send': 'Link per E-Mail senden',
+  'passkeyRecovery.sent.title': 'Prüfen Sie Ihre E-Mails',
+  'passkeyRecovery.sent.body': 'Wenn {email} ein Passkey-Konto hat, ist ein Link für einen neuen Passkey unterwegs. Er funktioniert einmal und eine Stunde lang.',
+  'passkeyRecovery.make.title': 'Neuen Passkey erstellen',
+  'passkeyRecovery.make.body': 'Erstellen Sie ihn auf dem Gerät, das ihn behalten soll: diesem Telefon oder Computer oder in Ihrem Passwortmanager.',
+  'passkeyRecovery.done.title': 'Ihr neuer Passkey ist bereit',
+  'passkeyRecovery.done.body': 'Melden Sie sich jetzt damit an.',
+  'passkeyRecovery.linkInvalid': 'Dieser Link ist abgelaufen oder wurde schon verwendet. Fordern Sie einen neuen an.',
 };

@@ -432,4 +432,17 @@ export const en = {
   'passkeys.removeNamed': 'Remove {name}, added {date}',
   'passkeys.removed': 'Passkey removed.',
   'passkeys.loadFailed': 'Your passkeys could not be loaded.',
+
+  // -------------------------------------------------- passkey recovery
+  'passkeyRecovery.lost': 'Lost your passkey?',
+  'passkeyRecovery.title': 'Lost your passkey?',
+  'passkeyRecovery.body': 'We’ll email you a link to make a new passkey. Your account stays as it is.',
+  'passkeyRecovery.send': 'Email me a link',
+  'passkeyRecovery.sent.title': 'Check your email',
+  'passkeyRecovery.sent.body': 'If {email} has a passkey account, a link to make a new passkey is on its way. It works once, for an hour.',
+  'passkeyRecovery.make.title': 'Make a new passkey',
+  'passkeyRecovery.make.body': 'Make it on the device that will keep it: this phone or computer, or your password manager.',
+  'passkeyRecovery.done.title': 'Your new passkey is ready',
+  'passkeyRecovery.done.body': 'Sign in with it now.',
+  'passkeyRecovery.linkInvalid': 'This link has expired or was used already. Ask for a new one.',
 } as const;

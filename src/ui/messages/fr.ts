@@ -411,4 +411,17 @@ export const fr: MessageCatalogue = {
   'passkeys.removeNamed': 'Supprimer {name}, ajoutée le {date}',
   'passkeys.removed': 'Clé d’accès supprimée.',
   'passkeys.loadFailed': 'Impossible de charger vos clés d’accès.',
+
+  // -------------------------------------------------- passkey recovery
+  'passkeyRecovery.lost': 'Clé d’accès perdue ?',
+  'passkeyRecovery.title': 'Clé d’accès perdue ?',
+  'passkeyRecovery.body': 'Nous vous envoyons par e-mail un lien pour créer une nouvelle clé d’accès. Votre compte ne change pas.',
+  'passkeyRecovery.send': 'M’envoyer un lien',
+  'passkeyRecovery.sent.title': 'Consultez vos e-mails',
+  'passkeyRecovery.sent.body': 'Si {email} a un compte avec clé d’accès, un lien pour en créer une nouvelle est en route. Il ne sert qu’une fois, pendant une heure.',
+  'passkeyRecovery.make.title': 'Créer une nouvelle clé d’accès',
+  'passkeyRecovery.make.body': 'Créez-la sur l’appareil qui la gardera : ce téléphone ou cet ordinateur, ou votre gestionnaire de mots de passe.',
+  'passkeyRecovery.done.title': 'Votre nouvelle clé d’accès est prête',
+  'passkeyRecovery.done.body': 'Connectez-vous avec elle dès maintenant.',
+  'passkeyRecovery.linkInvalid': 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
 };

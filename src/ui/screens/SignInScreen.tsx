@@ -238,6 +238,11 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
             {m.format('signIn.forgotPassword')}
           </AuthLink>
         )}
+        {mode === 'signIn' && passkeys && (
+          <AuthLink href={links.passkeyRecovery} go={links.go}>
+            {m.format('passkeyRecovery.lost')}
+          </AuthLink>
+        )}
         <c.Button type="submit" submitting={view.busy}>
           {m.format(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
         </c.Button>

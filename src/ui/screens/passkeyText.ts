@@ -16,6 +16,8 @@ export function passkeyIssueText(m: Messages, issue: PasskeyIssue | undefined): 
     case 'emailInvalid':
     case 'stepUp':
       return m.format(`passkey.${issue.kind}`);
+    case 'linkInvalid':
+      return m.format('passkeyRecovery.linkInvalid');
     case 'refused':
       return refusalText(m, issue.refusal);
     case 'failed':

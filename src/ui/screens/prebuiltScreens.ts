@@ -13,6 +13,7 @@ import { TotpScreen } from './TotpScreen.tsx';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen.tsx';
 import { SecurityScreen } from './SecurityScreen.tsx';
 import { PasskeyScreen } from './PasskeyScreen.tsx';
+import { PasskeyRecoveryScreen } from './PasskeyRecoveryScreen.tsx';
 
 /** The kit's pre-built screens, one per route of `createAuthRoutes`. */
 export const prebuiltScreens = Object.freeze({
@@ -23,6 +24,7 @@ export const prebuiltScreens = Object.freeze({
   OtpPhone: OtpPhoneScreen,
   RecoveryCode: RecoveryCodeScreen,
   Passkey: PasskeyScreen,
+  PasskeyRecovery: PasskeyRecoveryScreen,
   VerifyEmail: EmailVerificationScreen,
   ResetPassword: ResetPasswordScreen,
   MagicLink: MagicLinkScreen,

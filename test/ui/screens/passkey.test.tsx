@@ -55,3 +55,26 @@ describe('SignInScreen with passkeys', () => {
     expect(await screen.findByText('Enter your email address first, then create the passkey.')).toBeTruthy();
   });
 });
+
+describe('PasskeyRecoveryScreen', () => {
+  it('asks for the address and says a link is on its way (the same for any address)', async () => {
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage: createMemoryStorage() }), path: '/auth/webauthn/recover' });
+    await screen.findByRole('heading', { name: 'Lost your passkey?' });
+    await user.type(screen.getByLabelText('Email address'), 'nobody@example.com');
+    await user.click(screen.getByRole('button', { name: 'Email me a link' }));
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeTruthy();
+    expect(screen.getByText(/If nobody@example\.com has a passkey account/)).toBeTruthy();
+  });
+
+  it('a link that expired or was used: said so, and the token left the address bar', async () => {
+    vi.stubGlobal('PublicKeyCredential', function PublicKeyCredential() {});
+    window.history.replaceState(null, '', '/auth/webauthn/recover?token=used-token&tenantId=public');
+    const user = userEvent.setup();
+    renderKit({ client: testClient({ storage: createMemoryStorage() }), path: '/auth/webauthn/recover?token=used-token&tenantId=public' });
+    await user.click(await screen.findByRole('button', { name: 'Make a new passkey' }));
+    expect(await screen.findByText('This link has expired or was used already. Ask for a new one.')).toBeTruthy();
+    expect(window.location.search).toBe('?tenantId=public');
+    expect(await axeViolations()).toEqual([]);
+  });
+});
