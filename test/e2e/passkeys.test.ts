@@ -72,8 +72,8 @@ describe('passkeys (S1: TOTP for everyone)', () => {
 
     // Autofill: the sign-in page starts a quiet passkey request; picking the passkey (the virtual
     // authenticator picks at once) signs in, and sign-in asks for the app next.
-    await setAutofill(v, true);
     await signOut(v);
+    await setAutofill(v, true);
     await openProtected(v);
     await v.seeHeading('Enter your authentication code');
     expect(v.errors).toEqual([]);
