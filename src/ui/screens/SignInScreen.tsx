@@ -129,16 +129,16 @@ function ProviderButtons({ providers, passkeys, m, c, separator }: { providers: 
         </c.Button>
       )}
       {providers.length > 0 && (
-      <ul data-fk="provider-list" aria-label={m.format('signIn.providersLabel')}>
-        {providers.map((p) => (
-          <li key={p.id}>
-            <c.Button variant="secondary" data-fk-provider={p.id} submitting={state.leavingFor === p.id} onClick={() => void start(p.id)}>
-              <c.ProviderIcon providerId={p.id} name={p.name ?? p.id} />
-              {m.format('signIn.withProvider', { provider: p.name ?? p.id })}
-            </c.Button>
-          </li>
-        ))}
-      </ul>
+        <ul data-fk="provider-list" aria-label={m.format('signIn.providersLabel')}>
+          {providers.map((p) => (
+            <li key={p.id}>
+              <c.Button variant="secondary" data-fk-provider={p.id} submitting={state.leavingFor === p.id} onClick={() => void start(p.id)}>
+                <c.ProviderIcon providerId={p.id} name={p.name ?? p.id} />
+                {m.format('signIn.withProvider', { provider: p.name ?? p.id })}
+              </c.Button>
+            </li>
+          ))}
+        </ul>
       )}
       {separator && (
         <p data-fk="separator" role="presentation">

@@ -3,8 +3,8 @@ import { isAuthError, type Passkey } from '../../../core/index.ts';
 import { stepUpFactorsOf } from '../../../core/flows/codeOutcome.ts';
 import { usePasskeyFlow, usePasskeys, useRemovePasskey } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
-import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
+import { ListSection } from './ListSection.tsx';
 import { passkeyIssueText } from '../passkeyText.ts';
 import { answerText, failureText } from '../screenSupport.ts';
 import { StepUpDialog } from '../StepUpDialog.tsx';
@@ -23,7 +23,6 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
   const date = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
   if (list.isError && isAuthError(list.error, 'http') && list.error.status === 404) return null;
   const passkeys = list.data?.status === 'OK' ? list.data.credentials : undefined;
-  const Heading = `h${headingLevel}` as const;
   const nameOf = (p: Passkey) => p.name ?? m.format('passkeys.unnamed');
 
   const add = async () => {
@@ -48,51 +47,43 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
   const addError = flow.state.issue?.kind === 'stepUp' ? undefined : passkeyIssueText(m, flow.state.issue);
 
   return (
-    <section data-fk="settings-passkeys" aria-labelledby={id}>
-      <Heading data-fk="section-heading" id={id} tabIndex={-1}>
-        {m.format('passkeys.title')}
-      </Heading>
-      <p>{m.format('passkeys.body')}</p>
-      <LiveRegion>{announcement}</LiveRegion>
-      {list.isPending ? (
-        <c.DelayedFallback label={m.format('common.loading')} />
-      ) : passkeys === undefined ? (
-        <c.Alert tone="error">
-          {m.format('passkeys.loadFailed')}{' '}
-          <c.Button variant="link" submitting={list.isFetching} onClick={() => void list.refetch()}>
-            {m.format('common.tryAgain')}
+    <ListSection
+      m={m}
+      c={c}
+      fk="settings-passkeys"
+      id={id}
+      headingLevel={headingLevel}
+      title={m.format('passkeys.title')}
+      body={m.format('passkeys.body')}
+      announcement={announcement}
+      query={list}
+      rows={passkeys === undefined ? undefined : passkeys.map((p) => (
+        <li key={p.webauthnCredentialId} data-fk="settings-device">
+          <div data-fk="settings-device-text">
+            <span data-fk="settings-device-name">{nameOf(p)}</span>
+            <span data-fk="settings-device-meta">
+              {[
+                m.format('settings.devices.addedOn', { date: date.format(p.createdAt) }),
+                typeof p.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: date.format(p.lastUsedAt) }) : undefined,
+                p.synced === undefined ? undefined : m.format(p.synced ? 'passkeys.synced' : 'passkeys.deviceOnly'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </div>
+          <c.Button
+            variant="secondary"
+            aria-label={m.format('passkeys.removeNamed', { name: nameOf(p), date: date.format(p.createdAt) })}
+            submitting={remove.isPending && remove.variables?.webauthnCredentialId === p.webauthnCredentialId}
+            onClick={() => removeOne(p)}
+          >
+            {m.format('passkeys.remove')}
           </c.Button>
-        </c.Alert>
-      ) : passkeys.length === 0 ? (
-        <p>{m.format('passkeys.none')}</p>
-      ) : (
-        <ul data-fk="settings-device-list">
-          {passkeys.map((p) => (
-            <li key={p.webauthnCredentialId} data-fk="settings-device">
-              <div data-fk="settings-device-text">
-                <span data-fk="settings-device-name">{nameOf(p)}</span>
-                <span data-fk="settings-device-meta">
-                  {[
-                    m.format('settings.devices.addedOn', { date: date.format(p.createdAt) }),
-                    typeof p.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: date.format(p.lastUsedAt) }) : undefined,
-                    p.synced === undefined ? undefined : m.format(p.synced ? 'passkeys.synced' : 'passkeys.deviceOnly'),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </div>
-              <c.Button
-                variant="secondary"
-                aria-label={m.format('passkeys.removeNamed', { name: nameOf(p), date: date.format(p.createdAt) })}
-                submitting={remove.isPending && remove.variables?.webauthnCredentialId === p.webauthnCredentialId}
-                onClick={() => removeOne(p)}
-              >
-                {m.format('passkeys.remove')}
-              </c.Button>
-            </li>
-          ))}
-        </ul>
-      )}
+        </li>
+      ))}
+      loadFailed={m.format('passkeys.loadFailed')}
+      empty={m.format('passkeys.none')}
+    >
       {removeError !== undefined && <c.Alert tone="error">{removeError}</c.Alert>}
       {addError !== undefined && <c.Alert tone="error">{addError}</c.Alert>}
       {flow.supported && email !== undefined && (
@@ -111,6 +102,6 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
           }}
         />
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import type { UserSession } from '../../../core/index.ts';
 import { useAuthClient, useRevokeSessions, useSessions } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
-import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
+import { ListSection } from './ListSection.tsx';
 import { failureText } from '../screenSupport.ts';
 
 /**
@@ -30,7 +30,6 @@ export function SessionsSection({ messages: m, c, headingLevel, id }: { messages
   };
   const when = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium', timeStyle: 'short' }), [m.locale]);
   const list = sessions.data?.status === 'OK' ? sessions.data.sessions : undefined;
-  const Heading = `h${headingLevel}` as const;
   const nameOf = (s: UserSession) => {
     const browser = s.browser ?? m.format('settings.sessions.unknownBrowser');
     return s.os !== undefined ? m.format('settings.sessions.browserOn', { browser, os: s.os }) : browser;
@@ -43,51 +42,44 @@ export function SessionsSection({ messages: m, c, headingLevel, id }: { messages
     revoke.mutate({ others: true }, { onSuccess: (r) => r.status === 'OK' && setAnnouncement(m.format('settings.sessions.othersSignedOut', { count: r.revoked ?? 0 })) });
 
   return (
-    <section data-fk="settings-sessions" aria-labelledby={id}>
-      <Heading data-fk="section-heading" id={id} tabIndex={-1}>
-        {m.format('settings.sessions.title')}
-      </Heading>
-      <p>{m.format('settings.sessions.body')}</p>
-      <LiveRegion>{announcement}</LiveRegion>
-      {sessions.isPending ? (
-        <c.DelayedFallback label={m.format('common.loading')} />
-      ) : list === undefined ? (
-        <c.Alert tone="error">
-          {m.format('settings.sessions.loadFailed')}{' '}
-          <c.Button variant="link" submitting={sessions.isFetching} onClick={() => void sessions.refetch()}>
-            {m.format('common.tryAgain')}
-          </c.Button>
-        </c.Alert>
-      ) : (
-        <ul data-fk="settings-device-list">
-          {list.map((s) => (
-            <li key={s.sessionHandle} data-fk="settings-device" data-session={s.current ? 'current' : 'other'}>
-              <div data-fk="settings-device-text">
-                <span data-fk="settings-device-name">{nameOf(s)}</span>
-                <span data-fk="settings-device-meta">
-                  {[
-                    s.current ? m.format('settings.sessions.thisDevice') : m.format('settings.sessions.lastActive', { date: when.format(s.lastActiveAt) }),
-                    s.clientAddress,
-                    m.format('settings.sessions.signedIn', { date: when.format(s.createdAt) }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </div>
-              {!s.current && (
-                <c.Button
-                  variant="secondary"
-                  aria-label={m.format('settings.sessions.signOutNamed', { name: nameOf(s), date: when.format(s.lastActiveAt) })}
-                  submitting={revoke.isPending && revoke.variables !== undefined && 'sessionHandle' in revoke.variables && revoke.variables.sessionHandle === s.sessionHandle}
-                  onClick={() => signOut(s)}
-                >
-                  {m.format('settings.sessions.signOut')}
-                </c.Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+    <ListSection
+      m={m}
+      c={c}
+      fk="settings-sessions"
+      id={id}
+      headingLevel={headingLevel}
+      title={m.format('settings.sessions.title')}
+      body={m.format('settings.sessions.body')}
+      announcement={announcement}
+      query={sessions}
+      rows={list === undefined ? undefined : list.map((s) => (
+        <li key={s.sessionHandle} data-fk="settings-device" data-session={s.current ? 'current' : 'other'}>
+          <div data-fk="settings-device-text">
+            <span data-fk="settings-device-name">{nameOf(s)}</span>
+            <span data-fk="settings-device-meta">
+              {[
+                s.current ? m.format('settings.sessions.thisDevice') : m.format('settings.sessions.lastActive', { date: when.format(s.lastActiveAt) }),
+                s.clientAddress,
+                m.format('settings.sessions.signedIn', { date: when.format(s.createdAt) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </div>
+          {!s.current && (
+            <c.Button
+              variant="secondary"
+              aria-label={m.format('settings.sessions.signOutNamed', { name: nameOf(s), date: when.format(s.lastActiveAt) })}
+              submitting={revoke.isPending && revoke.variables !== undefined && 'sessionHandle' in revoke.variables && revoke.variables.sessionHandle === s.sessionHandle}
+              onClick={() => signOut(s)}
+            >
+              {m.format('settings.sessions.signOut')}
+            </c.Button>
+          )}
+        </li>
+      ))}
+      loadFailed={m.format('settings.sessions.loadFailed')}
+    >
       {revoke.isError && <c.Alert tone="error">{failureText(m, revoke.error)}</c.Alert>}
       {others > 1 && (
         <c.Button variant="secondary" submitting={revoke.isPending && revoke.variables !== undefined && 'others' in revoke.variables} onClick={signOutOthers}>
@@ -113,6 +105,6 @@ export function SessionsSection({ messages: m, c, headingLevel, id }: { messages
             {m.format('settings.sessions.signOutEverywhere')}
           </c.Button>
         ))}
-    </section>
+    </ListSection>
   );
 }

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { isAuthError, type TrustedDevice } from '../../../core/index.ts';
 import { useRevokeTrustedDevices, useTrustedDevices } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
-import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
+import { ListSection } from './ListSection.tsx';
 import { failureText } from '../screenSupport.ts';
 
 /**
@@ -19,7 +19,6 @@ export function TrustedDevicesSection({ messages: m, c, headingLevel, id }: { me
   // A backend without the feature (or with it off) has no such API: no section.
   if (devices.isError && isAuthError(devices.error, 'http') && devices.error.status === 404) return null;
   const list = devices.data?.status === 'OK' ? devices.data.devices : undefined;
-  const Heading = `h${headingLevel}` as const;
   const nameOf = (d: TrustedDevice) => {
     const browser = d.browser ?? m.format('settings.sessions.unknownBrowser');
     return d.os !== undefined ? m.format('settings.sessions.browserOn', { browser, os: d.os }) : browser;
@@ -28,52 +27,44 @@ export function TrustedDevicesSection({ messages: m, c, headingLevel, id }: { me
     revoke.mutate({ deviceId: d.deviceId }, { onSuccess: (r) => r.status === 'OK' && setAnnouncement(m.format('trust.removed', { name: nameOf(d) })) });
 
   return (
-    <section data-fk="settings-trusted" aria-labelledby={id}>
-      <Heading data-fk="section-heading" id={id} tabIndex={-1}>
-        {m.format('trust.title')}
-      </Heading>
-      <p>{m.format('trust.body')}</p>
-      <LiveRegion>{announcement}</LiveRegion>
-      {devices.isPending ? (
-        <c.DelayedFallback label={m.format('common.loading')} />
-      ) : list === undefined ? (
-        <c.Alert tone="error">
-          {m.format('trust.loadFailed')}{' '}
-          <c.Button variant="link" submitting={devices.isFetching} onClick={() => void devices.refetch()}>
-            {m.format('common.tryAgain')}
+    <ListSection
+      m={m}
+      c={c}
+      fk="settings-trusted"
+      id={id}
+      headingLevel={headingLevel}
+      title={m.format('trust.title')}
+      body={m.format('trust.body')}
+      announcement={announcement}
+      query={devices}
+      rows={list === undefined ? undefined : list.map((d) => (
+        <li key={d.deviceId} data-fk="settings-device" data-trusted={d.current ? 'current' : 'other'}>
+          <div data-fk="settings-device-text">
+            <span data-fk="settings-device-name">{nameOf(d)}</span>
+            <span data-fk="settings-device-meta">
+              {[
+                d.current ? m.format('trust.thisDevice') : undefined,
+                d.lastUsedAt !== null ? m.format('trust.lastUsed', { date: date.format(d.lastUsedAt) }) : undefined,
+                m.format('trust.until', { date: date.format(d.expiresAt) }),
+                d.clientAddress,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </div>
+          <c.Button
+            variant="secondary"
+            aria-label={m.format('trust.removeNamed', { name: nameOf(d), date: date.format(d.expiresAt) })}
+            submitting={revoke.isPending && revoke.variables !== undefined && 'deviceId' in revoke.variables && revoke.variables.deviceId === d.deviceId}
+            onClick={() => remove(d)}
+          >
+            {m.format('trust.remove')}
           </c.Button>
-        </c.Alert>
-      ) : list.length === 0 ? (
-        <p>{m.format('trust.none')}</p>
-      ) : (
-        <ul data-fk="settings-device-list">
-          {list.map((d) => (
-            <li key={d.deviceId} data-fk="settings-device" data-trusted={d.current ? 'current' : 'other'}>
-              <div data-fk="settings-device-text">
-                <span data-fk="settings-device-name">{nameOf(d)}</span>
-                <span data-fk="settings-device-meta">
-                  {[
-                    d.current ? m.format('trust.thisDevice') : undefined,
-                    d.lastUsedAt !== null ? m.format('trust.lastUsed', { date: date.format(d.lastUsedAt) }) : undefined,
-                    m.format('trust.until', { date: date.format(d.expiresAt) }),
-                    d.clientAddress,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </div>
-              <c.Button
-                variant="secondary"
-                aria-label={m.format('trust.removeNamed', { name: nameOf(d), date: date.format(d.expiresAt) })}
-                submitting={revoke.isPending && revoke.variables !== undefined && 'deviceId' in revoke.variables && revoke.variables.deviceId === d.deviceId}
-                onClick={() => remove(d)}
-              >
-                {m.format('trust.remove')}
-              </c.Button>
-            </li>
-          ))}
-        </ul>
-      )}
+        </li>
+      ))}
+      loadFailed={m.format('trust.loadFailed')}
+      empty={m.format('trust.none')}
+    >
       {revoke.isError && <c.Alert tone="error">{failureText(m, revoke.error)}</c.Alert>}
       {list !== undefined && list.length > 1 && (
         <c.Button
@@ -84,6 +75,6 @@ export function TrustedDevicesSection({ messages: m, c, headingLevel, id }: { me
           {m.format('trust.removeAll')}
         </c.Button>
       )}
-    </section>
+    </ListSection>
   );
 }
