@@ -7,14 +7,15 @@ import { fkKeys } from './fkKeys.ts';
  * Passkeys over `createPasskeyFlow` (`factorkit/core`): `signIn()`, `signUp(email)`, `add({ email,
  * recipeUserId? })`, with `state.busy` and `state.issue`; `supported` is false where the browser has
  * no WebAuthn (hide the buttons). The browser library loads on the first ceremony. After a ceremony
- * the passkey list is fetched again.
+ * the passkey list, the settings and the MFA info are fetched again.
  */
 export function usePasskeyFlow(options: PasskeyFlowOptions = {}) {
   const { client, queryClient } = useAuthContext('usePasskeyFlow');
   const [flow] = useState(() => {
     const f = createPasskeyFlow(client, options);
     f.store.subscribe(() => {
-      if (f.store.getSnapshot().done) void queryClient.invalidateQueries({ queryKey: fkKeys.passkeys() });
+      // A passkey added is a factor set up: the settings and the MFA info change with it.
+      if (f.store.getSnapshot().done) for (const queryKey of [fkKeys.passkeys(), fkKeys.mfaSettings(), fkKeys.mfaInfo()]) void queryClient.invalidateQueries({ queryKey });
     });
     return f;
   });

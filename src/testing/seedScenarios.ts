@@ -221,10 +221,11 @@ export const seedScenarios: { readonly [K in SeedScenarioId]: SeedScenario & { i
     socialSignIn: true,
     title: 'Opt-in per user',
     description:
-      'Nobody needs a second factor until they ask for one. A new user gets straight in; on the settings page they can set up an authenticator app, email codes or text-message codes (to a phone number they add there) and turn them on for their account. From the next sign-in on, they are asked for what they turned on.',
+      'Nobody needs a second factor until they ask for one. A new user gets straight in; on the settings page they can set up an authenticator app, email codes, text-message codes (to a phone number they add there) or a passkey and turn them on for their account. From the next sign-in on, they are asked for what they turned on.',
     // The default requirement: one of the user's required factors (metadata) or the tenant's. Codes
     // go by email or text message (the dev outbox shows both).
-    config: () => ({ ...base(), passwordless: { contactMethod: 'EMAIL_OR_PHONE', flowType: 'USER_INPUT_CODE' }, mfa: { firstFactors: ['emailpassword'] } }),
+    // A passkey is one of the factors a user may turn on (`webauthn.secondFactor`).
+    config: () => ({ ...base(), passwordless: { contactMethod: 'EMAIL_OR_PHONE', flowType: 'USER_INPUT_CODE' }, mfa: { firstFactors: ['emailpassword'] }, webauthn: { secondFactor: true } }),
   },
   S6: {
     id: 'S6',

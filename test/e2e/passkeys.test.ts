@@ -5,7 +5,7 @@
  */
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshTotp, ORDERS, openProtected, reachOrders, setUpTotp, signOut, signUp, verifyTotp } from './flows.ts';
+import { freshTotp, ORDERS, openProtected, reachOrders, setUpTotp, signIn, signOut, signUp, verifyTotp } from './flows.ts';
 import { lastMessageId, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
 
 let browser: Browser;
@@ -155,6 +155,37 @@ describe('passkeys (S1: TOTP for everyone)', () => {
     await v.seeHeading('Sign in');
     await v.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await v.seeHeading('Enter your authentication code');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+});
+
+describe('a passkey as the second factor (S5: opt in per user)', () => {
+  it('after a password: add a passkey in the settings, turn it on, and the next sign-in asks for it after the password', async () => {
+    await useScenario('S5');
+    const email = uniqueEmail('passkey-second');
+    const v = await Visitor.open(browser, 'passkey-second');
+    await virtualAuthenticator(v);
+    await openProtected(v);
+    await setAutofill(v, false);
+    await signUp(v, email);
+    await reachOrders(v);
+    await v.page.goto('/settings');
+    const section = v.page.getByRole('region', { name: 'Passkeys' });
+    await section.getByRole('button', { name: 'Add a passkey' }).click();
+    await section.getByRole('listitem').first().waitFor();
+    await v.page.getByRole('switch', { name: 'Use Passkey at sign-in' }).click();
+    // Adding the passkey completed it in this session: turning it on asks nothing more here.
+    await v.page.getByRole('switch', { name: 'Use Passkey at sign-in', checked: true }).waitFor();
+    await v.reached('passkey turned on');
+    await signOut(v);
+
+    await openProtected(v);
+    await signIn(v, email);
+    await v.seeHeading('Use your passkey');
+    await v.reached('passkey second factor');
+    await v.page.getByRole('button', { name: 'Use your passkey' }).click();
+    await reachOrders(v);
     expect(v.errors).toEqual([]);
     await v.close();
   });

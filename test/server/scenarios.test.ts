@@ -203,7 +203,7 @@ describe('S5 opt-in per user', () => {
     const userId = up.body.user.id as string;
     expect(c.mfa).toEqual({ c: { emailpassword: expect.any(Number) }, v: true });
     expect((await callApp(c)).status).toBe(200);
-    expect((await c.mfaInfo()).body.factors).toEqual({ next: [], alreadySetup: ['emailpassword'], allowedToSetup: ['emailpassword', 'otp-email', 'otp-phone', 'totp'] });
+    expect((await c.mfaInfo()).body.factors).toEqual({ next: [], alreadySetup: ['emailpassword'], allowedToSetup: ['emailpassword', 'otp-email', 'otp-phone', 'totp', 'webauthn'] });
 
     // On the settings page: set up an authenticator and turn it on.
     const secret = await setUpTotp(c, clock);

@@ -125,9 +125,17 @@ export function setsUpInPlace(factorId: string): boolean {
   return factorId === 'totp' || EMAIL_FACTORS.includes(factorId) || PHONE_FACTORS.includes(factorId);
 }
 
-/** Of `factorIds`, those the person can re-verify with in place: a verified app, a contact to send a code to, the password. */
+/** Of `factorIds`, those the person can re-verify with in place: a verified app, a passkey, a contact to send a code to, the password. */
 export function verifiableInPlace(settings: MFASettings, factorIds: string[]): string[] {
-  return factorIds.filter((id) => (id === 'totp' ? settings.totpDevices.some((d) => d.verified) : id === 'emailpassword' ? settings.emails.emailpassword?.[0] !== undefined : settingsContactOf(settings, id) !== undefined));
+  return factorIds.filter((id) =>
+    id === 'totp'
+      ? settings.totpDevices.some((d) => d.verified)
+      : id === 'webauthn'
+        ? settings.factors.some((f) => f.id === 'webauthn' && f.setUp)
+        : id === 'emailpassword'
+          ? settings.emails.emailpassword?.[0] !== undefined
+          : settingsContactOf(settings, id) !== undefined,
+  );
 }
 
 /**

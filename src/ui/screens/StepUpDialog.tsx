@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useAuthContext } from '../../react/AuthContext.ts';
-import { useMFAInfo, usePasskeyFlow } from '../../react/index.ts';
-import { passkeyIssueText } from './passkeyText.ts';
+import { useMFAInfo } from '../../react/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
-import { OtpCodeFlow, PasswordVerifyForm, TotpCodeForm } from './settings/FactorVerify.tsx';
+import { OtpCodeFlow, PasskeyVerify, PasswordVerifyForm, TotpCodeForm } from './settings/FactorVerify.tsx';
 import { useScreenKit } from './screenSupport.ts';
 
 /** Props of {@link StepUpDialog}. */
@@ -114,20 +113,6 @@ function VerifyOne({ m, c, factorId, contact, email, onVerified }: { m: Messages
   if (factorId === 'webauthn') return <PasskeyVerify m={m} c={c} onVerified={onVerified} />;
   if (factorId === 'emailpassword') return <PasswordVerifyForm key={factorId} messages={m} c={c} email={email ?? ''} onVerified={onVerified} submitLabel={label} />;
   return <OtpCodeFlow key={factorId} messages={m} c={c} factorId={factorId} contact={contact} onVerified={onVerified} submitLabel={label} />;
-}
-
-/** "Use your passkey": the browser's prompt, completing `webauthn` in this session. */
-function PasskeyVerify({ m, c, onVerified }: { m: Messages; c: ScreenComponents; onVerified: () => void }) {
-  const passkey = usePasskeyFlow();
-  const issue = passkeyIssueText(m, passkey.state.issue);
-  return (
-    <div data-fk="settings-verify">
-      {issue !== undefined && <c.Alert tone="error">{issue}</c.Alert>}
-      <c.Button submitting={passkey.state.busy !== undefined} onClick={() => void passkey.signIn({ asSecondFactor: true }).then((ok) => ok && onVerified())}>
-        {m.format('passkey.use')}
-      </c.Button>
-    </div>
-  );
 }
 
 /** For `<AuthProvider stepUpDialog={renderStepUpDialog}>`: the kit's dialog for `<SessionAuth stepUp="dialog">`. */

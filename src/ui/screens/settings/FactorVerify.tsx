@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useOtpFlow, useSignInFlow, useTotpFlow } from '../../../react/index.ts';
+import { useOtpFlow, usePasskeyFlow, useSignInFlow, useTotpFlow } from '../../../react/index.ts';
+import { passkeyIssueText } from '../passkeyText.ts';
 import type { Messages } from '../../messages/types.ts';
 import { validatePhoneNumber } from '../../parts/validatePhoneNumber.ts';
 import { CodeEntry, codeOutcomeText } from '../CodeEntry.tsx';
@@ -202,5 +203,19 @@ export function PasswordVerifyForm({ messages: m, c, email, onVerified, submitLa
         {submitLabel ?? m.format('settings.stepUp.action')}
       </c.Button>
     </form>
+  );
+}
+
+/** "Use your passkey": the browser's prompt, completing `webauthn` in this session. */
+export function PasskeyVerify({ m, c, onVerified }: { m: Messages; c: ScreenComponents; onVerified: () => void }) {
+  const passkey = usePasskeyFlow();
+  const issue = passkeyIssueText(m, passkey.state.issue);
+  return (
+    <div data-fk="settings-verify">
+      {issue !== undefined && <c.Alert tone="error">{issue}</c.Alert>}
+      <c.Button submitting={passkey.state.busy !== undefined} onClick={() => void passkey.signIn({ asSecondFactor: true }).then((ok) => ok && onVerified())}>
+        {m.format('passkey.use')}
+      </c.Button>
+    </div>
   );
 }

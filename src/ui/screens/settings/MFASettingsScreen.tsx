@@ -7,7 +7,7 @@ import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
 import { useScreenKit, type BaseScreenProps } from '../screenSupport.ts';
 import { errorText } from './errorText.ts';
-import { OtpCodeFlow, PasswordVerifyForm, TotpCodeForm } from './FactorVerify.tsx';
+import { OtpCodeFlow, PasskeyVerify, PasswordVerifyForm, TotpCodeForm } from './FactorVerify.tsx';
 import { InlinePanel } from './InlinePanel.tsx';
 import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
@@ -75,6 +75,8 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
   const renderVerify = (factorId: string, s: MFASettings, onVerified: () => void, submitLabel?: string) =>
     factorId === 'totp' ? (
       <TotpCodeForm key={factorId} messages={m} c={c} onVerified={onVerified} submitLabel={submitLabel} />
+    ) : factorId === 'webauthn' ? (
+      <PasskeyVerify key={factorId} m={m} c={c} onVerified={onVerified} />
     ) : factorId === 'emailpassword' ? (
       <PasswordVerifyForm key={factorId} messages={m} c={c} email={s.emails.emailpassword?.[0] ?? ''} onVerified={onVerified} submitLabel={submitLabel} />
     ) : (
