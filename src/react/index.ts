@@ -32,7 +32,7 @@ export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.t
 export { useTrustThisDevice } from './useTrustThisDevice.ts';
 export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.ts';
 export { usePasskeyFlow } from './usePasskeyFlow.ts';
-export { usePasskeys, useRemovePasskey } from './usePasskeys.ts';
+export { usePasskeys, useRemovePasskey, useRenamePasskey } from './usePasskeys.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
 export { useThirdPartySignIn, useThirdPartyCallback } from './useThirdPartySignIn.ts';
 export { useEmailVerification } from './useEmailVerification.ts';

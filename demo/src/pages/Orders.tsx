@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router-dom';
-import { useSession } from '../../../src/index.ts';
+import { PasskeyPrompt, useSession } from '../../../src/index.ts';
 
 /** A protected page. Its query string shows that the sign-in came back to the page asked for. */
 export function Orders() {
@@ -9,6 +9,7 @@ export function Orders() {
   return (
     <article>
       <h1>Your orders</h1>
+      <PasskeyPrompt />
       <p>
         Showing <strong>{status}</strong> orders for user <code>{userId}</code>.
       </p>

@@ -96,6 +96,9 @@ export function createWebauthnApi(transport: Transport) {
     /** Another passkey for a passkey login the user has. */
     addCredential: (input: { webauthnGeneratedOptionsId: string; credential: Credential; recipeUserId: string }) =>
       callApi<{ status: 'OK' } | { status: 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/credential', rid: 'webauthn', body: input, session: 'required' }),
+    /** Names a passkey (factorkit's extension, `POST /fk/webauthn/credential/rename`). */
+    renameCredential: (input: { webauthnCredentialId: string; name: string }) =>
+      callApi<{ status: 'OK' } | { status: 'CREDENTIAL_NOT_FOUND_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/fk/webauthn/credential/rename', rid: 'fk', body: input, session: 'required' }),
     removeCredential: (input: { webauthnCredentialId: string }) =>
       callApi<{ status: 'OK' } | { status: 'CREDENTIAL_NOT_FOUND_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/credential/remove', rid: 'webauthn', body: input, session: 'required' }),
   };

@@ -465,4 +465,13 @@ export const ar: MessageCatalogue = {
   'passkeyRecovery.done.title': 'مفتاح المرور الجديد جاهز',
   'passkeyRecovery.done.body': 'سجّل الدخول به الآن.',
   'passkeyRecovery.linkInvalid': 'انتهت صلاحية هذا الرابط أو استُخدم من قبل. اطلب رابطًا جديدًا.',
+  'passkeys.rename': 'إعادة التسمية',
+  'passkeys.renameNamed': 'إعادة تسمية {name}',
+  'passkeys.nameLabel': 'الاسم',
+  'passkeys.save': 'حفظ',
+  'passkeys.renamed': 'أُعيدت تسمية مفتاح المرور.',
+  'passkeyPrompt.title': 'سجّل الدخول أسرع في المرة القادمة',
+  'passkeyPrompt.body': 'أضف مفتاح مرور: بصمتك أو وجهك أو قفل الشاشة بدلًا من كلمة المرور.',
+  'passkeyPrompt.later': 'ليس الآن',
+  'passkeyPrompt.added': 'أُضيف مفتاح المرور. سجّل الدخول به في المرة القادمة.',
 };

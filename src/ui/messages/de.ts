@@ -424,4 +424,13 @@ export const de: MessageCatalogue = {
   'passkeyRecovery.done.title': 'Ihr neuer Passkey ist bereit',
   'passkeyRecovery.done.body': 'Melden Sie sich jetzt damit an.',
   'passkeyRecovery.linkInvalid': 'Dieser Link ist abgelaufen oder wurde schon verwendet. Fordern Sie einen neuen an.',
+  'passkeys.rename': 'Umbenennen',
+  'passkeys.renameNamed': '{name} umbenennen',
+  'passkeys.nameLabel': 'Name',
+  'passkeys.save': 'Speichern',
+  'passkeys.renamed': 'Passkey umbenannt.',
+  'passkeyPrompt.title': 'Beim nächsten Mal schneller anmelden',
+  'passkeyPrompt.body': 'Fügen Sie einen Passkey hinzu: Fingerabdruck, Gesicht oder Bildschirmsperre statt Passwort.',
+  'passkeyPrompt.later': 'Nicht jetzt',
+  'passkeyPrompt.added': 'Passkey hinzugefügt. Melden Sie sich beim nächsten Mal damit an.',
 };

@@ -445,4 +445,13 @@ export const en = {
   'passkeyRecovery.done.title': 'Your new passkey is ready',
   'passkeyRecovery.done.body': 'Sign in with it now.',
   'passkeyRecovery.linkInvalid': 'This link has expired or was used already. Ask for a new one.',
+  'passkeys.rename': 'Rename',
+  'passkeys.renameNamed': 'Rename {name}',
+  'passkeys.nameLabel': 'Name',
+  'passkeys.save': 'Save',
+  'passkeys.renamed': 'Passkey renamed.',
+  'passkeyPrompt.title': 'Sign in faster next time',
+  'passkeyPrompt.body': 'Add a passkey: your fingerprint, face or screen lock instead of a password.',
+  'passkeyPrompt.later': 'Not now',
+  'passkeyPrompt.added': 'Passkey added. Next time, sign in with it.',
 } as const;

@@ -424,4 +424,13 @@ export const fr: MessageCatalogue = {
   'passkeyRecovery.done.title': 'Votre nouvelle clé d’accès est prête',
   'passkeyRecovery.done.body': 'Connectez-vous avec elle dès maintenant.',
   'passkeyRecovery.linkInvalid': 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
+  'passkeys.rename': 'Renommer',
+  'passkeys.renameNamed': 'Renommer {name}',
+  'passkeys.nameLabel': 'Nom',
+  'passkeys.save': 'Enregistrer',
+  'passkeys.renamed': 'Clé d’accès renommée.',
+  'passkeyPrompt.title': 'Connectez-vous plus vite la prochaine fois',
+  'passkeyPrompt.body': 'Ajoutez une clé d’accès : votre empreinte, votre visage ou le verrouillage de l’écran plutôt qu’un mot de passe.',
+  'passkeyPrompt.later': 'Plus tard',
+  'passkeyPrompt.added': 'Clé d’accès ajoutée. La prochaine fois, connectez-vous avec elle.',
 };

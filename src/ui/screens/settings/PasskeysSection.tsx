@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { isAuthError, type Passkey } from '../../../core/index.ts';
 import { stepUpFactorsOf } from '../../../core/flows/codeOutcome.ts';
-import { usePasskeyFlow, usePasskeys, useRemovePasskey } from '../../../react/index.ts';
+import { usePasskeyFlow, usePasskeys, useRemovePasskey, useRenamePasskey } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
 import { ListSection } from './ListSection.tsx';
@@ -18,6 +18,8 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
   const list = usePasskeys();
   const flow = usePasskeyFlow();
   const remove = useRemovePasskey();
+  const rename = useRenamePasskey();
+  const [renaming, setRenaming] = useState<string | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [stepUp, setStepUp] = useState<{ factors: string[]; retry: () => void } | undefined>(undefined);
   const date = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
@@ -71,6 +73,9 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
                 .join(' · ')}
             </span>
           </div>
+          <c.Button variant="link" aria-label={m.format('passkeys.renameNamed', { name: nameOf(p) })} onClick={() => setRenaming(p.webauthnCredentialId)}>
+            {m.format('passkeys.rename')}
+          </c.Button>
           <c.Button
             variant="secondary"
             aria-label={m.format('passkeys.removeNamed', { name: nameOf(p), date: date.format(p.createdAt) })}
@@ -79,6 +84,28 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
           >
             {m.format('passkeys.remove')}
           </c.Button>
+          {renaming === p.webauthnCredentialId && (
+            <form
+              data-fk="form"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                const name = String(new FormData(e.currentTarget).get('name') ?? '').trim();
+                if (name === '') return;
+                rename.mutate({ webauthnCredentialId: p.webauthnCredentialId, name }, { onSuccess: (r) => r.status === 'OK' && (setRenaming(undefined), setAnnouncement(m.format('passkeys.renamed'))) });
+              }}
+            >
+              <c.TextField autoFocus name="name" label={m.format('passkeys.nameLabel')} defaultValue={p.name ?? ''} maxLength={64} autoComplete="off" />
+              <div data-fk="actions">
+                <c.Button type="submit" submitting={rename.isPending}>
+                  {m.format('passkeys.save')}
+                </c.Button>
+                <c.Button variant="secondary" onClick={() => setRenaming(undefined)}>
+                  {m.format('common.cancel')}
+                </c.Button>
+              </div>
+            </form>
+          )}
         </li>
       ))}
       loadFailed={m.format('passkeys.loadFailed')}
