@@ -1,5 +1,5 @@
 import { useContinue, useFactorScreen, useMFAInfo, useOtpFlow, useSignOut } from '../../react/index.ts';
-import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
+import { FactorFooter } from './FactorFooter.tsx';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
@@ -51,19 +51,7 @@ export function OtpScreen({ factorId, resendCooldownSeconds, codeLifetimeSeconds
     );
 
   const screenError = next.isError ? failureText(m, next.error) : signOut.isError ? failureText(m, signOut.error) : undefined;
-  const footer = (
-    <>
-      {factor.canGoBack && (
-        <c.Button variant="link" onClick={() => factor.goToChooser()}>
-          {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
-        </c.Button>
-      )}
-      <RecoveryCodeLink m={m} />
-      <c.Button variant="link" submitting={signOut.isPending} onClick={() => signOut.mutate()}>
-        {m.format('common.signOut')}
-      </c.Button>
-    </>
-  );
+  const footer = <FactorFooter m={m} c={c} factor={factor} signOut={signOut} />;
 
   return (
     <OtpSteps

@@ -1,7 +1,7 @@
 import { useContinue, useFactorScreen, useMFAInfo, usePasskeyFlow, useSignOut } from '../../react/index.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { passkeyIssueText } from './passkeyText.ts';
-import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
+import { FactorFooter } from './FactorFooter.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, useScreenKit, useStepFocus } from './screenSupport.ts';
 import { TrustDeviceOption } from './TrustDeviceOption.tsx';
@@ -31,19 +31,7 @@ export function PasskeyScreen({ components, ...props }: PasskeyScreenProps) {
   const issue = passkeyIssueText(m, passkey.state.issue);
   const screenError = next.isError ? failureText(m, next.error) : signOut.isError ? failureText(m, signOut.error) : undefined;
   const continuing = passkey.state.done || next.isPending || next.isSuccess;
-  const footer = (
-    <>
-      {factor.canGoBack && (
-        <c.Button variant="link" onClick={() => factor.goToChooser()}>
-          {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
-        </c.Button>
-      )}
-      <RecoveryCodeLink m={m} />
-      <c.Button variant="link" submitting={signOut.isPending} onClick={() => signOut.mutate()}>
-        {m.format('common.signOut')}
-      </c.Button>
-    </>
-  );
+  const footer = <FactorFooter m={m} c={c} factor={factor} signOut={signOut} />;
   const layout = { ...root, progress: factor.progress && m.format('common.step', factor.progress), ...props, headingRef, footer };
 
   if (step === 'error') {

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useContinue, useFactorScreen, useMFAInfo, useSignOut, useTotpFlow } from '../../react/index.ts';
 import { CodeEntry } from './CodeEntry.tsx';
-import { RecoveryCodeLink } from './RecoveryCodeLink.tsx';
+import { FactorFooter } from './FactorFooter.tsx';
 import { TrustDeviceOption } from './TrustDeviceOption.tsx';
 import { RecoveryCodesOffer } from './RecoveryCodesOffer.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
@@ -57,24 +57,8 @@ export function TotpScreen({ clockDriftHintAfter = 2, askDeviceName, components,
   const headingRef = useStepFocus(screenStep);
   if (screenStep === 'loading') return <LoadingScreen components={components} {...props} />;
 
-  const leave = async (go: () => void) => {
-    await totp.dropUnverified();
-    go();
-  };
   const screenError = next.isError ? failureText(m, next.error) : signOut.isError ? failureText(m, signOut.error) : undefined;
-  const footer = (
-    <>
-      {factor.canGoBack && (
-        <c.Button variant="link" disabled={continuing} onClick={() => void leave(() => factor.goToChooser())}>
-          {m.format(factor.otherMethodWillDo ? 'common.useAnotherMethod' : 'common.back')}
-        </c.Button>
-      )}
-      {mode === 'verify' && <RecoveryCodeLink m={m} />}
-      <c.Button variant="link" submitting={signOut.isPending} onClick={() => void leave(() => signOut.mutate())}>
-        {m.format('common.signOut')}
-      </c.Button>
-    </>
-  );
+  const footer = <FactorFooter m={m} c={c} factor={factor} signOut={signOut} beforeLeave={totp.dropUnverified} busy={continuing} recovery={mode === 'verify'} />;
   const layout = { ...root, progress: factor.progress && m.format('common.step', factor.progress), ...props, headingRef, footer };
 
   if (screenStep === 'infoError' || screenStep === 'createFailed') {
