@@ -27,6 +27,18 @@ export function availableSecondaryFactors(config: BackendConfig): string[] {
   return out;
 }
 
+/**
+ * How many days a browser stays trusted (`mfa.trustedDevices`), undefined when the feature is off.
+ * Throws on a value that makes no sense.
+ */
+export function trustedDeviceDays(config: BackendConfig): number | undefined {
+  const o = config.mfa?.trustedDevices;
+  if (o === undefined || o === false) return undefined;
+  const days = o === true ? 30 : (o.days ?? 30);
+  if (!Number.isInteger(days) || days < 1 || days > 400) throw new Error('mfa.trustedDevices.days must be a whole number of days from 1 to 400');
+  return days;
+}
+
 /** Passwordless factors enabled by flowType × contactMethod. */
 export function enabledPasswordlessFactors(config: BackendConfig): string[] {
   const p = config.passwordless;
@@ -219,8 +231,7 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
   const overrideApis = config.mfa?.override?.apis as ((o: MFAApis, api: unknown) => MFAApis) | undefined;
   const apis: MFAApis = overrideApis ? overrideApis(defaultApis, deps.api) : defaultApis;
 
-  const trustConfig = config.mfa?.trustedDevices;
-  const trustDays = trustConfig === undefined || trustConfig === false ? undefined : trustConfig === true ? 30 : (trustConfig.days ?? 30);
+  const trustDays = trustedDeviceDays(config);
 
   async function mfaInfo(session: SessionContainer): Promise<MFAInfoResponse> {
     const info = await updateAndGetMFAInfoInSession(session);

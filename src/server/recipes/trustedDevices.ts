@@ -15,7 +15,7 @@ import type { BackendConfig } from '../config.ts';
 import type { RequestContext } from '../context.ts';
 import type { Queryable } from '../db/Db.ts';
 import { hashToken, randomBytes, timingSafeEqual, toBase64Url } from '../crypto.ts';
-import { MFA_CLAIM } from '../mfa.ts';
+import { MFA_CLAIM, trustedDeviceDays } from '../mfa.ts';
 import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
@@ -30,15 +30,6 @@ export const TRUSTED_DEVICE_COOKIE = 'fkTrustedDevice';
 export const TRUSTED_DEVICE_HEADER = 'fk-trusted-device';
 // A device may be trusted only this soon after a second factor of this sign-in.
 const TRUST_WINDOW_SECONDS = 600;
-
-/** The option with its default; undefined when off. */
-export function trustedDeviceOptions(config: BackendConfig): { days: number } | undefined {
-  const o = config.mfa?.trustedDevices;
-  if (o === undefined || o === false) return undefined;
-  const days = o === true ? 30 : (o.days ?? 30);
-  if (!Number.isInteger(days) || days < 1 || days > 400) throw new Error('mfa.trustedDevices.days must be a whole number of days from 1 to 400');
-  return { days };
-}
 
 const revokeBody = z.strictObject({ deviceId: z.string().min(1).max(64) });
 const emptyBody = z.strictObject({});
@@ -64,7 +55,7 @@ async function validDevice(s: Services, request: Request, userId: string, now: n
  * done in the new session (`trusted-device` in `st-mfa.c`), and the device's "last used" moves.
  */
 export async function applyTrustedDevice(ctx: RequestContext, s: Services, session: SessionContainer): Promise<void> {
-  if (!trustedDeviceOptions(s.config)) return;
+  if (trustedDeviceDays(s.config) === undefined) return;
   const id = await validDevice(s, ctx.request, session.getUserId(), ctx.now);
   if (id === undefined) return;
   await s.db.query('UPDATE fk_trusted_devices SET last_used_at = $2 WHERE device_id = $1', [id, ctx.now]);
@@ -92,9 +83,9 @@ async function sessionUser(ctx: RequestContext, s: Services): Promise<SessionCon
 
 /** The routes, when `mfa.trustedDevices` is on. */
 export function trustedDevicesRoutes(config: BackendConfig): Route[] {
-  const options = trustedDeviceOptions(config);
-  if (!options) return [];
-  const lifetimeMs = options.days * 24 * 3600 * 1000;
+  const days = trustedDeviceDays(config);
+  if (days === undefined) return [];
+  const lifetimeMs = days * 24 * 3600 * 1000;
   return [
     {
       method: 'POST',

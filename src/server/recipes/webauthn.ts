@@ -14,7 +14,8 @@ import { linkToSessionUser, loadSessionForAuth, postAuth, preAuthChecks, type Au
 import type { BackendConfig } from '../config.ts';
 export type { WebAuthnOptions } from '../config.ts';
 import type { RequestContext } from '../context.ts';
-import { hashToken, randomBytes, toBase64Url } from '../crypto.ts';
+import type { Queryable } from '../db/Db.ts';
+import { fromBase64Url, hashToken, randomBytes, toBase64Url } from '../crypto.ts';
 import { notifyAccount } from '../notices.ts';
 import { enrolmentRefused, rateLimited } from '../refusals.ts';
 import { parseBody, queryParam, type Route } from '../router.ts';
@@ -101,18 +102,18 @@ async function verifyNewCredential(options: OptionsRow, response: unknown) {
   }
 }
 
-async function storeCredential(db: Services['db'], recipeUserId: string, userHandle: string, rpId: string, info: NonNullable<Awaited<ReturnType<typeof verifyNewCredential>>>, now: number) {
+/** Stores a verified new passkey. `enrolledSession`: the session that added it to an existing login (it never vouches there). */
+async function storeCredential(
+  db: Queryable,
+  input: { recipeUserId: string; userHandle: string; rpId: string; info: NonNullable<Awaited<ReturnType<typeof verifyNewCredential>>>; now: number; enrolledSession?: string },
+) {
+  const { info } = input;
   await db.query(
-    'INSERT INTO fk_webauthn_credentials (credential_id, recipe_user_id, user_handle, public_key, counter, transports, backed_up, device_type, rp_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [info.credential.id, recipeUserId, userHandle, toBase64Url(info.credential.publicKey), info.credential.counter, JSON.stringify(info.credential.transports ?? []), info.credentialBackedUp, info.credentialDeviceType, rpId, now],
+    'INSERT INTO fk_webauthn_credentials (credential_id, recipe_user_id, user_handle, public_key, counter, transports, backed_up, device_type, rp_id, created_at, enrolled_session) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+    [info.credential.id, input.recipeUserId, input.userHandle, toBase64Url(info.credential.publicKey), info.credential.counter, JSON.stringify(info.credential.transports ?? []), info.credentialBackedUp, info.credentialDeviceType, input.rpId, input.now, input.enrolledSession ?? null],
   );
 }
 
-const fromBase64Url = (text: string) => {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-};
 
 export function webauthnRoutes(config: BackendConfig): Route[] {
   if (!config.webauthn) return [];
@@ -144,7 +145,7 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
           rpName: o.rpName,
           rpID: o.rpId,
           userName: email,
-          userID: fromBase64Url(userHandle),
+          userID: fromBase64Url(userHandle)!,
           userDisplayName: body.displayName ?? email,
           timeout: o.timeoutMs,
           attestationType: 'none',
@@ -202,7 +203,7 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
         try {
           recipeUserId = await s.db.transaction(async (tx) => {
             const id = await createRecipeUser(tx, { recipeId: 'webauthn', tenantId: ctx.tenantId, email, now: ctx.now });
-            await storeCredential(tx as Services['db'], id, options.user_handle!, options.rp_id, info, ctx.now);
+            await storeCredential(tx, { recipeUserId: id, userHandle: options.user_handle!, rpId: options.rp_id, info, now: ctx.now });
             if (plan.kind === 'link') await linkToSessionUser(tx, plan, id);
             return id;
           });
@@ -236,7 +237,7 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
             expectedChallenge: options.challenge,
             expectedOrigin: options.origins,
             expectedRPID: options.rp_id,
-            credential: { id: stored.credential_id, publicKey: fromBase64Url(stored.public_key), counter: Number(stored.counter), transports: (stored.transports ?? []) as AuthenticatorTransportFuture[] },
+            credential: { id: stored.credential_id, publicKey: fromBase64Url(stored.public_key)!, counter: Number(stored.counter), transports: (stored.transports ?? []) as AuthenticatorTransportFuture[] },
             requireUserVerification: false,
           });
         } catch {
@@ -312,7 +313,7 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
         if (!options || options.email !== row.email || options.user_handle === null) return { status: 'OPTIONS_NOT_FOUND_ERROR' };
         const info = await verifyNewCredential(options, body.credential);
         if (!info) return { status: 'INVALID_CREDENTIALS_ERROR' };
-        await storeCredential(s.db, row.recipe_user_id, options.user_handle, options.rp_id, info, ctx.now);
+        await storeCredential(s.db, { recipeUserId: row.recipe_user_id, userHandle: options.user_handle, rpId: options.rp_id, info, now: ctx.now });
         // The link went to the address: it is verified.
         await s.db.query('INSERT INTO fk_verified_emails (recipe_user_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING', [row.recipe_user_id, row.email]);
         const user = await getUser(s.db, row.recipe_user_id);
@@ -369,12 +370,11 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
         const info = await verifyNewCredential(options, body.credential);
         if (!info) return { status: 'INVALID_CREDENTIALS_ERROR' };
         try {
-          await storeCredential(s.db, lm.recipeUserId, options.user_handle, options.rp_id, info, ctx.now);
+          await storeCredential(s.db, { recipeUserId: lm.recipeUserId, userHandle: options.user_handle, rpId: options.rp_id, info, now: ctx.now, enrolledSession: session.getHandle() });
         } catch (error) {
           if (String(error).includes('fk_webauthn_credentials_pkey')) return { status: 'INVALID_CREDENTIALS_ERROR' };
           throw error;
         }
-        await s.db.query('UPDATE fk_webauthn_credentials SET enrolled_session = $2 WHERE credential_id = $1', [info.credential.id, session.getHandle()]);
         await notifyAccount(s, ways.user, { notice: 'FACTOR_ADDED', factorId: FactorIds.WEBAUTHN, tenantId: session.getTenantId() });
         return { status: 'OK' };
       },
