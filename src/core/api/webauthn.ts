@@ -51,33 +51,34 @@ export type PasskeyCeremonyResult =
 
 type Credential = Record<string, unknown>;
 
+/** A browser's passkey response for generated options; `asSecondFactor`: for the signed-in user. */
+interface CeremonyInput {
+  webauthnGeneratedOptionsId: string;
+  credential: Credential;
+  asSecondFactor?: boolean;
+}
+
 /** The WebAuthn recipe's calls (supertokens-node's `webauthn`, FDI 4.1/4.2). The browser part is in `createPasskeyFlow`. */
 export function createWebauthnApi(transport: Transport) {
+  // Sign-up and sign-in send the same body; as a second factor they need the session.
+  const ceremony = (path: string, input: CeremonyInput) =>
+    callApi<PasskeyCeremonyResult>(transport, {
+      method: 'POST',
+      path,
+      rid: 'webauthn',
+      body: { webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential, shouldTryLinkingWithSessionUser: input.asSecondFactor ?? false },
+      tenantScoped: true,
+      session: input.asSecondFactor ? 'required' : 'none',
+    });
   return {
     /** Creation options for an address, or (`recoverAccountToken`) for the account an emailed recovery link names. */
     registerOptions: (input: { email: string; displayName?: string } | { recoverAccountToken: string }) =>
       callApi<PasskeyRegisterOptions | { status: 'INVALID_EMAIL_ERROR'; err: string } | { status: 'INVALID_OPTIONS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/register', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
     signInOptions: () => callApi<PasskeySignInOptions | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/signin', rid: 'webauthn', body: {}, tenantScoped: true, session: 'none' }),
     /** A new account with a passkey; `asSecondFactor`: a passkey login for the signed-in user instead. */
-    signUp: (input: { webauthnGeneratedOptionsId: string; credential: Credential; asSecondFactor?: boolean }) =>
-      callApi<PasskeyCeremonyResult>(transport, {
-        method: 'POST',
-        path: '/webauthn/signup',
-        rid: 'webauthn',
-        body: { webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential, shouldTryLinkingWithSessionUser: input.asSecondFactor ?? false },
-        tenantScoped: true,
-        session: input.asSecondFactor ? 'required' : 'none',
-      }),
+    signUp: (input: CeremonyInput) => ceremony('/webauthn/signup', input),
     /** Signs in with a passkey; `asSecondFactor`: completes `webauthn` in the current session. */
-    signIn: (input: { webauthnGeneratedOptionsId: string; credential: Credential; asSecondFactor?: boolean }) =>
-      callApi<PasskeyCeremonyResult>(transport, {
-        method: 'POST',
-        path: '/webauthn/signin',
-        rid: 'webauthn',
-        body: { webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential, shouldTryLinkingWithSessionUser: input.asSecondFactor ?? false },
-        tenantScoped: true,
-        session: input.asSecondFactor ? 'required' : 'none',
-      }),
+    signIn: (input: CeremonyInput) => ceremony('/webauthn/signin', input),
     /** Emails a link to make a new passkey (a passkey account whose passkeys are lost). `OK` whether or not the address has one. */
     sendRecoveryEmail: (input: { email: string }) =>
       callApi<{ status: 'OK' } | { status: 'INVALID_EMAIL_ERROR'; err: string } | NotAllowed<'RECOVER_ACCOUNT_NOT_ALLOWED'> | GeneralError>(transport, { method: 'POST', path: '/user/webauthn/reset/token', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),

@@ -2,6 +2,19 @@ import { useMemo, type ReactNode } from 'react';
 import { useFactorKit } from './FactorKitProvider.tsx';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
+import type { RecoveryCodeListProps } from '../parts/RecoveryCodeList.tsx';
+
+/** The words of `RecoveryCodeList` in the catalogue's language. */
+export function recoveryCodeListLabels(m: Messages): RecoveryCodeListProps['labels'] {
+  return {
+    list: m.format('recovery.listLabel'),
+    copy: m.format('recovery.copy'),
+    copied: m.format('recovery.copied'),
+    copyFailed: m.format('recovery.copyFailed'),
+    download: m.format('recovery.download'),
+    print: m.format('recovery.print'),
+  };
+}
 
 /** Props of {@link RecoveryCodesSave}. */
 export interface RecoveryCodesSaveProps {
@@ -34,14 +47,7 @@ export function RecoveryCodesSave({ m, c, codes, madeAt, onDone, heading }: Reco
       <c.RecoveryCodeList
         codes={codes}
         text={text}
-        labels={{
-          list: m.format('recovery.listLabel'),
-          copy: m.format('recovery.copy'),
-          copied: m.format('recovery.copied'),
-          copyFailed: m.format('recovery.copyFailed'),
-          download: m.format('recovery.download'),
-          print: m.format('recovery.print'),
-        }}
+        labels={recoveryCodeListLabels(m)}
       />
       <c.Button onClick={onDone}>{m.format('recovery.saved')}</c.Button>
     </div>

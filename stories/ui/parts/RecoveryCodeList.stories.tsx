@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react';
 import { expect, within } from 'storybook/test';
 import { RecoveryCodeList } from '../../../src/ui/index.ts';
 import { useStoryMessages } from '../../support/kit.tsx';
+import { recoveryCodeListLabels } from '../../../src/ui/screens/RecoveryCodesSave.tsx';
 
 const CODES = ['zj6h-jsv2-05xd', 'j5tf-mbey-jpwb', 'sa7z-evf4-x0yq', 'zyts-w1xc-7560', 'hdwe-1mn6-3vq9', 'jwht-n6tc-a588', 'av7g-5dd5-81jp', 'gat2-weax-kdvx', 'ehgb-0hfz-vk3g', '79tm-1x9r-zbwe'];
 
@@ -11,14 +12,7 @@ function Codes({ codes }: { codes: string[] }) {
     <RecoveryCodeList
       codes={codes}
       text={codes.join('\n')}
-      labels={{
-        list: m.format('recovery.listLabel'),
-        copy: m.format('recovery.copy'),
-        copied: m.format('recovery.copied'),
-        copyFailed: m.format('recovery.copyFailed'),
-        download: m.format('recovery.download'),
-        print: m.format('recovery.print'),
-      }}
+      labels={recoveryCodeListLabels(m)}
     />
   );
 }
