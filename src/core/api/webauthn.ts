@@ -52,7 +52,7 @@ export type PasskeyCeremonyResult =
 type Credential = Record<string, unknown>;
 
 /** A browser's passkey response for generated options; `asSecondFactor`: for the signed-in user. */
-interface CeremonyInput {
+export interface PasskeyCeremonyInput {
   webauthnGeneratedOptionsId: string;
   credential: Credential;
   asSecondFactor?: boolean;
@@ -61,7 +61,7 @@ interface CeremonyInput {
 /** The WebAuthn recipe's calls (supertokens-node's `webauthn`, FDI 4.1/4.2). The browser part is in `createPasskeyFlow`. */
 export function createWebauthnApi(transport: Transport) {
   // Sign-up and sign-in send the same body; as a second factor they need the session.
-  const ceremony = (path: string, input: CeremonyInput) =>
+  const ceremony = (path: string, input: PasskeyCeremonyInput) =>
     callApi<PasskeyCeremonyResult>(transport, {
       method: 'POST',
       path,
@@ -76,9 +76,9 @@ export function createWebauthnApi(transport: Transport) {
       callApi<PasskeyRegisterOptions | { status: 'INVALID_EMAIL_ERROR'; err: string } | { status: 'INVALID_OPTIONS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/register', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
     signInOptions: () => callApi<PasskeySignInOptions | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/signin', rid: 'webauthn', body: {}, tenantScoped: true, session: 'none' }),
     /** A new account with a passkey; `asSecondFactor`: a passkey login for the signed-in user instead. */
-    signUp: (input: CeremonyInput) => ceremony('/webauthn/signup', input),
+    signUp: (input: PasskeyCeremonyInput) => ceremony('/webauthn/signup', input),
     /** Signs in with a passkey; `asSecondFactor`: completes `webauthn` in the current session. */
-    signIn: (input: CeremonyInput) => ceremony('/webauthn/signin', input),
+    signIn: (input: PasskeyCeremonyInput) => ceremony('/webauthn/signin', input),
     /** Emails a link to make a new passkey (a passkey account whose passkeys are lost). `OK` whether or not the address has one. */
     sendRecoveryEmail: (input: { email: string }) =>
       callApi<{ status: 'OK' } | { status: 'INVALID_EMAIL_ERROR'; err: string } | NotAllowed<'RECOVER_ACCOUNT_NOT_ALLOWED'> | GeneralError>(transport, { method: 'POST', path: '/user/webauthn/reset/token', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
