@@ -17,7 +17,7 @@ export default defineConfig({
   preview: { port: 3000, strictPort: true },
   // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-router-dom', '@tanstack/react-query', 'qrcode.react', 'libphonenumber-js/min'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-router-dom', '@tanstack/react-query', 'qrcode.react'],
   },
   build: { target: 'es2022' },
 });

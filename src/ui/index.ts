@@ -34,7 +34,7 @@ export { TextField } from './parts/TextField.tsx';
 export { PasswordField } from './parts/PasswordField.tsx';
 export { checkContrast, contrastRatio, CONTRAST_PAIRS } from './theme/contrast.ts';
 export type { ContrastFailure, ContrastPair } from './theme/contrast.ts';
-export { checkPhoneShape, compactPhoneNumber, loadPhoneLibrary, validatePhoneNumber } from './parts/validatePhoneNumber.ts';
+export { checkPhoneShape, compactPhoneNumber, loadPhonePlans, validatePhoneNumber } from './parts/validatePhoneNumber.ts';
 export { normaliseDigits } from './parts/normaliseDigits.ts';
 export { visuallyHidden } from './parts/visuallyHidden.ts';
 

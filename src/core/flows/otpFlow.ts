@@ -103,7 +103,7 @@ export function reduceOtp(state: OtpFlowState, event: OtpFlowEvent): OtpFlowStat
     case 'RESTORED':
       return { ...state, attempt: event.attempt, verified: false };
     case 'CONTACT_INVALID':
-      return { ...state, contactError: event.reason, sendIssue: undefined };
+      return { ...state, contactError: event.reason, sendIssue: undefined, sendingTo: undefined };
     case 'SEND_STARTED':
       if (state.sendingTo !== undefined) return state;
       return { ...state, sendingTo: event.contact, contactError: undefined, sendIssue: undefined };
@@ -275,6 +275,9 @@ export function createOtpFlow(client: Pick<AuthClient, 'passwordless' | 'config'
             type: 'SEND_DONE',
             attempt: { userId: options.userId, deviceId: answer.deviceId, preAuthSessionId: answer.preAuthSessionId, flowType: answer.flowType, contactMethod: method, contact, sentAt: t, expiresAt: t + lifetimeMs, resendAvailableAt: t + cooldownMs },
           });
+        } else if (method === 'PHONE' && answer.status === 'GENERAL_ERROR' && /phone number is invalid/i.test(String((answer as { message?: unknown }).message))) {
+          // The backend's full check (the browser's is lighter) refused the number: said at the field.
+          store.dispatch({ type: 'CONTACT_INVALID', reason: 'phoneInvalid' });
         } else {
           store.dispatch({ type: 'SEND_ISSUE', issue: issueOf(answer) });
         }

@@ -17,9 +17,10 @@ export interface PhoneFieldProps extends Omit<TextFieldProps, 'type'> {
 
 /**
  * A phone number field (`type="tel"`, `autocomplete="tel"`, left to right in every script) that
- * checks international numbers without putting libphonenumber-js in the main bundle: the first
- * check (when the field is left) starts `import('libphonenumber-js/min')` and uses a cheap E.164
- * shape check until it arrives, then re-checks. Once left, the field re-checks as you type: the
+ * checks the number against its country's calling code and number plan without putting them in
+ * the main bundle: the first check (when the field is left) loads the plans (about 5 kB gzip) and
+ * uses a cheap E.164 shape check until they arrive, then re-checks. The backend checks again with
+ * the whole of libphonenumber-js. Once left, the field re-checks as you type: the
  * error clears as soon as the number is fixed, but a new error waits for the next blur. An `error`
  * prop (e.g. from the backend) wins.
  * At submit, call `validatePhoneNumber(value, defaultCountry)` for the E.164 form.

@@ -1,4 +1,3 @@
-import type * as PhoneLibModule from 'libphonenumber-js/min';
 import { normaliseDigits } from './normaliseDigits.ts';
 
 /** The outcome of a phone number check. */
@@ -7,22 +6,49 @@ export interface PhoneValidation {
   valid: boolean;
   /** The number in E.164 (`+442079460958`) when valid. */
   e164?: string;
-  /** `shape`: only the cheap E.164 pattern was checked; `full`: libphonenumber-js checked it. */
+  /** `shape`: only the E.164 pattern was checked; `full`: the country's calling code and number plan were checked too. */
   level: 'shape' | 'full';
 }
 
-type PhoneLib = typeof PhoneLibModule;
+interface Region {
+  code: string;
+  /** The prefix dialled before a national number inside the country ("0" in GB). */
+  nationalPrefix: string;
+  /** The rule that strips it from a nationally written number, where longer ("0 11 15" in Argentina). */
+  prefix: RegExp | undefined;
+  /** How the rule's groups rebuild the number (Argentina's mobiles gain a 9). */
+  transform: string;
+  pattern: RegExp;
+}
 
-let lib: PhoneLib | undefined;
-let loading: Promise<PhoneLib> | undefined;
+interface PhonePlan {
+  byRegion: Map<string, Region>;
+  byCode: Map<string, Region[]>;
+}
+
+let plan: PhonePlan | undefined;
+let loading: Promise<PhonePlan> | undefined;
+
+function parsePlan(table: string): PhonePlan {
+  const byRegion = new Map<string, Region>();
+  const byCode = new Map<string, Region[]>();
+  for (const row of table.split('\n')) {
+    const [region = '', code = '', nationalPrefix = '', forParsing = '', transform = '', pattern = ''] = row.split('\t');
+    const prefix = forParsing || nationalPrefix;
+    const entry = { code, nationalPrefix, prefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined, transform, pattern: new RegExp(`^(?:${pattern})$`) };
+    byRegion.set(region, entry);
+    byCode.set(code, [...(byCode.get(code) ?? []), entry]);
+  }
+  return { byRegion, byCode };
+}
 
 /**
- * Loads `libphonenumber-js/min` on first use (about 80 kB that most sign-ins never need), once per
- * page. The module cache would dedupe the import anyway; the variable lets later checks run
- * synchronously.
+ * Loads the number plans (every country's calling code, national prefix and number pattern, about
+ * 4.5 kB gzip, generated from libphonenumber-js's metadata) on first use, once per page. The
+ * backend checks the number again with the whole of libphonenumber-js.
  */
-export function loadPhoneLibrary(): Promise<PhoneLib> {
-  loading ??= import('libphonenumber-js/min').then((module) => (lib = module));
+export function loadPhonePlans(): Promise<unknown> {
+  loading ??= import('./phoneMetadata.ts').then((module) => (plan = parsePlan(module.PHONE_METADATA)));
   return loading;
 }
 
@@ -33,8 +59,8 @@ export function compactPhoneNumber(raw: string): string {
 }
 
 /**
- * The cheap check that runs before the library has loaded: an E.164 shape, `+` and 7 to 15 digits
- * (or, with a default country, 6 to 15 digits without the `+`).
+ * The cheap check that runs before the number plans have loaded: an E.164 shape, `+` and 7 to 15
+ * digits (or, with a default country, 6 to 15 digits without the `+`).
  * @see https://www.itu.int/rec/T-REC-E.164
  */
 export function checkPhoneShape(raw: string, defaultCountry?: string): PhoneValidation {
@@ -44,23 +70,58 @@ export function checkPhoneShape(raw: string, defaultCountry?: string): PhoneVali
   return { valid: false, level: 'shape' };
 }
 
-/** Full check with libphonenumber-js when it is loaded, else `undefined`. */
-export function checkPhoneNumberSync(raw: string, defaultCountry?: string): PhoneValidation | undefined {
-  if (!lib) return undefined;
+// Without the national prefix, by the region's rule, as libphonenumber-js reads it ("020…" in GB,
+// "0 11 15…" in Argentina, whose mobiles then gain a 9).
+function withoutNationalPrefix(region: Region, digits: string): string | undefined {
+  const match = region.prefix?.exec(digits);
+  if (!match) return undefined;
+  const rest = digits.slice(match[0].length);
+  return region.transform && match[1] !== undefined ? region.transform.replace(/\$(\d)/g, (_, i: string) => match[Number(i)] ?? '') + rest : rest;
+}
+
+// The national number in `digits` (written after the calling code, or the national way in the
+// region that is first in `regions`): as written, or without the national prefix people keep
+// ("+44 (0)20…"). A calling code shared by regions (+1) is read by its main region's rules.
+function nationalNumber(regions: Region[], digits: string): string | undefined {
+  const fits = (national: string | undefined) => national !== undefined && regions.some((region) => region.pattern.test(national));
+  if (fits(digits)) return digits;
+  const national = withoutNationalPrefix(regions[0]!, digits);
+  return fits(national) ? national : undefined;
+}
+
+function checkWithPlan(loaded: PhonePlan, raw: string, defaultCountry?: string): PhoneValidation {
   const compact = compactPhoneNumber(raw);
-  if (compact.length > 32) return { valid: false, level: 'full' };
-  const parsed = lib.parsePhoneNumberFromString(compact, defaultCountry as Parameters<PhoneLib['parsePhoneNumberFromString']>[1]);
-  return parsed?.isValid() ? { valid: true, e164: parsed.number, level: 'full' } : { valid: false, level: 'full' };
+  const invalid: PhoneValidation = { valid: false, level: 'full' };
+  if (compact.length > 32) return invalid;
+  if (/^\+\d+$/.test(compact)) {
+    // Calling codes are prefix-free: at most one of the first 1–3 digits is a code.
+    for (let length = 1; length <= 3; length++) {
+      const regions = loaded.byCode.get(compact.slice(1, 1 + length));
+      if (!regions) continue;
+      const national = nationalNumber(regions, compact.slice(1 + length));
+      return national === undefined ? invalid : { valid: true, e164: `+${regions[0]!.code}${national}`, level: 'full' };
+    }
+    return invalid;
+  }
+  const region = defaultCountry ? loaded.byRegion.get(defaultCountry.toUpperCase()) : undefined;
+  if (!region || !/^\d+$/.test(compact)) return invalid;
+  const national = nationalNumber([region], compact);
+  return national === undefined ? invalid : { valid: true, e164: `+${region.code}${national}`, level: 'full' };
+}
+
+/** The full check when the number plans are loaded, else `undefined`. */
+export function checkPhoneNumberSync(raw: string, defaultCountry?: string): PhoneValidation | undefined {
+  return plan ? checkWithPlan(plan, raw, defaultCountry) : undefined;
 }
 
 /**
- * Checks an international phone number with libphonenumber-js (loaded on first call) and returns
- * it in E.164, the form the backend expects. Falls back to the shape check if the library cannot
- * be loaded (offline chunk); the backend validates again anyway.
+ * Checks a phone number against its country's calling code and number plan (loaded on first call)
+ * and returns it in E.164, the form the backend expects. Falls back to the shape check if the plans
+ * cannot be loaded (offline chunk); the backend validates again anyway.
  */
 export async function validatePhoneNumber(raw: string, defaultCountry?: string): Promise<PhoneValidation> {
   try {
-    await loadPhoneLibrary();
+    await loadPhonePlans();
   } catch {
     loading = undefined;
     return checkPhoneShape(raw, defaultCountry);

@@ -106,6 +106,14 @@ describe('createOtpFlow', () => {
     expect(calls).toEqual([]);
   });
 
+  it("a number the backend's full check refuses is said at the field, and the button is free again", async () => {
+    const { client, calls } = api({ createCode: [{ status: 'GENERAL_ERROR', message: 'Phone number is invalid' }] });
+    const phone = createOtpFlow(client, { factorId: 'otp-phone', asSecondFactor: false, userId: '' });
+    await phone.submitContact('+44 7400 123456');
+    expect(phone.store.getSnapshot()).toMatchObject({ contactError: 'phoneInvalid', sendingTo: undefined, sendIssue: undefined });
+    expect(calls).toEqual(['createCode']);
+  });
+
   it('a refused send says why; a 403 for email verification and one for step-up are told apart; a network failure too', async () => {
     const { client } = api({
       createCode: [

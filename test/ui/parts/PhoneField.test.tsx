@@ -38,7 +38,7 @@ describe('PhoneField', () => {
     expect(await screen.findByText(invalidMessage)).toBeTruthy();
   });
 
-  it('runs the full libphonenumber-js check after it loads', async () => {
+  it("runs the full check (the country's calling code and number plan) once the plans load", async () => {
     const user = userEvent.setup();
     const onValidityChange = vi.fn();
     render(<PhoneField label="Phone number" invalidMessage={invalidMessage} onValidityChange={onValidityChange} />);
@@ -85,13 +85,14 @@ describe('validatePhoneNumber', () => {
     expect(checkPhoneShape('12')).toEqual({ valid: false, level: 'shape' });
   });
 
-  it('is not imported eagerly anywhere in src/ui (only a dynamic import or a type import)', () => {
-    const root = join(import.meta.dirname, '../../../src/ui');
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-    for (const file of files) {
-      const text = readFileSync(join(root, file), 'utf8');
-      const staticImports = [...text.matchAll(/^import\s+(?!type\b)[^;]*from\s+'libphonenumber-js[^']*'/gm)];
-      expect({ file, staticImports: staticImports.length }).toEqual({ file, staticImports: 0 });
+  it('the kit never imports libphonenumber-js (the backend does), and the number plans only on demand', () => {
+    for (const dir of ['src/ui', 'src/react', 'src/core']) {
+      const root = join(import.meta.dirname, '../../..', dir);
+      const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+      for (const file of files) {
+        const text = readFileSync(join(root, file), 'utf8');
+        expect({ file, library: /from\s+'libphonenumber-js/.test(text), plans: /^import\s[^;]*phoneMetadata/m.test(text) }).toEqual({ file, library: false, plans: false });
+      }
     }
   });
 });

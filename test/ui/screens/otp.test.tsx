@@ -186,7 +186,7 @@ describe('OtpScreen (phone)', () => {
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText('Enter a valid phone number, including the country code.')).toBeTruthy();
     expect(count('POST /auth/signinup/code')).toBe(0);
-    // The full check loads libphonenumber on first use; the button is busy meanwhile.
+    // The full check loads the number plans on first use; the button is busy meanwhile.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send code' }).getAttribute('aria-busy')).toBeNull());
     fireEvent.change(field, { target: { value: '+33 6 12 34 56 78' } });
     await user.click(screen.getByRole('button', { name: 'Send code' }));
