@@ -4,11 +4,8 @@
  */
 export { createMessages } from './messages/createMessages.ts';
 export { localeDir } from './messages/localeDir.ts';
-export { locales } from './messages/locales.ts';
+export { loadLocale, locales } from './messages/locales.ts';
 export { en } from './messages/en.ts';
-export { fr } from './messages/fr.ts';
-export { de } from './messages/de.ts';
-export { ar } from './messages/ar.ts';
 
 export { Alert, AlertTones } from './parts/Alert.tsx';
 export { Button, ButtonVariants } from './parts/Button.tsx';

@@ -11,7 +11,7 @@ import type { Decorator, Loader, Preview } from '@storybook/react';
 import type { RequestHandler } from 'msw';
 import type { AuthClient } from '../../src/core/index.ts';
 import { AuthProvider, type AuthProviderProps } from '../../src/react/index.ts';
-import { FactorKitProvider, createMessages, type Messages } from '../../src/ui/index.ts';
+import { FactorKitProvider, createMessages, loadLocale, locales, type Messages } from '../../src/ui/index.ts';
 import { startStoryBackend, storyClient, type BackendParameters, type LiveContext } from './backend.ts';
 import { mswController, mswStarted, type MswParameters } from './msw.ts';
 
@@ -85,8 +85,7 @@ export function useStoryMessages(): Messages {
 export function kitFromGlobals(globals: Record<string, unknown>): Omit<StoryKit, 'messages'> {
   const theme = (themes as readonly string[]).includes(String(globals.theme)) ? (globals.theme as StoryTheme) : 'light';
   const locale = (storyLocales as readonly string[]).includes(String(globals.locale)) ? (globals.locale as StoryLocale) : 'en';
-  const messages = createMessages(locale);
-  const dir = messages.dir === 'rtl' || globals.direction === 'rtl' ? 'rtl' : 'ltr';
+  const dir = locales[locale].dir === 'rtl' || globals.direction === 'rtl' ? 'rtl' : 'ltr';
   return { theme, locale, dir };
 }
 
@@ -99,10 +98,12 @@ export interface KitLoaded {
 }
 
 /**
- * Installs the story's msw handlers and, when it has `parameters.backend`, starts the reference
+ * Loads the toolbar locale's catalogue, installs the story's msw handlers and, when it has `parameters.backend`, starts the reference
  * backend and puts it (and a client bound to it) in `loaded.live`.
  */
-export const kitLoader: Loader = async ({ parameters }): Promise<KitLoaded> => {
+export const kitLoader: Loader = async ({ parameters, globals }): Promise<KitLoaded> => {
+  // The story's catalogue before it renders (a screen would otherwise wait for it on its own).
+  await loadLocale(kitFromGlobals(globals).locale);
   const msw = (parameters.msw ?? {}) as MswParameters;
   const backendParameters = parameters.backend as BackendParameters | undefined;
   if (!backendParameters && !msw.handlers?.length) {

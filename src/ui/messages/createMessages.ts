@@ -1,20 +1,12 @@
 import { en } from './en.ts';
 import { localeDir } from './localeDir.ts';
-import { locales } from './locales.ts';
+import { languageOf, loadedCatalogue } from './locales.ts';
 import type { MessageArgs, MessageCatalogue, MessageKey, MessageOverrides, Messages, PluralMessage } from './types.ts';
 
 // First-strong isolate … pop directional isolate: keeps an email address or phone number from
 // reordering the Arabic sentence around it (and vice versa).
 const FSI = '\u2068';
 const PDI = '\u2069';
-
-function languageOf(tag: string): string {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag.split(/[-_]/)[0]?.toLowerCase() ?? tag;
-  }
-}
 
 function canonical(tag: string): string | undefined {
   try {
@@ -26,19 +18,22 @@ function canonical(tag: string): string | undefined {
 
 /**
  * Builds the messages for one locale: the built-in catalogue of its language (English when there is
- * none), then the app's overrides for the language, then for the exact tag.
+ * none), then the app's overrides for the language, then for the exact tag. Built-in catalogues
+ * other than English load on demand: `await loadLocale(locale)` first (the screens do it
+ * themselves), or this gives English.
  *
  * @param locale a BCP 47 tag such as `fr`, `fr-CA`, `ar-EG`.
  * @param overrides partial catalogues keyed by locale tag; a locale without a built-in catalogue
  *   can be supplied this way (missing keys fall back to English).
  * @example
+ * await loadLocale('fr');
  * const messages = createMessages('fr', { fr: { 'otp.submit': 'Valider' } });
  * messages.format('code.wrong', { count: 2 }); // "Ce code est incorrect. Il vous reste 2 tentatives."
  */
 export function createMessages(locale: string, overrides?: MessageOverrides): Messages {
   const tag = canonical(locale) ?? 'en';
   const language = languageOf(tag);
-  const builtIn = (locales as Record<string, { messages: MessageCatalogue } | undefined>)[language];
+  const builtIn = loadedCatalogue(language);
   const languageOverrides = overrides?.[language];
   const tagOverrides = tag === language ? undefined : overrides?.[tag];
   const known = builtIn !== undefined || languageOverrides !== undefined || tagOverrides !== undefined;
@@ -47,7 +42,7 @@ export function createMessages(locale: string, overrides?: MessageOverrides): Me
 
   const catalogue: MessageCatalogue = Object.freeze({
     ...(en as MessageCatalogue),
-    ...builtIn?.messages,
+    ...builtIn,
     ...languageOverrides,
     ...tagOverrides,
   });

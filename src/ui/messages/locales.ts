@@ -1,22 +1,83 @@
-import { ar } from './ar.ts';
-import { de } from './de.ts';
 import { en } from './en.ts';
-import { fr } from './fr.ts';
 import type { MessageCatalogue, TextDirection } from './types.ts';
 
-/** One built-in locale: its catalogue and its text direction. */
+/** One built-in locale: its text direction and how to load its catalogue. */
 export interface LocaleDefinition {
-  readonly messages: MessageCatalogue;
   readonly dir: TextDirection;
+  /** Loads the catalogue: English is in the main bundle, the others are chunks of their own. */
+  readonly load: () => Promise<MessageCatalogue>;
 }
 
-/** The built-in locales, keyed by language subtag. */
-export const locales = {
-  en: { messages: en, dir: 'ltr' },
-  fr: { messages: fr, dir: 'ltr' },
-  de: { messages: de, dir: 'ltr' },
-  ar: { messages: ar, dir: 'rtl' },
-} as const satisfies Record<string, LocaleDefinition>;
-
 /** A language with a built-in catalogue. */
-export type BuiltInLocale = keyof typeof locales;
+export type BuiltInLocale = 'en' | 'fr' | 'de' | 'ar';
+
+/** The built-in locales, keyed by language subtag. */
+export const locales: Readonly<Record<BuiltInLocale, LocaleDefinition>> = {
+  en: { dir: 'ltr', load: () => Promise.resolve(en) },
+  fr: { dir: 'ltr', load: () => import('./fr.ts').then((module) => module.fr) },
+  de: { dir: 'ltr', load: () => import('./de.ts').then((module) => module.de) },
+  ar: { dir: 'rtl', load: () => import('./ar.ts').then((module) => module.ar) },
+};
+
+// A promise as React's `use` reads it: settled ones carry their status, so `use` returns at once.
+type Tracked = Promise<void> & { status?: 'fulfilled' };
+
+const loaded = new Map<string, MessageCatalogue>([['en', en]]);
+const loading = new Map<string, Tracked>();
+
+/** The language subtag of a BCP 47 tag (`ar-EG` → `ar`). */
+export function languageOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag.split(/[-_]/)[0]?.toLowerCase() ?? tag;
+  }
+}
+
+const builtIn = (language: string): LocaleDefinition | undefined => (Object.hasOwn(locales, language) ? (locales as Record<string, LocaleDefinition>)[language] : undefined);
+
+/** The built-in catalogue of a language if it has been loaded (English always has). */
+export function loadedCatalogue(language: string): MessageCatalogue | undefined {
+  return loaded.get(language);
+}
+
+const ready: Tracked = Object.assign(Promise.resolve(), { status: 'fulfilled' as const });
+
+/**
+ * For React's `use` in every render of a screen: the same promise each time for a language,
+ * fulfilled (and marked so) once its built-in catalogue is here, and at once for English and for
+ * languages without one.
+ */
+export function localeReady(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  if (loaded.has(language) || !builtIn(language)) return loading.get(language) ?? ready;
+  return loadLocale(locale);
+}
+
+/**
+ * Loads the built-in catalogue of `locale`'s language (`fr-CA` → French), once per page. The
+ * screens wait for it themselves (they suspend until it is there); await it before your first
+ * render to show them without that wait, e.g. `await loadLocale(navigator.language)`. A failed
+ * load (an offline chunk) is tried again at the next call.
+ */
+export function loadLocale(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  const definition = builtIn(language);
+  if (loaded.has(language) || !definition) return Promise.resolve();
+  let promise = loading.get(language);
+  if (!promise) {
+    const tracked: Tracked = definition.load().then(
+      (catalogue) => {
+        loaded.set(language, catalogue);
+        tracked.status = 'fulfilled';
+      },
+      (error: unknown) => {
+        loading.delete(language);
+        throw error;
+      },
+    );
+    promise = tracked;
+    loading.set(language, promise);
+  }
+  return promise;
+}

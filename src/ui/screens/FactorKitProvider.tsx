@@ -1,6 +1,7 @@
-import { createContext, useContext, useMemo, type ComponentProps, type ReactNode } from 'react';
+import { createContext, use, useContext, useMemo, type ComponentProps, type ReactNode } from 'react';
 import { useAuthUiSettings, type AuthUiSettings } from '../../react/index.ts';
 import { createMessages } from '../messages/createMessages.ts';
+import { localeReady } from '../messages/locales.ts';
 import type { MessageOverrides, Messages, TextDirection } from '../messages/types.ts';
 import { defaultScreenComponents, type ScreenComponents } from './components.ts';
 
@@ -88,6 +89,8 @@ function useValue(
   outer: ContextValue | null,
   brand?: unknown,
 ): ContextValue {
+  // A built-in catalogue other than English is a chunk of its own: the screens wait (suspend) for it.
+  use(localeReady(locale ?? 'en'));
   return useMemo(() => {
     const messages = createMessages(locale ?? 'en', overridesOf(overrides));
     const dirOverride = dirOf(dir) ?? outer?.dirOverride;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMessages } from '../../../src/ui/messages/createMessages.ts';
 import { en } from '../../../src/ui/messages/en.ts';
-import { locales } from '../../../src/ui/messages/locales.ts';
+import { loadLocale, locales } from '../../../src/ui/messages/locales.ts';
 import type { PluralMessage } from '../../../src/ui/messages/types.ts';
 
 const placeholders = (message: string | PluralMessage): string[] => {
@@ -11,21 +11,24 @@ const placeholders = (message: string | PluralMessage): string[] => {
 
 const englishKeys = Object.keys(en).sort();
 const localeNames = Object.keys(locales) as (keyof typeof locales)[];
+const catalogues = Object.fromEntries(await Promise.all(localeNames.map(async (name) => [name, await locales[name].load()] as const)));
+
+beforeAll(() => Promise.all(localeNames.map(loadLocale)));
 
 describe('message catalogues', () => {
   it.each(localeNames)('%s has exactly the English keys', (name) => {
-    expect(Object.keys(locales[name].messages).sort()).toEqual(englishKeys);
+    expect(Object.keys(catalogues[name]!).sort()).toEqual(englishKeys);
   });
 
   it.each(localeNames)('%s uses the same placeholders as English for every key', (name) => {
-    const catalogue = locales[name].messages as Record<string, string | PluralMessage>;
+    const catalogue = catalogues[name] as Record<string, string | PluralMessage>;
     for (const key of englishKeys) {
       expect({ key, placeholders: placeholders(catalogue[key]!) }).toEqual({ key, placeholders: placeholders((en as Record<string, string | PluralMessage>)[key]!) });
     }
   });
 
   it.each(localeNames)('%s has no empty message and a plural form for each category its language uses', (name) => {
-    const catalogue = locales[name].messages as Record<string, string | PluralMessage>;
+    const catalogue = catalogues[name] as Record<string, string | PluralMessage>;
     const categories = new Intl.PluralRules(name).resolvedOptions().pluralCategories;
     for (const key of englishKeys) {
       const message = catalogue[key]!;

@@ -4,8 +4,11 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { AuthProvider } from '../../../src/react/index.ts';
-import { AccessDeniedScreen, FactorKitProvider, LoadingScreen, ThemeRoot, useFactorKit } from '../../../src/ui/index.ts';
+import { AccessDeniedScreen, FactorKitProvider, LoadingScreen, ThemeRoot, loadLocale, useFactorKit } from '../../../src/ui/index.ts';
 import { testClient } from '../../react/helpers.tsx';
+
+// French, German and Arabic are chunks of their own: loaded before the tests render them.
+await Promise.all(['fr', 'de', 'ar'].map(loadLocale));
 
 afterEach(cleanup);
 

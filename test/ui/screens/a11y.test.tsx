@@ -7,9 +7,12 @@ import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { createMemoryStorage } from '../../../src/core/index.ts';
 import { AuthProvider } from '../../../src/react/index.ts';
 import { mfaInfo, totp } from '../../../src/testing/index.ts';
-import { AccessDeniedScreen, Button, FactorKitProvider, LoadingScreen, ThemeRoot, createMessages, type ButtonProps } from '../../../src/ui/index.ts';
+import { AccessDeniedScreen, Button, FactorKitProvider, LoadingScreen, ThemeRoot, createMessages, loadLocale, type ButtonProps } from '../../../src/ui/index.ts';
 import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { axeViolations, renderKit } from './helpers.tsx';
+
+// French, German and Arabic are chunks of their own: loaded before the tests render them.
+await Promise.all(['fr', 'de', 'ar'].map(loadLocale));
 
 const required = settableRequirements([{ oneOf: ['totp', 'otp-email'] }]);
 const msw = inProcessBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: required.mfa });
