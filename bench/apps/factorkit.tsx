@@ -1,15 +1,16 @@
 /**
  * The equivalent app on factorkit: every pre-built screen (sign-in, chooser, email/SMS OTP, TOTP,
- * email verification, access denied, MFA settings), the guard, and the theme stylesheet.
+ * passkeys, recovery codes, email verification, reset, magic link, social callback, settings and
+ * security centre, access denied) through `prebuiltScreens`, the guard, and the theme stylesheet.
  */
 import '../../src/ui/theme/styles.css';
-import { AuthProvider, MFASettingsScreen, SessionAuth, authRouteElements, prebuiltScreens } from '../../src/index.ts';
+import { AuthProvider, SessionAuth, authRouteElements, prebuiltScreens } from '../../src/index.ts';
 import { mount } from './shell.tsx';
 
 mount({
   wrap: (app) => (
     <AuthProvider config={{ apiDomain: 'http://localhost:3001', claims: { emailVerification: { mode: 'REQUIRED' } } }}>{app}</AuthProvider>
   ),
-  authRoutes: authRouteElements({ screens: { ...prebuiltScreens, Settings: MFASettingsScreen } }),
+  authRoutes: authRouteElements({ screens: prebuiltScreens }),
   guard: (page) => <SessionAuth>{page}</SessionAuth>,
 });

@@ -90,7 +90,7 @@ export { EmailVerificationScreen } from './screens/EmailVerificationScreen.tsx';
 export { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 export { MagicLinkScreen } from './screens/MagicLinkScreen.tsx';
 export { ThirdPartyCallbackScreen } from './screens/ThirdPartyCallbackScreen.tsx';
-export { prebuiltScreens, getPrebuiltAuthRoutes } from './screens/prebuiltScreens.ts';
+export { prebuiltScreens, getPrebuiltAuthRoutes, preloadPrebuiltScreens } from './screens/prebuiltScreens.tsx';
 
 export type { FactorKitValue, FactorKitProviderProps, ThemeRootProps } from './screens/FactorKitProvider.tsx';
 export type { ScreenComponents } from './screens/components.ts';
@@ -111,7 +111,7 @@ export type { EmailVerificationScreenProps } from './screens/EmailVerificationSc
 export type { ResetPasswordScreenProps } from './screens/ResetPasswordScreen.tsx';
 export type { MagicLinkScreenProps } from './screens/MagicLinkScreen.tsx';
 export type { ThirdPartyCallbackScreenProps } from './screens/ThirdPartyCallbackScreen.tsx';
-export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.ts';
+export type { PrebuiltAuthRoutesOptions } from './screens/prebuiltScreens.tsx';
 
 // ------------------------------------------------------------------ MFA settings
 export { MFASettingsScreen } from './screens/settings/MFASettingsScreen.tsx';

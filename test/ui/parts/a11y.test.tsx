@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { createMessages } from '../../../src/ui/messages/createMessages.ts';
+import { loadLocale } from '../../../src/ui/messages/locales.ts';
 import type { Messages } from '../../../src/ui/messages/types.ts';
 import { Alert } from '../../../src/ui/parts/Alert.tsx';
 import { Button } from '../../../src/ui/parts/Button.tsx';
@@ -21,6 +22,8 @@ import { ScreenLayout } from '../../../src/ui/parts/ScreenLayout.tsx';
 import { SecretDisplay } from '../../../src/ui/parts/SecretDisplay.tsx';
 import { Spinner } from '../../../src/ui/parts/Spinner.tsx';
 import { TextField } from '../../../src/ui/parts/TextField.tsx';
+
+await loadLocale('ar');
 
 afterEach(cleanup);
 

@@ -3,10 +3,14 @@ import { QueryClient } from '@tanstack/react-query';
 import axe from 'axe-core';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { AuthProvider, SessionAuth, type AuthProviderProps } from '../../../src/react/index.ts';
-import { getPrebuiltAuthRoutes } from '../../../src/ui/index.ts';
+import { getPrebuiltAuthRoutes, preloadPrebuiltScreens } from '../../../src/ui/index.ts';
 import { LocationLayout, type testClient } from '../../react/helpers.tsx';
 
 export { location } from '../../react/helpers.tsx';
+
+// The on-demand screens compiled once before the tests (the first import of a chunk in jsdom can
+// outlast a findBy*); each route still renders through React.lazy and its loading screen.
+await preloadPrebuiltScreens();
 
 // jsdom has no canvas; axe probes it and copes with null, but jsdom logs "Not implemented".
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
