@@ -4,8 +4,9 @@
  * static imports, CSS); "lazy" is code fetched on demand (dynamic imports, e.g. the phone-number
  * library when a user first types a phone number). A kit's cost is its app minus the base app.
  */
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Rollup } from 'vite';
+import { build, type Plugin, type Rollup } from 'vite';
 
 export interface Size {
   raw: number;
@@ -31,10 +32,11 @@ export const minus = (a: Size, b: Size): Size => ({ raw: a.raw - b.raw, gzip: a.
 const plus = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 
 /** Builds one entry as an app (code-split chunks included) and measures what it emits. */
-export async function buildAndMeasure(entry: string): Promise<AppSize> {
+export async function buildAndMeasure(entry: string, plugins: Plugin[] = []): Promise<AppSize> {
   const result = await build({
     configFile: false,
     logLevel: 'error',
+    plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
     build: { write: false, minify: true, target: 'es2022', rollupOptions: { input: entry }, reportCompressedSize: false },
   });
@@ -58,8 +60,35 @@ export async function buildAndMeasure(entry: string): Promise<AppSize> {
   return { initial, lazy, total: plus(initial, lazy) };
 }
 
+// The kit's passkey code on the sign-in page: the flow's state and button, the client's calls, the
+// hook, the issue texts, and the catalogue's passkey messages (the ceremonies are on demand).
+const PASSKEY_MODULES = ['src/core/flows/passkeyFlow.ts', 'src/core/api/webauthn.ts', 'src/react/usePasskeyFlow.ts', 'src/ui/screens/passkeyText.ts'];
+
+/**
+ * A build with the passkey code taken out: each module in PASSKEY_MODULES becomes a stub with the
+ * same exports doing nothing, and the English catalogue loses its passkey messages. The app
+ * built with and without it differ by what passkeys add.
+ */
+export function withoutPasskeys(): Plugin {
+  const stubbed = (id: string) => PASSKEY_MODULES.some((m) => id.endsWith(m));
+  return {
+    name: 'bench-without-passkeys',
+    enforce: 'pre',
+    load(id) {
+      if (stubbed(id)) {
+        const names = [...readFileSync(id, 'utf8').matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)].map((m) => m[1]!);
+        return names.map((name) => `export function ${name}() {}`).join('\n');
+      }
+      if (id.endsWith('src/ui/messages/en.ts')) return readFileSync(id, 'utf8').replace(/^ {2}'(?:passkey|passkeys|passkeyRecovery|passkeyPrompt)\.[^\n]*\n(?: {4}[^\n]*\n {2}\},\n)?/gm, '');
+      return undefined;
+    },
+  };
+}
+
 export interface BundleResult {
   apps: Record<string, AppSize & { added: { initial: Size; total: Size } }>;
+  /** What passkeys add to the factorkit app: on first load (the ceremonies and `@simplewebauthn/browser` are on demand). */
+  passkeys?: { initial: Size; total: Size };
 }
 
 /** Builds each named app and reports its sizes and what it adds over `base`. */
@@ -67,10 +96,13 @@ export async function benchBundles(apps: Record<string, string>): Promise<Bundle
   const sizes: Record<string, AppSize> = {};
   for (const [name, entry] of Object.entries(apps)) sizes[name] = await buildAndMeasure(entry);
   const base = sizes.base!;
+  const fk = sizes.factorkit;
+  const noPasskeys = apps.factorkit ? await buildAndMeasure(apps.factorkit, [withoutPasskeys()]) : undefined;
   return {
     apps: Object.fromEntries(
       Object.entries(sizes).map(([name, s]) => [name, { ...s, added: { initial: minus(s.initial, base.initial), total: minus(s.total, base.total) } }]),
     ),
+    ...(fk && noPasskeys && { passkeys: { initial: minus(fk.initial, noPasskeys.initial), total: minus(fk.total, noPasskeys.total) } }),
   };
 }
 
@@ -88,6 +120,10 @@ export function bundleMarkdown(result: BundleResult): string {
     fk && st
       ? `factorkit adds ${ratio(fk.added.initial.gzip, st.added.initial.gzip)} of what supertokens-auth-react + supertokens-web-js add on first load (gzip), and ${ratio(fk.added.total.gzip, st.added.total.gzip)} counting code loaded on demand. Target: at most 20 %.`
       : '';
+  const pk = result.passkeys;
+  const passkeys = pk
+    ? `Passkeys add ${kb(pk.initial.gzip)} gzip (${kb(pk.initial.brotli)} brotli) to the first load: the flow's state, the client's calls, the hook, the issue texts and the English passkey messages (measured as the app built with those modules stubbed out and the messages removed; the sign-in screen's passkey branches stay in both). The ceremonies and \`@simplewebauthn/browser\` load when the button is first used: ${kb(pk.total.gzip - pk.initial.gzip)} gzip on demand. Target: under 2 KiB on first load.`
+    : '';
   return [
     '## Bundle size',
     '',
@@ -98,5 +134,7 @@ export function bundleMarkdown(result: BundleResult): string {
     ...rows,
     '',
     verdict,
+    '',
+    passkeys,
   ].join('\n');
 }

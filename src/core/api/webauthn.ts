@@ -1,4 +1,4 @@
-import type { Transport } from '../session/transport.ts';
+import type { RecipeId, Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
 import type { GeneralError, InvalidClaim, NotAllowed, User } from './types.ts';
 
@@ -60,6 +60,9 @@ export interface PasskeyCeremonyInput {
 
 /** The WebAuthn recipe's calls (supertokens-node's `webauthn`, FDI 4.1/4.2). The browser part is in `createPasskeyFlow`. */
 export function createWebauthnApi(transport: Transport) {
+  // Signed out, calls are the tenant's; signed in, the session's user's.
+  const open = <T extends { status: string }>(path: string, body: unknown, tenantId?: string) => callApi<T | GeneralError>(transport, { method: 'POST', path, rid: 'webauthn', body, tenantScoped: true, tenantId, session: 'none' });
+  const signedIn = <T extends { status: string }>(path: string, body?: unknown, rid: RecipeId = 'webauthn') => callApi<T | GeneralError>(transport, { method: body === undefined ? 'GET' : 'POST', path, rid, body, session: 'required' });
   // Sign-up and sign-in send the same body; as a second factor they need the session.
   const ceremony = (path: string, input: PasskeyCeremonyInput) =>
     callApi<PasskeyCeremonyResult>(transport, {
@@ -70,37 +73,31 @@ export function createWebauthnApi(transport: Transport) {
       tenantScoped: true,
       session: input.asSecondFactor ? 'required' : 'none',
     });
+  type Found = { status: 'OK' } | { status: 'CREDENTIAL_NOT_FOUND_ERROR' };
   return {
     /** Creation options for an address, or (`recoverAccountToken`) for the account an emailed recovery link names. */
     registerOptions: (input: { email: string; displayName?: string } | { recoverAccountToken: string }) =>
-      callApi<PasskeyRegisterOptions | { status: 'INVALID_EMAIL_ERROR'; err: string } | { status: 'INVALID_OPTIONS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/register', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
-    signInOptions: () => callApi<PasskeySignInOptions | GeneralError>(transport, { method: 'POST', path: '/webauthn/options/signin', rid: 'webauthn', body: {}, tenantScoped: true, session: 'none' }),
+      open<PasskeyRegisterOptions | { status: 'INVALID_EMAIL_ERROR'; err: string } | { status: 'INVALID_OPTIONS_ERROR' }>('/webauthn/options/register', input),
+    signInOptions: () => open<PasskeySignInOptions>('/webauthn/options/signin', {}),
     /** A new account with a passkey; `asSecondFactor`: a passkey login for the signed-in user instead. */
     signUp: (input: PasskeyCeremonyInput) => ceremony('/webauthn/signup', input),
     /** Signs in with a passkey; `asSecondFactor`: completes `webauthn` in the current session. */
     signIn: (input: PasskeyCeremonyInput) => ceremony('/webauthn/signin', input),
     /** Emails a link to make a new passkey (a passkey account whose passkeys are lost). `OK` whether or not the address has one. */
-    sendRecoveryEmail: (input: { email: string }) =>
-      callApi<{ status: 'OK' } | { status: 'INVALID_EMAIL_ERROR'; err: string } | NotAllowed<'RECOVER_ACCOUNT_NOT_ALLOWED'> | GeneralError>(transport, { method: 'POST', path: '/user/webauthn/reset/token', rid: 'webauthn', body: input, tenantScoped: true, session: 'none' }),
+    sendRecoveryEmail: (input: { email: string }) => open<{ status: 'OK' } | { status: 'INVALID_EMAIL_ERROR'; err: string } | NotAllowed<'RECOVER_ACCOUNT_NOT_ALLOWED'>>('/user/webauthn/reset/token', input),
     /** Makes the new passkey with the link's token. */
     recoverAccount: (input: { token: string; webauthnGeneratedOptionsId: string; credential: Credential; tenantId?: string }) =>
-      callApi<{ status: 'OK' } | { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' | 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' } | GeneralError>(transport, {
-        method: 'POST',
-        path: '/user/webauthn/reset',
-        rid: 'webauthn',
-        body: { token: input.token, webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential },
-        tenantScoped: true,
-        tenantId: input.tenantId,
-        session: 'none',
-      }),
-    listCredentials: () => callApi<{ status: 'OK'; credentials: Passkey[] } | GeneralError>(transport, { method: 'GET', path: '/webauthn/credential/list', rid: 'webauthn', session: 'required' }),
+      open<{ status: 'OK' } | { status: 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR' | 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' }>(
+        '/user/webauthn/reset',
+        { token: input.token, webauthnGeneratedOptionsId: input.webauthnGeneratedOptionsId, credential: input.credential },
+        input.tenantId,
+      ),
+    listCredentials: () => signedIn<{ status: 'OK'; credentials: Passkey[] }>('/webauthn/credential/list'),
     /** Another passkey for a passkey login the user has. */
     addCredential: (input: { webauthnGeneratedOptionsId: string; credential: Credential; recipeUserId: string }) =>
-      callApi<{ status: 'OK' } | { status: 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/credential', rid: 'webauthn', body: input, session: 'required' }),
+      signedIn<{ status: 'OK' } | { status: 'OPTIONS_NOT_FOUND_ERROR' | 'INVALID_CREDENTIALS_ERROR' }>('/webauthn/credential', input),
     /** Names a passkey (factorkit's extension, `POST /fk/webauthn/credential/rename`). */
-    renameCredential: (input: { webauthnCredentialId: string; name: string }) =>
-      callApi<{ status: 'OK' } | { status: 'CREDENTIAL_NOT_FOUND_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/fk/webauthn/credential/rename', rid: 'fk', body: input, session: 'required' }),
-    removeCredential: (input: { webauthnCredentialId: string }) =>
-      callApi<{ status: 'OK' } | { status: 'CREDENTIAL_NOT_FOUND_ERROR' } | GeneralError>(transport, { method: 'POST', path: '/webauthn/credential/remove', rid: 'webauthn', body: input, session: 'required' }),
+    renameCredential: (input: { webauthnCredentialId: string; name: string }) => signedIn<Found>('/fk/webauthn/credential/rename', input, 'fk'),
+    removeCredential: (input: { webauthnCredentialId: string }) => signedIn<Found>('/webauthn/credential/remove', input),
   };
 }

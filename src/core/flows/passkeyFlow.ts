@@ -1,38 +1,18 @@
 import type { AuthClient } from '../createAuthClient.ts';
-import { refusalOf, type Refusal } from '../../protocol/refusal.ts';
-import { stepUpFactorsOf } from './codeOutcome.ts';
+import type { PasskeyBrowser, PasskeyIssue } from './passkeyTypes.ts';
 import { typedEmailProblem } from './contact.ts';
 import { createFlowStore, type FlowStore } from './store.ts';
 import { isAuthError } from '../errors.ts';
 
+export type { PasskeyBrowser, PasskeyIssue } from './passkeyTypes.ts';
+
 /**
  * Passkeys as a state machine: sign in (discoverable, no email typed), sign up with a typed email, add
- * one to the signed-in user, and the browser's refusals in words a person can act on. The browser
- * half (`@simplewebauthn/browser`, ~4 KiB) is loaded only when a ceremony starts. Shared by the
+ * one to the signed-in user, and the browser's refusals in words a person can act on. The
+ * ceremonies and the browser half (`passkeyCeremonies.ts` with `@simplewebauthn/browser`, ~4 KiB)
+ * load only when one starts. Shared by the
  * pre-built screens and any custom one (`usePasskeyFlow`).
  */
-
-/** Why a passkey ceremony did not finish. */
-export type PasskeyIssue =
-  /** The person cancelled, or the browser's prompt timed out (browsers do not tell which). */
-  | { kind: 'cancelled' }
-  /** This device already holds a passkey for the account. */
-  | { kind: 'alreadyRegistered' }
-  /** No WebAuthn in this browser. */
-  | { kind: 'unsupported' }
-  /** Not a secure (https or localhost) page, or another site's relying party. */
-  | { kind: 'insecure' }
-  /** The backend did not accept the passkey (unknown, or it failed the checks). */
-  | { kind: 'wrong' }
-  /** Sign-up: the address has a passkey account already. */
-  | { kind: 'emailTaken' }
-  | { kind: 'emailInvalid' | 'emailRequired' }
-  /** A recovery link that expired or was used. */
-  | { kind: 'linkInvalid' }
-  /** Adding or removing needs a factor verified just now. */
-  | { kind: 'stepUp'; factors: string[] }
-  | { kind: 'refused'; refusal: Refusal }
-  | { kind: 'failed'; error: unknown };
 
 export interface PasskeyState {
   busy: 'signIn' | 'signUp' | 'add' | 'recover' | undefined;
@@ -57,13 +37,6 @@ export function reducePasskey(state: PasskeyState, event: PasskeyEvent): Passkey
     case 'RESET':
       return state.busy !== undefined ? state : initialPasskeyState;
   }
-}
-
-/** What the flow needs of the browser: `@simplewebauthn/browser`'s three functions. */
-export interface PasskeyBrowser {
-  browserSupportsWebAuthn(): boolean;
-  startRegistration(input: { optionsJSON: never }): Promise<Record<string, unknown>>;
-  startAuthentication(input: { optionsJSON: never; useBrowserAutofill?: boolean }): Promise<Record<string, unknown>>;
 }
 
 /** The browser's refusal, read: its `name` (a DOMException's, or SimpleWebAuthn's `WebAuthnError`). */
@@ -93,65 +66,33 @@ export async function passkeyAutofillSupported(): Promise<boolean> {
 
 /** Options of {@link createPasskeyFlow}. */
 export interface PasskeyFlowOptions {
-  /** @default a dynamic import of `@simplewebauthn/browser` */
+  /** @default `@simplewebauthn/browser`, loaded with the ceremonies */
   browser?: () => Promise<PasskeyBrowser>;
 }
 
-const loadBrowser = () => import('@simplewebauthn/browser') as unknown as Promise<PasskeyBrowser>;
+// The ceremonies and `@simplewebauthn/browser` are one chunk, fetched when the first one starts.
+const loadCeremonies = () => import('./passkeyCeremonies.ts');
 
 /** Makes the passkey flow: its store and the ceremonies. */
 export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options: PasskeyFlowOptions = {}) {
   const store: FlowStore<PasskeyState, PasskeyEvent> = createFlowStore(reducePasskey, initialPasskeyState);
-  const browser = options.browser ?? loadBrowser;
-
-  const answer = (result: { status: string; claimValidationErrors?: unknown }): PasskeyIssue | undefined => {
-    switch (result.status) {
-      case 'OK':
-        return undefined;
-      case 'INVALID_CREDENTIALS_ERROR':
-      case 'INVALID_AUTHENTICATOR_ERROR':
-      case 'OPTIONS_NOT_FOUND_ERROR':
-      case 'CREDENTIAL_NOT_FOUND_ERROR':
-        return { kind: 'wrong' };
-      case 'EMAIL_ALREADY_EXISTS_ERROR':
-        return { kind: 'emailTaken' };
-      case 'INVALID_EMAIL_ERROR':
-        return { kind: 'emailInvalid' };
-      case 'RECOVER_ACCOUNT_TOKEN_INVALID_ERROR':
-        return { kind: 'linkInvalid' };
-      default: {
-        const factors = stepUpFactorsOf(result);
-        return factors ? { kind: 'stepUp', factors } : { kind: 'refused', refusal: refusalOf(result as { status: string }) };
-      }
-    }
-  };
+  type Ceremonies = Awaited<ReturnType<typeof loadCeremonies>>;
 
   /** Runs one ceremony: `STARTED`, the work, then `DONE` or the issue. Returns whether it finished. */
-  const run = async (what: NonNullable<PasskeyState['busy']>, work: (b: PasskeyBrowser) => Promise<PasskeyIssue | undefined>): Promise<boolean> => {
+  const run = async (what: NonNullable<PasskeyState['busy']>, work: (ceremonies: Ceremonies, b: PasskeyBrowser) => Promise<PasskeyIssue | undefined>): Promise<boolean> => {
     if (!passkeysSupported()) return void store.dispatch({ type: 'ISSUE', issue: { kind: 'unsupported' } }), false;
     if (!store.dispatch({ type: 'STARTED', what })) return false;
     try {
-      const b = await browser();
+      const ceremonies = await loadCeremonies();
+      const b = options.browser ? await options.browser() : ceremonies.browser;
       if (!b.browserSupportsWebAuthn()) return void store.dispatch({ type: 'ISSUE', issue: { kind: 'unsupported' } }), false;
-      const issue = await work(b);
+      const issue = await work(ceremonies, b);
       store.dispatch(issue ? { type: 'ISSUE', issue } : { type: 'DONE' });
       return issue === undefined;
     } catch (error) {
       store.dispatch({ type: 'ISSUE', issue: isAuthError(error) ? { kind: 'failed', error } : passkeyIssueOf(error) });
       return false;
     }
-  };
-
-  const register = async (b: PasskeyBrowser, who: { email: string } | { recoverAccountToken: string }) => {
-    const opts = await client.webauthn.registerOptions(who);
-    if (opts.status !== 'OK') return { issue: answer(opts) ?? ({ kind: 'wrong' } as PasskeyIssue) };
-    const credential = await b.startRegistration({ optionsJSON: opts as never });
-    return { id: opts.webauthnGeneratedOptionsId, credential };
-  };
-
-  const checkEmail = (typed: string): PasskeyIssue | undefined => {
-    const problem = typedEmailProblem(typed.trim());
-    return problem === undefined ? undefined : { kind: problem === 'required' ? 'emailRequired' : 'emailInvalid' };
   };
 
   return {
@@ -161,44 +102,20 @@ export function createPasskeyFlow(client: Pick<AuthClient, 'webauthn'>, options:
      * `webauthn` in this session; `autofill`: waits for the person to pick a passkey in the email
      * field's autofill (the field needs `autocomplete="username webauthn"`; another ceremony cancels it).
      */
-    signIn: (input: { asSecondFactor?: boolean; autofill?: boolean } = {}) =>
-      run('signIn', async (b) => {
-        const opts = await client.webauthn.signInOptions();
-        if (opts.status !== 'OK') return answer(opts);
-        const credential = await b.startAuthentication({ optionsJSON: opts as never, ...(input.autofill && { useBrowserAutofill: true }) });
-        return answer(await client.webauthn.signIn({ webauthnGeneratedOptionsId: opts.webauthnGeneratedOptionsId, credential, asSecondFactor: input.asSecondFactor ?? false }));
-      }),
+    signIn: (input: { asSecondFactor?: boolean; autofill?: boolean } = {}) => run('signIn', (c, b) => c.signIn(client, b, input)),
     /** A new account with a passkey for the typed address. */
     signUp: (typedEmail: string) => {
-      const bad = checkEmail(typedEmail);
-      if (bad) return Promise.resolve(void store.dispatch({ type: 'ISSUE', issue: bad })).then(() => false);
-      return run('signUp', async (b) => {
-        const made = await register(b, { email: typedEmail.trim() });
-        if ('issue' in made) return made.issue;
-        return answer(await client.webauthn.signUp({ webauthnGeneratedOptionsId: made.id, credential: made.credential }));
-      });
+      const problem = typedEmailProblem(typedEmail.trim());
+      if (problem) return Promise.resolve(void store.dispatch({ type: 'ISSUE', issue: { kind: problem === 'required' ? 'emailRequired' : 'emailInvalid' } })).then(() => false);
+      return run('signUp', (c, b) => c.signUp(client, b, typedEmail.trim()));
     },
     /**
      * Adds a passkey to the signed-in user: to their passkey login (`recipeUserId`) when they have
      * one, else as a new passkey login linked to the account. Needs step-up (`issue.kind === 'stepUp'`).
      */
-    add: (input: { email: string; recipeUserId?: string }) =>
-      run('add', async (b) => {
-        const made = await register(b, { email: input.email });
-        if ('issue' in made) return made.issue;
-        const result =
-          input.recipeUserId !== undefined
-            ? await client.webauthn.addCredential({ webauthnGeneratedOptionsId: made.id, credential: made.credential, recipeUserId: input.recipeUserId })
-            : await client.webauthn.signUp({ webauthnGeneratedOptionsId: made.id, credential: made.credential, asSecondFactor: true });
-        return answer(result);
-      }),
+    add: (input: { email: string; recipeUserId?: string }) => run('add', (c, b) => c.add(client, b, input)),
     /** A new passkey for the account an emailed recovery link names (the person then signs in with it). */
-    recover: (input: { token: string; tenantId?: string }) =>
-      run('recover', async (b) => {
-        const made = await register(b, { recoverAccountToken: input.token });
-        if ('issue' in made) return made.issue;
-        return answer(await client.webauthn.recoverAccount({ token: input.token, webauthnGeneratedOptionsId: made.id, credential: made.credential, ...(input.tenantId !== undefined && { tenantId: input.tenantId }) }));
-      }),
+    recover: (input: { token: string; tenantId?: string }) => run('recover', (c, b) => c.recover(client, b, input)),
     /** Clears the last issue. */
     reset: () => store.dispatch({ type: 'RESET' }),
   };
