@@ -9,7 +9,7 @@ import { mount } from './shell.tsx';
 
 mount({
   wrap: (app) => (
-    <AuthProvider config={{ apiDomain: 'http://localhost:3001', claims: { emailVerification: { mode: 'REQUIRED' } } }}>{app}</AuthProvider>
+    <AuthProvider config={{ apiDomain: 'http://localhost:3001', firstFactors: ['emailpassword'], claims: { emailVerification: { mode: 'REQUIRED' } } }}>{app}</AuthProvider>
   ),
   authRoutes: authRouteElements({ screens: prebuiltScreens }),
   guard: (page) => <SessionAuth>{page}</SessionAuth>,

@@ -1,5 +1,6 @@
 import { AuthError } from './errors.ts';
 import type { KeyValueStorage } from './storage.ts';
+import type { LoginMethods } from './api/types.ts';
 
 /** How the session tokens travel. */
 export type TokenTransferMethod = 'cookie' | 'header';
@@ -50,6 +51,15 @@ export interface AuthClientConfig {
   maxRefreshAttempts?: number;
   /** Clock, epoch ms. Tests move it. @default Date.now */
   now?: () => number;
+  /**
+   * The tenant's first factors as your backend is set up (`['emailpassword', 'thirdparty',
+   * 'webauthn']`), so the sign-in form renders at once, with no request before it; `GET
+   * /loginmethods` still runs after it and refines the form if the backend says otherwise.
+   * @default none: the sign-in screen waits for `/loginmethods`
+   */
+  firstFactors?: readonly string[];
+  /** With `firstFactors` including `thirdparty`: the providers' buttons, until `/loginmethods` answers. */
+  thirdPartyProviders?: readonly { id: string; name?: string }[];
 }
 
 /** The config with defaults filled in. */
@@ -61,6 +71,8 @@ export interface NormalisedConfig {
   tenantId: string;
   maxRefreshAttempts: number;
   storageKeyPrefix: string;
+  /** `firstFactors` and `thirdPartyProviders` as the answer `/loginmethods` is expected to give, when set. */
+  expectedLoginMethods?: LoginMethods;
 }
 
 const PATH = /^(\/[a-zA-Z0-9._~-]+)*$/;
@@ -83,5 +95,17 @@ export function normaliseConfig(config: AuthClientConfig): NormalisedConfig {
   if (!/^[a-zA-Z0-9-]{1,64}$/.test(tenantId)) throw new AuthError('config', `tenantId may hold only letters, digits and '-'`);
   const maxRefreshAttempts = config.maxRefreshAttempts ?? 3;
   if (!Number.isInteger(maxRefreshAttempts) || maxRefreshAttempts < 1) throw new AuthError('config', 'maxRefreshAttempts must be a positive integer');
-  return { apiDomain, apiBasePath, websiteBasePath, tokenTransferMethod, tenantId, maxRefreshAttempts, storageKeyPrefix: config.storageKeyPrefix ?? 'fk' };
+  const strings = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
+  if (config.firstFactors !== undefined && !strings(config.firstFactors)) throw new AuthError('config', 'firstFactors must be a list of factor ids like emailpassword');
+  const providers = config.thirdPartyProviders ?? [];
+  if (!Array.isArray(providers) || !providers.every((p) => typeof p?.id === 'string' && p.id !== '')) throw new AuthError('config', 'thirdPartyProviders must be a list of { id, name? }');
+  const first = config.firstFactors;
+  const expectedLoginMethods: LoginMethods | undefined = first && {
+    status: 'OK',
+    emailPassword: { enabled: first.includes('emailpassword') },
+    passwordless: { enabled: first.some((f) => /^(otp|link)-(email|phone)$/.test(f)) },
+    thirdParty: { enabled: first.includes('thirdparty'), providers: providers.map((p) => ({ ...p })) },
+    firstFactors: [...first],
+  };
+  return { apiDomain, apiBasePath, websiteBasePath, tokenTransferMethod, tenantId, maxRefreshAttempts, storageKeyPrefix: config.storageKeyPrefix ?? 'fk', ...(expectedLoginMethods && { expectedLoginMethods }) };
 }

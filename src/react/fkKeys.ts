@@ -42,7 +42,10 @@ export function mfaSettingsQueryOptions(client: AuthClient) {
   return queryOptions({ queryKey: fkKeys.mfaSettings(), queryFn: () => client.mfaSettings.get(), refetchOnWindowFocus: false });
 }
 
-/** `GET /loginmethods` of the client's tenant. */
+/**
+ * `GET /loginmethods` of the client's tenant; until it answers, the config's `firstFactors` (when
+ * set) stand in for it, so the sign-in form needs no request before it renders.
+ */
 export function loginMethodsQueryOptions(client: AuthClient) {
-  return queryOptions({ queryKey: fkKeys.loginMethods(client.config.tenantId), queryFn: () => client.multitenancy.getLoginMethods(), staleTime: 5 * 60_000 });
+  return queryOptions({ queryKey: fkKeys.loginMethods(client.config.tenantId), queryFn: () => client.multitenancy.getLoginMethods(), staleTime: 5 * 60_000, placeholderData: client.config.expectedLoginMethods });
 }

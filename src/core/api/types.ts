@@ -25,3 +25,13 @@ export interface FieldError {
   status: 'FIELD_ERROR';
   formFields: { id: string; error: string }[];
 }
+
+/** What `GET /loginmethods` answers (node's flat shape). */
+export interface LoginMethods {
+  status: 'OK';
+  emailPassword: { enabled: boolean };
+  passwordless: { enabled: boolean };
+  thirdParty: { enabled: boolean; providers: { id: string; name?: string }[] };
+  /** The factors that may start a session on this tenant. */
+  firstFactors: string[];
+}

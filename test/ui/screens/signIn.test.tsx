@@ -112,6 +112,38 @@ describe('SignInScreen', () => {
     expect(screen.queryByLabelText('Password', { selector: 'input' })).toBeNull();
   });
 
+  it('with firstFactors in the config the form shows before /loginmethods answers (no request before it), and the answer then refines it', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let asked = 0;
+    msw.server.use(
+      http.get(`${API}/auth/loginmethods`, async () => {
+        asked++;
+        await answered;
+        return HttpResponse.json({ status: 'OK', emailPassword: { enabled: true }, passwordless: { enabled: true }, thirdParty: { enabled: false, providers: [] }, firstFactors: ['emailpassword', 'otp-email'] });
+      }),
+    );
+    renderKit({ client: testClient({ firstFactors: ['emailpassword'] }), path: '/auth' });
+    // The first render is the form itself, not the loading screen.
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByLabelText('Password', { selector: 'input' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign in with a code by email' })).toBeNull();
+    answer();
+    expect(await screen.findByRole('button', { name: 'Sign in with a code by email' })).toBeTruthy();
+    expect(asked).toBe(1);
+  });
+
+  it('without firstFactors the screen waits for /loginmethods', async () => {
+    renderKit({ client: testClient(), path: '/auth' });
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('a wrong firstFactors or thirdPartyProviders is a config error naming the field', () => {
+    expect(() => testClient({ firstFactors: 'emailpassword' as never })).toThrow(/firstFactors/);
+    expect(() => testClient({ firstFactors: ['thirdparty'], thirdPartyProviders: [{ name: 'Google' } as never] })).toThrow(/thirdPartyProviders/);
+  });
+
   it('a visitor who is signed in already continues', async () => {
     const storage = createMemoryStorage();
     await testClient({ storage }).emailPassword.signUp({ email: newEmail(), password: 'password123' });
