@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { benchBundles, bundleMarkdown } from './bundle.ts';
+import { benchFirstForm, firstFormMarkdown } from './firstForm.ts';
 import { benchFlood, floodMarkdown } from './flood.ts';
 import { benchInstall, installMarkdown } from './install.ts';
 import { benchServer, serverMarkdown } from './server.ts';
@@ -33,6 +34,13 @@ const BENCHES: Bench[] = [
     async run() {
       const result = await benchBundles({ base: app('base'), factorkit: app('factorkit'), supertokens: app('supertokens') });
       return { json: result, markdown: bundleMarkdown(result) };
+    },
+  },
+  {
+    name: 'first-form',
+    async run() {
+      const result = await benchFirstForm();
+      return { json: result, markdown: firstFormMarkdown(result) };
     },
   },
   {

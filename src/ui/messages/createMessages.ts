@@ -1,6 +1,6 @@
 import { en } from './en.ts';
 import { localeDir } from './localeDir.ts';
-import { languageOf, loadedCatalogue } from './locales.ts';
+import { catalogueGeneration, languageOf, loadedCatalogue } from './locales.ts';
 import type { MessageArgs, MessageCatalogue, MessageKey, MessageOverrides, Messages, PluralMessage } from './types.ts';
 
 // First-strong isolate … pop directional isolate: keeps an email address or phone number from
@@ -31,6 +31,23 @@ function canonical(tag: string): string | undefined {
  * messages.format('code.wrong', { count: 2 }); // "Ce code est incorrect. Il vous reste 2 tentatives."
  */
 export function createMessages(locale: string, overrides?: MessageOverrides): Messages {
+  // One build per locale, catalogue and overrides object: the screens of a page share it, and the
+  // Intl objects (costly on their first use in a page) are made once.
+  const byLocale = cache.get(overrides ?? NO_OVERRIDES) ?? new Map<string, Messages>();
+  cache.set(overrides ?? NO_OVERRIDES, byLocale);
+  const key = `${locale}\u0000${catalogueGeneration()}`;
+  let messages = byLocale.get(key);
+  if (!messages) {
+    messages = build(locale, overrides);
+    byLocale.set(key, messages);
+  }
+  return messages;
+}
+
+const NO_OVERRIDES: MessageOverrides = {};
+const cache = new WeakMap<MessageOverrides, Map<string, Messages>>();
+
+function build(locale: string, overrides?: MessageOverrides): Messages {
   const tag = canonical(locale) ?? 'en';
   const language = languageOf(tag);
   const builtIn = loadedCatalogue(language);
@@ -47,12 +64,12 @@ export function createMessages(locale: string, overrides?: MessageOverrides): Me
     ...tagOverrides,
   });
 
-  const numberFormat = new Intl.NumberFormat(resolved);
-  const pad2 = new Intl.NumberFormat(resolved, { minimumIntegerDigits: 2, useGrouping: false });
-  const pluralRules = new Intl.PluralRules(resolved);
+  // Made on first use: a sign-in form formats no number.
+  let intl: { numberFormat: Intl.NumberFormat; pad2: Intl.NumberFormat; pluralRules: Intl.PluralRules } | undefined;
+  const formats = () => (intl ??= { numberFormat: new Intl.NumberFormat(resolved), pad2: new Intl.NumberFormat(resolved, { minimumIntegerDigits: 2, useGrouping: false }), pluralRules: new Intl.PluralRules(resolved) });
 
   const renderValue = (value: unknown): string => {
-    if (typeof value === 'number') return numberFormat.format(value);
+    if (typeof value === 'number') return formats().numberFormat.format(value);
     const text = String(value);
     return dir === 'rtl' ? `${FSI}${text}${PDI}` : text;
   };
@@ -71,15 +88,16 @@ export function createMessages(locale: string, overrides?: MessageOverrides): Me
       if (typeof message === 'string') return interpolate(message, values);
       const count = Number(values.count);
       // An explicit `zero` wins in every language ("That was your last code"), not only where CLDR has the category.
-      const category = (count === 0 && message.zero !== undefined ? 'zero' : pluralRules.select(count)) as keyof PluralMessage;
+      const category = (count === 0 && message.zero !== undefined ? 'zero' : formats().pluralRules.select(count)) as keyof PluralMessage;
       return interpolate(message[category] ?? message.other, values);
     },
-    formatNumber: (value) => numberFormat.format(value),
+    formatNumber: (value) => formats().numberFormat.format(value),
     formatDuration(totalSeconds) {
       const s = Math.max(0, Math.ceil(totalSeconds));
       const hours = Math.floor(s / 3600);
       const minutes = Math.floor((s % 3600) / 60);
       const seconds = s % 60;
+      const { numberFormat, pad2 } = formats();
       return hours > 0
         ? `${numberFormat.format(hours)}:${pad2.format(minutes)}:${pad2.format(seconds)}`
         : `${numberFormat.format(minutes)}:${pad2.format(seconds)}`;

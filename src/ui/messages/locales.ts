@@ -23,6 +23,12 @@ export const locales: Readonly<Record<BuiltInLocale, LocaleDefinition>> = {
 type Tracked = Promise<void> & { status?: 'fulfilled' };
 
 const loaded = new Map<string, MessageCatalogue>([['en', en]]);
+let generation = 0;
+
+/** Goes up each time a catalogue arrives (messages built before it may be out of date). */
+export function catalogueGeneration(): number {
+  return generation;
+}
 const loading = new Map<string, Tracked>();
 
 /** The language subtag of a BCP 47 tag (`ar-EG` → `ar`). */
@@ -69,6 +75,7 @@ export function loadLocale(locale: string): Promise<void> {
     const tracked: Tracked = definition.load().then(
       (catalogue) => {
         loaded.set(language, catalogue);
+        generation++;
         tracked.status = 'fulfilled';
       },
       (error: unknown) => {
