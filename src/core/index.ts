@@ -20,7 +20,8 @@ export { STEP_UP_CLAIM_ID } from './api/mfaSettings.ts';
 export { RefusalCodes, refusalOf } from '../protocol/refusal.ts';
 export { createFlowStore } from './flows/store.ts';
 export { codeOutcome, stepUpFactorsOf } from './flows/codeOutcome.ts';
-export { createOtpFlow, forgetOtpAttempts, initialOtpState, otpAttemptStore, otpView, reduceOtp } from './flows/otpFlow.ts';
+export { createOtpFlow, initialOtpState, otpView, reduceOtp } from './flows/otpFlow.ts';
+export { forgetOtpAttempts, otpAttemptStore } from './flows/otpAttempts.ts';
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 export { typedEmailProblem } from './flows/contact.ts';
 export {
@@ -78,7 +79,8 @@ export type { User, GeneralError, InvalidClaim, FieldError, NotAllowed } from '.
 export type { RefusalCode, Refusal, RetryAfter } from '../protocol/refusal.ts';
 export type { FlowStore } from './flows/store.ts';
 export type { CodeOutcome } from './flows/codeOutcome.ts';
-export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue, StoredOtpAttempt } from './flows/otpFlow.ts';
+export type { OtpFlow, OtpFlowEvent, OtpFlowOptions, OtpFlowState, OtpSendIssue } from './flows/otpFlow.ts';
+export type { StoredOtpAttempt } from './flows/otpAttempts.ts';
 export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlowState, TotpNewDevice } from './flows/totpFlow.ts';
 export type { TypedEmailProblem } from './flows/contact.ts';
 export type {

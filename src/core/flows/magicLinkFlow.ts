@@ -1,7 +1,7 @@
 import type { AuthClient } from '../createAuthClient.ts';
 import { refusalOf, type Refusal } from '../../protocol/refusal.ts';
 import type { KeyValueStorage } from '../storage.ts';
-import { otpAttemptStore } from './otpFlow.ts';
+import { otpAttemptStore } from './otpAttempts.ts';
 import { createFlowStore, type FlowStore } from './store.ts';
 
 /**

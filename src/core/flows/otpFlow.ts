@@ -1,8 +1,8 @@
 import type { AuthClient } from '../createAuthClient.ts';
-import type { OtpAttempt } from '../api/passwordless.ts';
 import { ClaimIds } from '../../protocol/claims.ts';
 import { refusalOf, type Refusal } from '../../protocol/refusal.ts';
 import type { KeyValueStorage } from '../storage.ts';
+import { otpAttemptStore, type StoredOtpAttempt } from './otpAttempts.ts';
 import { typedEmailProblem } from './contact.ts';
 import { codeOutcome, stepUpFactorsOf, type CodeOutcome } from './codeOutcome.ts';
 import { createFlowStore, type FlowStore } from './store.ts';
@@ -12,16 +12,6 @@ import { createFlowStore, type FlowStore } from './store.ts';
  * the account has), type the code, resend after a cooldown, start again. Shared by the code factor
  * screens, OTP sign-in and the settings page, and by any custom screen (`useOtpFlow`).
  */
-
-/** The attempt kept between reloads (never rendered, never in a URL): the device ids and the times. */
-export interface StoredOtpAttempt extends OtpAttempt {
-  /** The user it belongs to (`''` before sign-in), so another user never resumes it. */
-  userId: string;
-  /** Epoch ms, this device's clock. */
-  sentAt: number;
-  expiresAt: number;
-  resendAvailableAt: number;
-}
 
 /** Why sending did not start an attempt. */
 export type OtpSendIssue =
@@ -165,50 +155,6 @@ export function otpView(state: OtpFlowState, now: number) {
   };
 }
 
-/** Where the attempt is kept between reloads: per client and factor, checked against the user. */
-export function otpAttemptStore(storage: KeyValueStorage | undefined, prefix: string, factorId: string) {
-  const key = `${prefix}.otpAttempt.${factorId}`;
-  return {
-    read(userId: string): StoredOtpAttempt | undefined {
-      try {
-        const raw = storage?.getItem(key);
-        if (!raw) return undefined;
-        const v = JSON.parse(raw) as Partial<StoredOtpAttempt>;
-        const ok =
-          v.userId === userId &&
-          typeof v.deviceId === 'string' &&
-          typeof v.preAuthSessionId === 'string' &&
-          typeof v.contact === 'string' &&
-          typeof v.sentAt === 'number' &&
-          typeof v.expiresAt === 'number' &&
-          typeof v.resendAvailableAt === 'number';
-        return ok ? (v as StoredOtpAttempt) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    write(attempt: StoredOtpAttempt | undefined): void {
-      try {
-        if (attempt === undefined) storage?.removeItem(key);
-        else storage?.setItem(key, JSON.stringify(attempt));
-      } catch {
-        // Full or disabled storage: the attempt then lasts as long as the page.
-      }
-    },
-  };
-}
-
-/** Forgets every stored attempt of a client (its storage key prefix), and a TOTP set-up it kept: at sign-out. */
-export function forgetOtpAttempts(storage: (KeyValueStorage & { readonly length?: number; key?(index: number): string | null }) | undefined, prefix: string): void {
-  if (!storage?.key || storage.length === undefined) return;
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const k = storage.key(i);
-    if (k?.startsWith(`${prefix}.otpAttempt.`) || k === `${prefix}.totpSetup`) keys.push(k);
-  }
-  for (const k of keys) storage.removeItem(k);
-}
-
 /** Options of {@link createOtpFlow}. */
 export interface OtpFlowOptions {
   factorId: string;
@@ -222,7 +168,7 @@ export interface OtpFlowOptions {
   resendCooldownMs?: number;
   /** How long the backend keeps a code valid. @default 900 000 */
   codeLifetimeMs?: number;
-  /** Checks a typed phone number and gives its E.164 form (the UI loads libphonenumber-js for it). @default `+` and 8–15 digits */
+  /** Checks a typed phone number and gives its E.164 form (the UI checks the country's number plan). @default `+` and 8–15 digits */
   validatePhone?: (value: string) => Promise<{ valid: boolean; e164?: string }>;
   /** @default Date.now */
   now?: () => number;

@@ -1,20 +1,23 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { passkeyAutofillSupported, passkeysSupported } from '../../core/index.ts';
 import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
-import { useAuthLinks, useContinue, useLoginMethods, useOtpFlow, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
-import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
+import { useAuthLinks, useContinue, useLoginMethods, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
 import type { Messages } from '../messages/types.ts';
-import type { ScreenComponents } from './components.ts';
+import { preloadLaterParts, type ScreenComponents } from './components.ts';
 import { AuthLink } from './AuthLink.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
-import { OtpSteps } from './OtpSteps.tsx';
+import { lazyComponent } from '../parts/lazyComponent.tsx';
+import type { FormProps } from './SignInWithCode.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, fieldProblemText, refusalText, useScreenKit } from './screenSupport.ts';
 import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
+// Signing in with a code (or a magic link) is a chunk of its own, fetched when the tenant offers it.
+const SignInWithCode = lazyComponent(() => Promise.all([import('./SignInWithCode.tsx'), preloadLaterParts()]).then(([m]) => m.SignInWithCode));
+
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
 
 /** Props of {@link SignInScreen}. */
@@ -64,6 +67,10 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
   const mode = chosen !== undefined && (available.includes(chosen) || (chosen === 'signUp' && available.includes('signIn'))) ? chosen : available[0];
   const providers = first?.includes('thirdparty') && methods.data?.status === 'OK' ? methods.data.thirdParty.providers : [];
   const passkeys = first?.includes('webauthn') === true && passkeysSupported();
+  const codes = available.includes('otp-email') || available.includes('otp-phone');
+  useEffect(() => {
+    if (codes) void SignInWithCode.preload().catch(() => undefined);
+  }, [codes]);
   const lead =
     providers.length > 0 || passkeys ? (
       <ProviderButtons providers={providers} passkeys={passkeys && mode !== 'signUp'} m={m} c={c} separator={mode !== undefined} />
@@ -94,19 +101,14 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
       </c.ScreenLayout>
     );
   if (mode === 'otp-email' || mode === 'otp-phone')
-    return <OtpSignIn key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />;
+    return (
+      <Suspense fallback={<LoadingScreen components={components} {...props} />}>
+        <SignInWithCode key={mode} factorId={mode} linkOnly={linkOnly(mode === 'otp-email' ? 'email' : 'phone')} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} defaultCountry={defaultCountry} />
+      </Suspense>
+    );
   return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} passkeys={passkeys} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
 
-interface FormProps {
-  m: Messages;
-  c: ScreenComponents;
-  rootProps: Record<string, unknown>;
-  footer: ReactNode;
-  screenError: string | undefined;
-  /** The social and enterprise sign-in buttons, above the form. */
-  lead?: ReactNode;
-}
 
 /**
  * "Sign in with a passkey" (when the tenant offers passkeys and the browser has them) and "Continue
@@ -257,25 +259,3 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
   );
 }
 
-function OtpSignIn({ factorId, linkOnly, lead, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
-  const otp = useOtpFlow(factorId, { validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
-  // A correct code starts the session; the screen then continues on its own.
-  if (otp.status === 'loading') return <LoadingScreen components={c} />;
-  return (
-    <OtpSteps
-      otp={otp}
-      method={factorId === 'otp-phone' ? 'PHONE' : 'EMAIL'}
-      m={m}
-      c={c}
-      rootProps={rootProps}
-      codeLength={6}
-      defaultCountry={defaultCountry}
-      continuing={false}
-      onVerified={() => undefined}
-      footer={footer}
-      screenError={screenError}
-      linkOnly={linkOnly}
-      lead={lead}
-    />
-  );
-}

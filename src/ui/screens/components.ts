@@ -1,20 +1,21 @@
 import type { ComponentType } from 'react';
+import { lazyComponent } from '../parts/lazyComponent.tsx';
 import { Alert, type AlertProps } from '../parts/Alert.tsx';
 import { Button, type ButtonProps } from '../parts/Button.tsx';
 import { Countdown, type CountdownProps } from '../parts/Countdown.tsx';
 import { DelayedFallback, type DelayedFallbackProps } from '../parts/DelayedFallback.tsx';
 import { ErrorSummary, type ErrorSummaryProps } from '../parts/ErrorSummary.tsx';
 import { FactorIcon, type FactorIconProps } from '../parts/FactorIcon.tsx';
-import { FactorList, type FactorListProps } from '../parts/FactorList.tsx';
-import { FactorOption, type FactorOptionProps } from '../parts/FactorOption.tsx';
-import { OtpInput, type OtpInputProps } from '../parts/OtpInput.tsx';
+import type { FactorListProps } from '../parts/FactorList.tsx';
+import type { FactorOptionProps } from '../parts/FactorOption.tsx';
+import type { OtpInputProps } from '../parts/OtpInput.tsx';
 import { PasswordField, type PasswordFieldProps } from '../parts/PasswordField.tsx';
-import { PhoneField, type PhoneFieldProps } from '../parts/PhoneField.tsx';
+import type { PhoneFieldProps } from '../parts/PhoneField.tsx';
 import { ProviderIcon, type ProviderIconProps } from '../parts/ProviderIcon.tsx';
-import { QrCode, type QrCodeProps } from '../parts/QrCode.tsx';
-import { RecoveryCodeList, type RecoveryCodeListProps } from '../parts/RecoveryCodeList.tsx';
+import type { QrCodeProps } from '../parts/QrCode.tsx';
+import type { RecoveryCodeListProps } from '../parts/RecoveryCodeList.tsx';
 import { ScreenLayout, type ScreenLayoutProps } from '../parts/ScreenLayout.tsx';
-import { SecretDisplay, type SecretDisplayProps } from '../parts/SecretDisplay.tsx';
+import type { SecretDisplayProps } from '../parts/SecretDisplay.tsx';
 import { TextField, type TextFieldProps } from '../parts/TextField.tsx';
 
 /**
@@ -42,23 +43,36 @@ export interface ScreenComponents {
   RecoveryCodeList: ComponentType<RecoveryCodeListProps>;
 }
 
-/** The kit's own parts, used where nothing is overridden. */
+const laterParts = () => import('../parts/laterParts.ts');
+const later = {
+  FactorList: lazyComponent<FactorListProps>(() => laterParts().then((m) => m.FactorList)),
+  FactorOption: lazyComponent<FactorOptionProps>(() => laterParts().then((m) => m.FactorOption)),
+  OtpInput: lazyComponent<OtpInputProps>(() => laterParts().then((m) => m.OtpInput)),
+  PhoneField: lazyComponent<PhoneFieldProps>(() => laterParts().then((m) => m.PhoneField)),
+  QrCode: lazyComponent<QrCodeProps>(() => laterParts().then((m) => m.QrCode)),
+  RecoveryCodeList: lazyComponent<RecoveryCodeListProps>(() => laterParts().then((m) => m.RecoveryCodeList)),
+  SecretDisplay: lazyComponent<SecretDisplayProps>(() => laterParts().then((m) => m.SecretDisplay)),
+};
+
+/**
+ * Fetches the parts the sign-in form does not use (one chunk); the on-demand screens do it with
+ * their own code, so a screen and its parts arrive together.
+ */
+export function preloadLaterParts(): Promise<void> {
+  return Promise.all(Object.values(later).map((part) => part.preload())).then(() => undefined);
+}
+
+/** The kit's own parts, used where nothing is overridden. Those the sign-in form does not use load on demand. */
 export const defaultScreenComponents: Readonly<ScreenComponents> = Object.freeze({
+  ...later,
   ScreenLayout,
   Button,
   TextField,
   PasswordField,
-  PhoneField,
-  OtpInput,
   Alert,
   ErrorSummary,
   DelayedFallback,
   Countdown,
-  QrCode,
-  SecretDisplay,
-  FactorList,
-  FactorOption,
   FactorIcon,
   ProviderIcon,
-  RecoveryCodeList,
 });

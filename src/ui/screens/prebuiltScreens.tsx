@@ -2,14 +2,17 @@ import { useEffect } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { createAuthRoutes, type AuthScreens, type CreateAuthRoutesOptions } from '../../react/index.ts';
 import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
+import { preloadLaterParts } from './components.ts';
 import { lazyScreen } from './lazyScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
 // Sign-in is in the main bundle; every other screen loads when its route is first shown, in three
-// chunks: the second step, the account pages, and the landings of links.
-const factorScreens = () => import('./lazy/factorScreens.ts');
-const accountScreens = () => import('./lazy/accountScreens.ts');
-const linkScreens = () => import('./lazy/linkScreens.ts');
+// chunks (the second step, the account pages, the landings of links), each with the parts the
+// sign-in form does not use, fetched at the same time.
+const withParts = <T,>(screens: Promise<T>) => Promise.all([screens, preloadLaterParts()]).then(([loaded]) => loaded);
+const factorScreens = () => withParts(import('./lazy/factorScreens.ts'));
+const accountScreens = () => withParts(import('./lazy/accountScreens.ts'));
+const linkScreens = () => withParts(import('./lazy/linkScreens.ts'));
 
 // Sign-in fetches the second step's screens once the browser is idle, so they show at once after it.
 function SignInThenPreload() {
