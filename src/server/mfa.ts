@@ -6,7 +6,7 @@ import type { BackendConfig, MFAFunctions, MFAInfoResponse, MFAApis } from './co
 import type { SessionContainer } from './session/SessionContainer.ts';
 import { SessionError } from './session/errors.ts';
 import type { ClaimValidator } from './session/ClaimValidator.ts';
-import { getUser, getUserAndVerifiedTotp, isFakeEmail, type User } from './users.ts';
+import { getUser, getUserAndVerifiedTotp, getUserForMfa, isFakeEmail, type User } from './users.ts';
 import type { Tenants } from './tenants.ts';
 
 export const MFA_CLAIM = ClaimIds.MFA;
@@ -79,15 +79,6 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
   };
   const readRequired = async (userId: string) => requiredIn(await metadata.get(userId));
 
-  /** The user's required secondary factors (as `readRequired`) and the tenant's, in one statement. */
-  const readRequiredLists = async (userId: string, tenantId: string) => {
-    const [row] = await db.query<{ metadata: Record<string, unknown> | null; tenant_required: string[] | null }>(
-      'SELECT (SELECT metadata FROM fk_user_metadata WHERE user_id = $1) AS metadata, (SELECT required_secondary_factors FROM fk_tenants WHERE tenant_id = $2) AS tenant_required',
-      [userId, tenantId],
-    );
-    return { user: requiredIn(row?.metadata ?? {}), tenant: row?.tenant_required ?? [] };
-  };
-
   /** Verified-TOTP answers read together with a user by `loadUser`, so the default setup check needs no query of its own. */
   const verifiedTotpOf = new WeakMap<User, boolean>();
 
@@ -148,11 +139,19 @@ export function createMfa(deps: { db: Db; config: BackendConfig; tenants: Tenant
   function evaluationInput(session: { userId: string; tenantId: string; payload: Record<string, unknown> }, completed: Record<string, number | undefined>) {
     let user: Promise<User> | undefined;
     let setUp: Promise<string[]> | undefined;
-    const getUserOnce = () => (user ??= loadUser(session.userId));
+    // With the default reader of the user's list, the user (and whether they have an app), their
+    // list and the tenant's come in one statement.
+    const defaultLists = functions.getRequiredSecondaryFactorsForUser === defaults.getRequiredSecondaryFactorsForUser;
+    let all: ReturnType<typeof loadAll> | undefined;
+    const loadAll = async () => {
+      const found = await getUserForMfa(db, session.userId, session.tenantId);
+      if (!found) throw SessionError.unauthorised();
+      verifiedTotpOf.set(found.user, found.hasVerifiedTotp);
+      return { user: found.user, lists: { user: requiredIn(found.metadata ?? {}), tenant: found.tenantRequired ?? [] } };
+    };
+    const getUserOnce = () => (user ??= defaultLists ? (all ??= loadAll()).then((a) => a.user) : loadUser(session.userId));
     const getSetUpOnce = () => (setUp ??= getUserOnce().then((u) => functions.getFactorsSetupForUser({ user: u })));
-    // With the default reader of the user's list, the user's and the tenant's lists come in one statement.
-    let lists: ReturnType<typeof readRequiredLists> | undefined;
-    const bothLists = functions.getRequiredSecondaryFactorsForUser === defaults.getRequiredSecondaryFactorsForUser ? () => (lists ??= readRequiredLists(session.userId, session.tenantId)) : undefined;
+    const bothLists = defaultLists ? () => (all ??= loadAll()).then((a) => a.lists) : undefined;
     const lazy = <T>(fn: () => Promise<T>): Promise<T> => {
       // A promise that starts work only when awaited, like node's lazy getters.
       let p: Promise<T> | undefined;

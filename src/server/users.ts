@@ -75,6 +75,28 @@ export async function getUserAndVerifiedTotp(db: Queryable, id: string): Promise
   return user && { user, hasVerifiedTotp: rows[0]!.has_verified_totp };
 }
 
+/**
+ * `getUserAndVerifiedTotp`, plus the user's metadata and the tenant's required secondary factors:
+ * all the MFA evaluation reads, in one statement (`PUT /mfa/info` on every protected page).
+ */
+export async function getUserForMfa(
+  db: Queryable,
+  id: string,
+  tenantId: string,
+): Promise<{ user: User; hasVerifiedTotp: boolean; metadata: Record<string, unknown> | null; tenantRequired: string[] | null } | undefined> {
+  const rows = await db.query<LoginMethodRow & { has_verified_totp: boolean; metadata: Record<string, unknown> | null; tenant_required: string[] | null }>(
+    `${selectLoginMethods(
+      `, EXISTS (SELECT 1 FROM fk_totp_devices d WHERE d.user_id = lm.user_id AND d.verified) AS has_verified_totp,
+       (SELECT metadata FROM fk_user_metadata m WHERE m.user_id = lm.user_id) AS metadata,
+       (SELECT required_secondary_factors FROM fk_tenants WHERE tenant_id = $2) AS tenant_required`,
+    )} ${WHERE_USER_OWNS}`,
+    [id, tenantId],
+  );
+  const user = toUser(rows);
+  const first = rows[0];
+  return user && first && { user, hasVerifiedTotp: first.has_verified_totp, metadata: first.metadata, tenantRequired: first.tenant_required };
+}
+
 /** Users with a login method of `recipeId` matching the email, phone number or third-party account in a tenant. */
 export async function findLoginMethod(
   db: Queryable,

@@ -55,7 +55,12 @@ async function userFacts(s: Services, session: SessionContainer) {
  */
 export async function dropStaleTotpDevices(s: Services, userId: string, nowMs: number): Promise<void> {
   if (!s.config.totp) return;
-  await s.db.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND NOT verified AND created_at < $2', [userId, nowMs - (s.config.totp.unverifiedDeviceLifetimeSeconds ?? 3600) * 1000]);
+  await s.db.query('DELETE FROM fk_totp_devices WHERE user_id = $1 AND NOT verified AND created_at < $2', [userId, unverifiedTotpCutoff(s, nowMs)]);
+}
+
+/** Unverified devices created before this (epoch ms) are abandoned set-ups. */
+export function unverifiedTotpCutoff(s: Services, nowMs: number): number {
+  return nowMs - ((s.config.totp ? s.config.totp.unverifiedDeviceLifetimeSeconds : undefined) ?? 3600) * 1000;
 }
 
 async function getSettings(s: Services, session: SessionContainer, nowMs: number): Promise<MFASettingsResponse> {

@@ -10,7 +10,7 @@ import { REQUIRED_WITHOUT_VALIDATORS } from '../session/sessionService.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { getUser } from '../users.ts';
 import { MFA_CLAIM } from '../mfa.ts';
-import { dropStaleTotpDevices, removeTotpDevice } from './mfaSettings.ts';
+import { dropStaleTotpDevices, removeTotpDevice, unverifiedTotpCutoff } from './mfaSettings.ts';
 import { notifyAccount } from '../notices.ts';
 import { assertMayAddWayIn, EnrolmentRefusedError, loadWays } from '../waysIn.ts';
 
@@ -101,8 +101,12 @@ async function checkAndStoreCode(s: Services, ctx: RequestContext, userId: strin
 }
 
 async function devicesOf(s: Services, userId: string, nowMs: number): Promise<DeviceRow[]> {
-  await dropStaleTotpDevices(s, userId, nowMs);
-  return s.db.query<DeviceRow>('SELECT device_name, secret, period, skew, verified, enrolled_session FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
+  const rows = await s.db.query<DeviceRow & { created_at: number }>('SELECT device_name, secret, period, skew, verified, enrolled_session, created_at FROM fk_totp_devices WHERE user_id = $1 ORDER BY created_at', [userId]);
+  // An abandoned set-up past its lifetime is never used, and deleted (a statement only when there is one).
+  const cutoff = unverifiedTotpCutoff(s, nowMs);
+  const stale = (row: { verified: boolean; created_at: number }) => !row.verified && Number(row.created_at) < cutoff;
+  if (rows.some(stale)) await dropStaleTotpDevices(s, userId, nowMs);
+  return rows.filter((row) => !stale(row));
 }
 
 /** The `otpauth://` URI authenticator apps read from the QR code. */
