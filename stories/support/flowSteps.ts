@@ -4,10 +4,11 @@
  */
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { Secret, TOTP } from 'otpauth';
-import { createMessages } from '../../src/ui/index.ts';
+import { createMessages, type Messages } from '../../src/ui/index.ts';
 import type { LiveContext } from './backend.ts';
 
-const m = createMessages('en');
+/** The English wording, read when a step runs (after the loader brought all of English), not when a file loads. */
+export const m = { format: ((...args: Parameters<Messages['format']>) => createMessages('en').format(...args)) as Messages['format'] };
 const slow = { timeout: 15_000 };
 
 /** The current TOTP code for a base32 secret, on the backend's clock. */

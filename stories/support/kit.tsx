@@ -12,6 +12,7 @@ import type { RequestHandler } from 'msw';
 import type { AuthClient } from '../../src/core/index.ts';
 import { AuthProvider, type AuthProviderProps } from '../../src/react/index.ts';
 import { FactorKitProvider, createMessages, loadLocale, locales, type Messages } from '../../src/ui/index.ts';
+import { loadLaterMessages } from '../../src/ui/messages/locales.ts';
 import { startStoryBackend, storyClient, type BackendParameters, type LiveContext } from './backend.ts';
 import { mswController, mswStarted, type MswParameters } from './msw.ts';
 
@@ -98,12 +99,12 @@ export interface KitLoaded {
 }
 
 /**
- * Loads the toolbar locale's catalogue, installs the story's msw handlers and, when it has `parameters.backend`, starts the reference
+ * Loads the toolbar locale's catalogue (and all of English), installs the story's msw handlers and, when it has `parameters.backend`, starts the reference
  * backend and puts it (and a client bound to it) in `loaded.live`.
  */
 export const kitLoader: Loader = async ({ parameters, globals }): Promise<KitLoaded> => {
   // The story's catalogue before it renders (a screen would otherwise wait for it on its own).
-  await loadLocale(kitFromGlobals(globals).locale);
+  await Promise.all([loadLocale(kitFromGlobals(globals).locale), loadLaterMessages()]);
   const msw = (parameters.msw ?? {}) as MswParameters;
   const backendParameters = parameters.backend as BackendParameters | undefined;
   if (!backendParameters && !msw.handlers?.length) {

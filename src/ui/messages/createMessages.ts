@@ -1,4 +1,3 @@
-import { en } from './en.ts';
 import { localeDir } from './localeDir.ts';
 import { catalogueGeneration, languageOf, loadedCatalogue } from './locales.ts';
 import type { MessageArgs, MessageCatalogue, MessageKey, MessageOverrides, Messages, PluralMessage } from './types.ts';
@@ -58,7 +57,7 @@ function build(locale: string, overrides?: MessageOverrides): Messages {
   const dir = known ? localeDir(resolved) : 'ltr';
 
   const catalogue: MessageCatalogue = Object.freeze({
-    ...(en as MessageCatalogue),
+    ...(loadedCatalogue('en') as MessageCatalogue),
     ...builtIn,
     ...languageOverrides,
     ...tagOverrides,

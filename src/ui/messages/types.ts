@@ -1,17 +1,21 @@
-import type { en } from './en.ts';
+import type { en as enSignIn } from './en.ts';
+import type { enLater } from './enLater.ts';
+
+// The English catalogue: the sign-in form's messages and the rest.
+type English = typeof enSignIn & typeof enLater;
 
 /** A message with plural forms, selected by `Intl.PluralRules` on the `count` value. */
 export type PluralMessage = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
 
 /** Every message key, taken from the English catalogue. */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof English;
 
 /**
  * A complete catalogue for one locale: every key of the English catalogue, a plural object where
  * English has one, a string elsewhere. Declaring a locale with this type makes a missing key a
  * type error.
  */
-export type MessageCatalogue = { [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage };
+export type MessageCatalogue = { [K in MessageKey]: English[K] extends string ? string : PluralMessage };
 
 /** App overrides for one locale: any subset of the keys. */
 export type PartialCatalogue = Partial<MessageCatalogue>;
@@ -26,9 +30,9 @@ export type MessageOverrides = Partial<Record<string, PartialCatalogue>>;
 type PlaceholdersOf<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | PlaceholdersOf<Rest> : never;
 
 /** The placeholder names of a message key, read from the English text. */
-export type MessagePlaceholders<K extends MessageKey> = (typeof en)[K] extends string
-  ? PlaceholdersOf<(typeof en)[K]>
-  : 'count' | PlaceholdersOf<(typeof en)[K][keyof (typeof en)[K]]>;
+export type MessagePlaceholders<K extends MessageKey> = English[K] extends string
+  ? PlaceholdersOf<English[K]>
+  : 'count' | PlaceholdersOf<English[K][keyof English[K]]>;
 
 /** The values a message needs: `count` is a number, anything else a string or a number. */
 export type MessageValues<K extends MessageKey> = {

@@ -32,7 +32,7 @@ const reasonKeys: Record<AccessDeniedScreenReason, Extract<MessageKey, `accessDe
  * ways out: sign out (when signed in) and back.
  */
 export function AccessDeniedScreen({ decision, reason, message, components, ...props }: AccessDeniedScreenProps) {
-  const { m, c, root } = useScreenKit(components);
+  const { m, c, root } = useScreenKit(components, 'signIn');
   const session = useSession();
   const signOut = useSignOut();
   const why = message ?? m.format(reasonKeys[decision?.reason ?? reason ?? 'CLAIM_FAILED']);

@@ -1,7 +1,7 @@
 import { createContext, use, useContext, useMemo, type ComponentProps, type ReactNode } from 'react';
 import { useAuthUiSettings, type AuthUiSettings } from '../../react/index.ts';
 import { createMessages } from '../messages/createMessages.ts';
-import { localeReady } from '../messages/locales.ts';
+import { allMessagesReady, localeReady } from '../messages/locales.ts';
 import type { MessageOverrides, Messages, TextDirection } from '../messages/types.ts';
 import { defaultScreenComponents, type ScreenComponents } from './components.ts';
 
@@ -48,7 +48,8 @@ export interface FactorKitValue {
 }
 
 // `dirOverride` is what a provider was given, so a nested provider keeps it; `dir` is what applies.
-type ContextValue = FactorKitValue & { dirOverride: TextDirection | undefined };
+// `remake` builds the messages again (once the rest of English has arrived).
+type ContextValue = FactorKitValue & { dirOverride: TextDirection | undefined; remake: () => Messages };
 
 const FactorKitContext = createContext<ContextValue | null>(null);
 
@@ -92,13 +93,15 @@ function useValue(
   // A built-in catalogue other than English is a chunk of its own: the screens wait (suspend) for it.
   use(localeReady(locale ?? 'en'));
   return useMemo(() => {
-    const messages = createMessages(locale ?? 'en', overridesOf(overrides));
+    const remake = () => createMessages(locale ?? 'en', overridesOf(overrides));
+    const messages = remake();
     const dirOverride = dirOf(dir) ?? outer?.dirOverride;
     return {
       messages,
       theme: themeOf(theme),
       dir: dirOverride ?? messages.dir,
       dirOverride,
+      remake,
       components: { ...defaultScreenComponents, ...outer?.components, ...components },
       brand: brandOf(brand) ?? outer?.brand,
     };
@@ -140,17 +143,41 @@ export function FactorKitProvider({ theme, locale, messages, dir, components, br
   return <FactorKitContext.Provider value={value}>{children}</FactorKitContext.Provider>;
 }
 
-/** Messages, theme, direction and parts of the nearest {@link FactorKitProvider}, else of `<AuthProvider>`'s settings. */
-export function useFactorKit(): FactorKitValue {
+/**
+ * The kit's value with the sign-in form's messages at least (the sign-in screen, the loading
+ * screen, the theme root): it never waits for the rest of English.
+ */
+export function useSignInKit(): ContextValue {
   const outer = useContext(FactorKitContext);
   const settings = useOptionalUiSettings();
   const own = useValue(settings.theme, settings.locale, settings.messages, undefined, undefined, null, settings.brand);
   return outer ?? own;
 }
 
+/**
+ * The kit's value for a screen: `all` waits (suspends) the first time until the rest of English (a
+ * chunk of its own) is here; `signIn` never waits (the sign-in form's messages are in the main bundle).
+ */
+export function useScreenKitValue(scope: 'all' | 'signIn'): FactorKitValue {
+  const kit = useSignInKit();
+  if (scope === 'all') use(allMessagesReady(kit.messages.locale));
+  // The same messages object when nothing arrived since it was made (createMessages keeps one per catalogue state).
+  const messages = scope === 'all' ? kit.remake() : kit.messages;
+  return useMemo(() => (messages === kit.messages ? kit : { ...kit, messages }), [kit, messages]);
+}
+
+/**
+ * Messages, theme, direction and parts of the nearest {@link FactorKitProvider}, else of
+ * `<AuthProvider>`'s settings. Every message is there: a component using it waits (suspends) the
+ * first time until the rest of English (a chunk of its own) has loaded.
+ */
+export function useFactorKit(): FactorKitValue {
+  return useScreenKitValue('all');
+}
+
 /** The attributes that apply a theme and a writing direction: `data-fk-theme`, `dir`, `lang`. */
 export function useThemeRootProps(): { 'data-fk-theme': ThemeNames; dir: TextDirection; lang: string } {
-  const { messages, theme, dir } = useFactorKit();
+  const { messages, theme, dir } = useSignInKit();
   return { 'data-fk-theme': theme, dir, lang: messages.locale };
 }
 

@@ -17,7 +17,7 @@ export function LoadingScreen({ delayMs, components, ...props }: LoadingScreenPr
     m,
     c,
     root: { brand: _brand, ...root },
-  } = useScreenKit(components);
+  } = useScreenKit(components, 'signIn');
   return (
     <div data-fk="screen" data-state="loading" {...root} {...props}>
       <c.DelayedFallback label={m.format('common.loading')} delayMs={delayMs} showLabel />

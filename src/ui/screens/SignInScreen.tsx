@@ -8,6 +8,7 @@ import { preloadLaterParts, type ScreenComponents } from './components.ts';
 import { AuthLink } from './AuthLink.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { lazyComponent } from '../parts/lazyComponent.tsx';
+import { loadLaterMessages } from '../messages/locales.ts';
 import type { FormProps } from './SignInWithCode.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -16,7 +17,7 @@ import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 // Signing in with a code (or a magic link) is a chunk of its own, fetched when the tenant offers it.
-const SignInWithCode = lazyComponent(() => Promise.all([import('./SignInWithCode.tsx'), preloadLaterParts()]).then(([m]) => m.SignInWithCode));
+const SignInWithCode = lazyComponent(() => Promise.all([import('./SignInWithCode.tsx'), preloadLaterParts(), loadLaterMessages()]).then(([m]) => m.SignInWithCode));
 
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
 
@@ -44,7 +45,7 @@ function issueText(m: Messages, issue: SignInIssue | undefined): string | undefi
  * in already, or just signed in, continues (to the next factor, or the page asked for).
  */
 export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = true, components, ...props }: SignInScreenProps) {
-  const { m, c, root } = useScreenKit(components);
+  const { m, c, root } = useScreenKit(components, 'signIn');
   const methods = useLoginMethods();
   const session = useSession();
   const next = useContinue();

@@ -3,6 +3,7 @@ import { useOtpFlow } from '../../react/index.ts';
 import { validatePhoneNumber } from '../parts/validatePhoneNumber.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
+import { useScreenKitValue } from './FactorKitProvider.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { OtpSteps } from './OtpSteps.tsx';
 
@@ -18,15 +19,17 @@ export interface FormProps {
 }
 
 /** Sign-in with a code (or a magic link) by email or text message: the sign-in screen's on-demand part. */
-export function SignInWithCode({ factorId, linkOnly, lead, m, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
+export function SignInWithCode({ factorId, linkOnly, lead, c, rootProps, footer, screenError, defaultCountry }: FormProps & { factorId: 'otp-email' | 'otp-phone'; linkOnly: boolean; defaultCountry?: string }) {
   const otp = useOtpFlow(factorId, { validatePhone: (value) => validatePhoneNumber(value, defaultCountry) });
+  // The code steps' messages are not the sign-in form's: this part's own, all of English (its loader fetched the rest).
+  const all = useScreenKitValue('all').messages;
   // A correct code starts the session; the screen then continues on its own.
   if (otp.status === 'loading') return <LoadingScreen components={c} />;
   return (
     <OtpSteps
       otp={otp}
       method={factorId === 'otp-phone' ? 'PHONE' : 'EMAIL'}
-      m={m}
+      m={all}
       c={c}
       rootProps={rootProps}
       codeLength={6}

@@ -2,7 +2,7 @@ import { createElement, Fragment, useEffect, useRef, type ComponentProps, type R
 import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Refusal } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
-import { useFactorKit, useThemeRootProps, type Brand } from './FactorKitProvider.tsx';
+import { useScreenKitValue, useThemeRootProps, type Brand } from './FactorKitProvider.tsx';
 import { focusScreenStart } from '../parts/ScreenLayout.tsx';
 
 /** Props every pre-built screen takes: those of its root `<div>`, plus part overrides. */
@@ -12,8 +12,10 @@ export interface BaseScreenProps extends Omit<ComponentProps<'div'>, 'children'>
 }
 
 /** Messages, parts (with this screen's overrides) and the theme attributes for the screen's root. */
-export function useScreenKit(overrides: Partial<ScreenComponents> | undefined) {
-  const kit = useFactorKit();
+export function useScreenKit(overrides: Partial<ScreenComponents> | undefined, messages: 'all' | 'signIn' = 'all') {
+  // `signIn`: the sign-in form, the loading and access-denied screens, whose messages are in the
+  // main bundle; every other screen waits (suspends) until the rest of English is here.
+  const kit = useScreenKitValue(messages);
   const root = useThemeRootProps();
   const components = overrides ? { ...kit.components, ...overrides } : kit.components;
   const brand = kit.brand && (kit.brand.name !== undefined || kit.brand.logo !== undefined) ? brandNode(kit.brand) : undefined;

@@ -4,11 +4,11 @@ import type { LiveContext } from '../../support/backend.ts';
 import { LiveFlow } from '../../support/LiveFlow.tsx';
 import { storyScreens } from '../../support/screens.ts';
 import { expect, userEvent, within } from 'storybook/test';
-import { createMessages } from '../../../src/ui/index.ts';
 import {
   choose,
   enterEmailCode,
   expectHeadings,
+  m,
   reachedHome,
   setUpTotp,
   signIn,
@@ -33,7 +33,6 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const live = (loaded: Record<string, unknown>) => (loaded.live as LiveContext);
-const m = createMessages('en');
 
 /** S1: every user sets up an authenticator app after the password. */
 export const S1TotpForEveryone: Story = {

@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Countdown } from '../../../src/ui/parts/Countdown.tsx';
 import { createMessages } from '../../../src/ui/messages/createMessages.ts';
+import { loadLocale } from '../../../src/ui/messages/locales.ts';
+
+// The countdown's words are English after the sign-in form (a chunk of its own).
+await loadLocale('en');
 
 beforeEach(() => {
   vi.useFakeTimers();

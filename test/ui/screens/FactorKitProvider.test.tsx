@@ -7,8 +7,8 @@ import { AuthProvider } from '../../../src/react/index.ts';
 import { AccessDeniedScreen, FactorKitProvider, LoadingScreen, ThemeRoot, loadLocale, useFactorKit } from '../../../src/ui/index.ts';
 import { testClient } from '../../react/helpers.tsx';
 
-// French, German and Arabic are chunks of their own: loaded before the tests render them.
-await Promise.all(['fr', 'de', 'ar'].map(loadLocale));
+// French, German, Arabic and the English of the screens after sign-in are chunks of their own: loaded before the tests render them.
+await Promise.all(['fr', 'de', 'ar', 'en'].map(loadLocale));
 
 afterEach(cleanup);
 

@@ -11,8 +11,8 @@ import { AccessDeniedScreen, Button, FactorKitProvider, LoadingScreen, ThemeRoot
 import { inProcessBackend, settableRequirements, testClient } from '../../react/helpers.tsx';
 import { axeViolations, renderKit } from './helpers.tsx';
 
-// French, German and Arabic are chunks of their own: loaded before the tests render them.
-await Promise.all(['fr', 'de', 'ar'].map(loadLocale));
+// French, German, Arabic and the English of the screens after sign-in are chunks of their own: loaded before the tests render them.
+await Promise.all(['fr', 'de', 'ar', 'en'].map(loadLocale));
 
 const required = settableRequirements([{ oneOf: ['totp', 'otp-email'] }]);
 const msw = inProcessBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: required.mfa });
