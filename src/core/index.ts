@@ -25,13 +25,11 @@ export { forgetOtpAttempts, otpAttemptStore } from './flows/otpAttempts.ts';
 export { createTotpFlow, initialTotpState, reduceTotp, totpView } from './flows/totpFlow.ts';
 export { typedEmailProblem } from './flows/contact.ts';
 export {
-  createThirdPartyCallbackFlow,
   createThirdPartyStartFlow,
-  initialThirdPartyCallbackState,
   initialThirdPartyStartState,
-  reduceThirdPartyCallback,
   reduceThirdPartyStart,
 } from './flows/thirdPartyFlow.ts';
+export { createThirdPartyCallbackFlow, initialThirdPartyCallbackState, reduceThirdPartyCallback } from './flows/thirdPartyCallbackFlow.ts';
 export { createMagicLinkFlow, initialMagicLinkState, magicLinkOf, magicLinkView, reduceMagicLink } from './flows/magicLinkFlow.ts';
 export { createSignInFlow, fieldProblemOf, initialSignInState, reduceSignIn, signInView } from './flows/signInFlow.ts';
 export { createPasskeyFlow, initialPasskeyState, passkeyAutofillSupported, passkeyIssueOf, passkeysSupported, reducePasskey } from './flows/passkeyFlow.ts';
@@ -85,17 +83,13 @@ export type { TotpCreateIssue, TotpFlow, TotpFlowEvent, TotpFlowOptions, TotpFlo
 export type { TypedEmailProblem } from './flows/contact.ts';
 export type {
   ThirdPartyAttempt,
-  ThirdPartyCallbackEvent,
-  ThirdPartyCallbackFlow,
-  ThirdPartyCallbackOptions,
-  ThirdPartyCallbackOutcome,
-  ThirdPartyCallbackState,
   ThirdPartyStartEvent,
   ThirdPartyStartFlow,
   ThirdPartyStartIssue,
   ThirdPartyStartOptions,
   ThirdPartyStartState,
 } from './flows/thirdPartyFlow.ts';
+export type { ThirdPartyCallbackEvent, ThirdPartyCallbackFlow, ThirdPartyCallbackOptions, ThirdPartyCallbackOutcome, ThirdPartyCallbackState } from './flows/thirdPartyCallbackFlow.ts';
 export type { MagicLinkEvent, MagicLinkFlow, MagicLinkFlowOptions, MagicLinkState } from './flows/magicLinkFlow.ts';
 export type { PasskeyBrowser, PasskeyEvent, PasskeyFlow, PasskeyFlowOptions, PasskeyIssue, PasskeyState } from './flows/passkeyFlow.ts';
 export type { Passkey, PasskeyCeremonyResult, PasskeyRegisterOptions, PasskeySignInOptions } from './api/webauthn.ts';

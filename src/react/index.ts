@@ -34,7 +34,8 @@ export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.
 export { usePasskeyFlow } from './usePasskeyFlow.ts';
 export { usePasskeys, useRemovePasskey, useRenamePasskey } from './usePasskeys.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';
-export { useThirdPartySignIn, useThirdPartyCallback } from './useThirdPartySignIn.ts';
+export { useThirdPartySignIn } from './useThirdPartySignIn.ts';
+export { useThirdPartyCallback } from './useThirdPartyCallback.ts';
 export { useEmailVerification } from './useEmailVerification.ts';
 export { useSignIn, useSignUp } from './useEmailPassword.ts';
 export { useLoginMethods } from './useLoginMethods.ts';

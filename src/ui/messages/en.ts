@@ -14,11 +14,8 @@
 export const en = {
   // ------------------------------------------------------------------ common
   'common.loading': 'Loading…',
-  'common.continue': 'Continue',
   'common.back': 'Go back',
-  'common.cancel': 'Cancel',
   'common.signOut': 'Sign out',
-  'common.tryAgain': 'Try again',
   'common.showPassword': 'Show password',
   'common.hidePassword': 'Hide password',
 
@@ -36,8 +33,6 @@ export const en = {
   'field.email.label': 'Email address',
   'field.password.label': 'Password',
   'field.password.description': 'At least 8 characters, with at least one letter and one number.',
-  'field.phone.label': 'Phone number',
-  'field.phone.description': 'Include the country code, for example +1 201 555 0123.',
 
   // --------------------------------------------- form field errors (backend)
   'fieldError.required': 'Fill in this field.',
@@ -45,19 +40,10 @@ export const en = {
   'fieldError.passwordTooWeak': 'Choose a stronger password: at least 8 characters, with at least one letter and one number.',
   'fieldError.emailExists': 'An account with this email address already exists. Sign in instead.',
   'fieldError.wrongCredentials': 'The email address or password is incorrect.',
-  'fieldError.phoneInvalid': 'Enter a valid phone number, including the country code.',
   'errorSummary.title': {
     one: 'There is {count} problem to fix',
     other: 'There are {count} problems to fix',
   },
-  'code.wrongNoCount': 'That code is not correct.',
-  'code.wrong': {
-    one: 'That code is not correct. You have {count} attempt left.',
-    other: 'That code is not correct. You have {count} attempts left.',
-  },
-  'code.expired': 'This code has expired. Request a new one.',
-  'code.locked.title': 'Too many attempts',
-  'code.locked.body': 'For your security, code entry is paused.',
   'code.locked.countdown': 'You can try again in {time}.',
 
   // ------------------------------------------------------------ access denied
@@ -67,7 +53,6 @@ export const en = {
 
   // ------------------------------------------------------------------ errors
   'error.network': 'We could not reach the server. Check your connection and try again.',
-  'error.generic': 'Something went wrong.',
   'error.genericRetry': 'Something went wrong. Please try again.',
   'error.reload': 'Something went wrong. Reload the page or try again later.',
   // A sentence from the backend (SIGN_IN_UP_NOT_ALLOWED reason, GENERAL_ERROR message), shown as-is.
@@ -89,13 +74,9 @@ export const en = {
 
   // ----------------------------------------- password reset and change
   'signIn.forgotPassword': 'Forgot your password?',
-  'common.backToSignIn': 'Back to sign in',
   'field.newPassword.label': 'New password',
   'field.confirmPassword.label': 'New password, again',
-  'field.currentPassword.label': 'Current password',
   'fieldError.passwordMismatch': 'The two passwords are not the same.',
-  'common.showPasswords': 'Show passwords',
-  'common.hidePasswords': 'Hide passwords',
 
   // ------------------------------------------------------- magic links
   'signIn.withEmailLink': 'Sign in with a link by email',
@@ -105,18 +86,8 @@ export const en = {
   'signIn.withProvider': 'Continue with {provider}',
   'signIn.providersLabel': 'Sign in with another account',
   'signIn.or': 'or',
-  'thirdParty.denied.title': 'Sign-in cancelled',
-  'thirdParty.denied.body': '{provider} did not share your account with us. Try again, or sign in another way.',
-  'thirdParty.noEmail.title': 'No email address from {provider}',
-  'thirdParty.noEmail.body': 'We need an email address to sign you in. Allow {provider} to share it, or sign in another way.',
-  'thirdParty.notStartedHere.title': 'This sign-in did not start here',
-  'thirdParty.notStartedHere.body': 'For your security, a sign-in must finish in the browser tab where it started, within ten minutes. Start again from the sign-in page.',
-  'thirdParty.failed.title': 'We could not finish signing you in',
-  'thirdParty.providerError.body': '{provider} reported a problem. Try again, or sign in another way.',
 
   // ------------------------------------- Sign-in steps and the chooser
-  'common.step': 'Step {step} of {total}',
-  'common.useAnotherMethod': 'Use another method',
   'passkey.signIn': 'Sign in with a passkey',
   'passkey.signUp': 'Sign up with a passkey instead',
   'passkey.use': 'Use your passkey',

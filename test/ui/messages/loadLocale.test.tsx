@@ -56,9 +56,9 @@ describe('catalogues by locale', () => {
   });
 
   it('createMessages gives English until loadLocale has run, then the language', async () => {
-    expect(createMessages('de').format('common.cancel')).toBe('Cancel');
+    expect(createMessages('de').format('signIn.title')).toBe('Sign in');
     await loadLocale('de-AT');
-    expect(createMessages('de').format('common.cancel')).toBe('Abbrechen');
+    expect(createMessages('de').format('signIn.title')).toBe('Anmelden');
     // A language without a built-in catalogue resolves at once, to English.
     await loadLocale('sv');
     expect(createMessages('sv').locale).toBe('en');
