@@ -15,8 +15,11 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { createMessages } from '../src/ui/messages/createMessages.ts';
+import { loadLocale } from '../src/ui/messages/locales.ts';
 import { packBoth, readmeBlocks, readmeInstalls, ROOT, rootVersion, run, tempApp, write } from './consumerApp.ts';
 
+// All of English (the messages after the sign-in form are a chunk of their own).
+await loadLocale('en');
 const m = createMessages('en');
 const WEB = 'http://localhost:5173';
 const API = 'http://localhost:3001';
