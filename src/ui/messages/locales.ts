@@ -30,6 +30,7 @@ let generation = 0;
 export function catalogueGeneration(): number {
   return generation;
 }
+
 const loading = new Map<string, Tracked>();
 
 /** The language subtag of a BCP 47 tag (`ar-EG` → `ar`). */
@@ -63,10 +64,10 @@ export function localeReady(locale: string): Promise<void> {
 
 /**
  * Loads the built-in catalogue of `locale`'s language (`fr-CA` → French; for English, the messages
- * after the sign-in form), once per page. The
- * screens wait for it themselves (they suspend until it is there); await it before your first
- * render to show them without that wait, e.g. `await loadLocale(navigator.language)`. A failed
- * load (an offline chunk) is tried again at the next call.
+ * after the sign-in form), once per page. The screens wait for it themselves (they suspend until it
+ * is there); await it before your first render to show them without that wait, e.g.
+ * `await loadLocale(navigator.language)`. A failed load (an offline chunk) is tried again at the
+ * next call.
  */
 export function loadLocale(locale: string): Promise<void> {
   const language = languageOf(locale);
