@@ -65,10 +65,13 @@ export async function getUser(db: Queryable, id: string): Promise<User | undefin
   return toUser(await db.query<LoginMethodRow>(`${selectLoginMethods()} ${WHERE_USER_OWNS}`, [id]));
 }
 
+// Whether the login methods' user has a verified TOTP device (a column for selectLoginMethods).
+const HAS_VERIFIED_TOTP = 'EXISTS (SELECT 1 FROM fk_totp_devices d WHERE d.user_id = lm.user_id AND d.verified) AS has_verified_totp';
+
 /** `getUser`, plus whether the user has a verified TOTP device, in one statement (for the MFA evaluation). */
 export async function getUserAndVerifiedTotp(db: Queryable, id: string): Promise<{ user: User; hasVerifiedTotp: boolean } | undefined> {
   const rows = await db.query<LoginMethodRow & { has_verified_totp: boolean }>(
-    `${selectLoginMethods(', EXISTS (SELECT 1 FROM fk_totp_devices d WHERE d.user_id = lm.user_id AND d.verified) AS has_verified_totp')} ${WHERE_USER_OWNS}`,
+    `${selectLoginMethods(`, ${HAS_VERIFIED_TOTP}`)} ${WHERE_USER_OWNS}`,
     [id],
   );
   const user = toUser(rows);
@@ -86,7 +89,7 @@ export async function getUserForMfa(
 ): Promise<{ user: User; hasVerifiedTotp: boolean; metadata: Record<string, unknown> | null; tenantRequired: string[] | null } | undefined> {
   const rows = await db.query<LoginMethodRow & { has_verified_totp: boolean; metadata: Record<string, unknown> | null; tenant_required: string[] | null }>(
     `${selectLoginMethods(
-      `, EXISTS (SELECT 1 FROM fk_totp_devices d WHERE d.user_id = lm.user_id AND d.verified) AS has_verified_totp,
+      `, ${HAS_VERIFIED_TOTP},
        (SELECT metadata FROM fk_user_metadata m WHERE m.user_id = lm.user_id) AS metadata,
        (SELECT required_secondary_factors FROM fk_tenants WHERE tenant_id = $2) AS tenant_required`,
     )} ${WHERE_USER_OWNS}`,

@@ -32,8 +32,9 @@ function canonical(tag: string): string | undefined {
 export function createMessages(locale: string, overrides?: MessageOverrides): Messages {
   // One build per locale, catalogue and overrides object: the screens of a page share it, and the
   // Intl objects (costly on their first use in a page) are made once.
-  const byLocale = cache.get(overrides ?? NO_OVERRIDES) ?? new Map<string, Messages>();
-  cache.set(overrides ?? NO_OVERRIDES, byLocale);
+  const owner = overrides ?? NO_OVERRIDES;
+  let byLocale = cache.get(owner);
+  if (!byLocale) cache.set(owner, (byLocale = new Map()));
   const key = `${locale}\u0000${catalogueGeneration()}`;
   let messages = byLocale.get(key);
   if (!messages) {

@@ -52,6 +52,24 @@ export function loadedCatalogue(language: string): PartialCatalogue | undefined 
 const ready: Tracked = Object.assign(Promise.resolve(), { status: 'fulfilled' as const });
 
 /**
+ * A catalogue's load as React's `use` reads it: marked fulfilled when it arrives (and the messages
+ * built before it out of date); on failure `forget` drops it, so the next call tries again.
+ */
+function track(load: Promise<void>, forget: () => void): Tracked {
+  const tracked: Tracked = load.then(
+    () => {
+      generation++;
+      tracked.status = 'fulfilled';
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
+  return tracked;
+}
+
+/**
  * For React's `use` in every render of a screen: the same promise each time for a language,
  * fulfilled (and marked so) once its built-in catalogue is here, and at once for English and for
  * languages without one.
@@ -76,18 +94,7 @@ export function loadLocale(locale: string): Promise<void> {
   if (loaded.has(language) || !definition) return Promise.resolve();
   let promise = loading.get(language);
   if (!promise) {
-    const tracked: Tracked = definition.load().then(
-      (catalogue) => {
-        loaded.set(language, catalogue);
-        generation++;
-        tracked.status = 'fulfilled';
-      },
-      (error: unknown) => {
-        loading.delete(language);
-        throw error;
-      },
-    );
-    promise = tracked;
+    promise = track(definition.load().then((catalogue) => void loaded.set(language, catalogue)), () => loading.delete(language));
     loading.set(language, promise);
   }
   return promise;
@@ -100,20 +107,11 @@ let later: Tracked | undefined;
  * page). The pre-built screens load it with their own code; English is also every locale's fallback.
  */
 export function loadLaterMessages(): Promise<void> {
-  if (later) return later;
-  const tracked: Tracked = import('./enLater.ts').then(
-    (module) => {
-      loaded.set('en', { ...en, ...module.enLater });
-      generation++;
-      tracked.status = 'fulfilled';
-    },
-    (error: unknown) => {
-      later = undefined;
-      throw error;
-    },
+  later ??= track(
+    import('./enLater.ts').then((module) => void loaded.set('en', { ...en, ...module.enLater })),
+    () => (later = undefined),
   );
-  later = tracked;
-  return tracked;
+  return later;
 }
 
 /**

@@ -4,11 +4,10 @@ import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
 import { useAuthLinks, useContinue, useLoginMethods, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
 import type { Messages } from '../messages/types.ts';
-import { preloadLaterParts, type ScreenComponents } from './components.ts';
+import { withLaterParts, type ScreenComponents } from './components.ts';
 import { AuthLink } from './AuthLink.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { lazyComponent } from '../parts/lazyComponent.tsx';
-import { loadLaterMessages } from '../messages/locales.ts';
 import type { FormProps } from './SignInWithCode.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -17,7 +16,7 @@ import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
 /** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 // Signing in with a code (or a magic link) is a chunk of its own, fetched when the tenant offers it.
-const SignInWithCode = lazyComponent(() => Promise.all([import('./SignInWithCode.tsx'), preloadLaterParts(), loadLaterMessages()]).then(([m]) => m.SignInWithCode));
+const SignInWithCode = lazyComponent(() => withLaterParts(import('./SignInWithCode.tsx')).then((m) => m.SignInWithCode));
 
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { lazyComponent } from '../parts/lazyComponent.tsx';
+import { loadLaterMessages } from '../messages/locales.ts';
 import { Alert, type AlertProps } from '../parts/Alert.tsx';
 import { Button, type ButtonProps } from '../parts/Button.tsx';
 import { Countdown, type CountdownProps } from '../parts/Countdown.tsx';
@@ -60,6 +61,14 @@ const later = {
  */
 export function preloadLaterParts(): Promise<void> {
   return Promise.all(Object.values(later).map((part) => part.preload())).then(() => undefined);
+}
+
+/**
+ * Code that is not the sign-in form's (a screen after it, signing in with a code), with the parts
+ * and the English messages it needs, fetched at the same time: it then renders without waiting.
+ */
+export function withLaterParts<T>(code: Promise<T>): Promise<T> {
+  return Promise.all([code, preloadLaterParts(), loadLaterMessages()]).then(([loaded]) => loaded);
 }
 
 /** The kit's own parts, used where nothing is overridden. Those the sign-in form does not use load on demand. */

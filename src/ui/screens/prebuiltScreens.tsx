@@ -2,18 +2,16 @@ import { useEffect } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { createAuthRoutes, type AuthScreens, type CreateAuthRoutesOptions } from '../../react/index.ts';
 import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
-import { preloadLaterParts } from './components.ts';
-import { loadLaterMessages } from '../messages/locales.ts';
+import { withLaterParts } from './components.ts';
 import { lazyScreen } from './lazyScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
 // Sign-in is in the main bundle; every other screen loads when its route is first shown, in three
 // chunks (the second step, the account pages, the landings of links), each with the parts and the
 // English messages the sign-in form does not use, fetched at the same time.
-const withParts = <T,>(screens: Promise<T>) => Promise.all([screens, preloadLaterParts(), loadLaterMessages()]).then(([loaded]) => loaded);
-const factorScreens = () => withParts(import('./lazy/factorScreens.ts'));
-const accountScreens = () => withParts(import('./lazy/accountScreens.ts'));
-const linkScreens = () => withParts(import('./lazy/linkScreens.ts'));
+const factorScreens = () => withLaterParts(import('./lazy/factorScreens.ts'));
+const accountScreens = () => withLaterParts(import('./lazy/accountScreens.ts'));
+const linkScreens = () => withLaterParts(import('./lazy/linkScreens.ts'));
 
 // Sign-in fetches the second step's screens once the browser is idle, so they show at once after it.
 function SignInThenPreload() {
