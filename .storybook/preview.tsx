@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react';
 import { globalTypes, initialGlobals, kitLoader, withKit } from '../stories/support/kit.tsx';
 import '../src/ui/theme/styles.css';
+import { DocsPage } from './DocsPage.tsx';
 
 /**
  * Every story: the toolbar globals (theme, locale, direction), msw + the live backend (loader),
@@ -8,6 +9,8 @@ import '../src/ui/theme/styles.css';
  * shows violations in its panel; `npm test` runs axe on every story too (test/stories).
  */
 const preview: Preview = {
+  // A docs page for every stories file (Storybook's Docs tab): purpose, example, props, styling hooks.
+  tags: ['autodocs'],
   globalTypes,
   initialGlobals,
   loaders: [kitLoader],
@@ -16,6 +19,7 @@ const preview: Preview = {
     layout: 'fullscreen',
     a11y: { test: 'error' },
     controls: { matchers: { date: /At$/ } },
+    docs: { page: DocsPage },
   },
 };
 

@@ -124,7 +124,9 @@ export const kitLoader: Loader = async ({ parameters, globals }): Promise<KitLoa
 };
 
 // Story chrome: paint the theme's page colours so a part on its own shows as it would on a page.
-const rootStyle = { background: 'var(--fk-color-bg)', color: 'var(--fk-color-fg)', fontFamily: 'var(--fk-font-family)', minHeight: '100vh', padding: '1rem', boxSizing: 'border-box' } as const;
+// A story fills its canvas; on a docs page, where several share the page, each is as tall as it is.
+const rootStyle = { background: 'var(--fk-color-bg)', color: 'var(--fk-color-fg)', fontFamily: 'var(--fk-font-family)', padding: '1rem', boxSizing: 'border-box' } as const;
+const canvasStyle = { ...rootStyle, minHeight: '100vh' } as const;
 
 /** Props of {@link KitRoot}. */
 export interface KitRootProps {
@@ -133,6 +135,10 @@ export interface KitRootProps {
   live?: LiveContext;
   route?: string;
   providerProps?: Partial<AuthProviderProps>;
+  /** On a docs page: as tall as the story, not the whole canvas. */
+  inDocs?: boolean;
+  /** Without the memory router: for a story whose parts have routers of their own (`parameters.router: false`). @default true */
+  router?: boolean;
   children: ReactNode;
 }
 
@@ -140,23 +146,24 @@ export interface KitRootProps {
  * The provider and theme root every story renders in: a fresh QueryClient (no retries, so error
  * states show at once), an AuthProvider with the story's client, a FactorKitProvider with the
  * toolbar's direction (a screen otherwise takes the locale's, and "rtl" would not flip an English
- * screen), a memory router, and the `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
+ * screen), a memory router (unless `router` is false), and the `data-fk-theme` / `dir` / `lang` root the stylesheet keys on.
  */
-export function KitRoot({ kit, client, live, route = '/auth', providerProps, children }: KitRootProps) {
+export function KitRoot({ kit, client, live, route = '/auth', providerProps, inDocs = false, router = true, children }: KitRootProps) {
   const [ownClient] = useState(() => client ?? storyClient());
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
   const { theme, locale, dir } = kit;
   const value = useMemo(() => ({ theme, locale, dir, messages: createMessages(locale) }), [theme, locale, dir]);
+  const root = (
+    <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="" style={inDocs ? rootStyle : canvasStyle}>
+      {children}
+    </div>
+  );
   return (
     <KitContext.Provider value={value}>
       <LiveContextReact.Provider value={live}>
         <AuthProvider client={client ?? ownClient} queryClient={queryClient} locale={kit.locale} theme={kit.theme} {...(providerProps as object)}>
           <FactorKitProvider dir={kit.dir}>
-            <MemoryRouter initialEntries={[route]}>
-              <div data-fk-theme={kit.theme} dir={kit.dir} lang={kit.locale} data-story-root="" style={rootStyle}>
-                {children}
-              </div>
-            </MemoryRouter>
+            {router ? <MemoryRouter initialEntries={[route]}>{root}</MemoryRouter> : root}
           </FactorKitProvider>
         </AuthProvider>
       </LiveContextReact.Provider>
@@ -180,6 +187,8 @@ export const withKit: Decorator = (Story, context) => {
       live={loaded.live}
       route={loaded.live?.route ?? (context.parameters.route as string | undefined)}
       providerProps={context.parameters.provider as Partial<AuthProviderProps> | undefined}
+      inDocs={context.viewMode === 'docs'}
+      router={context.parameters.router !== false}
     >
       <Story />
     </KitRoot>

@@ -114,3 +114,64 @@ export const SEMANTIC_TOKEN = /^(color-|radius-|space-|font-|shadow-|border-widt
 export function colourTokens(theme: Record<string, { value: string }>): Record<string, string> {
   return Object.fromEntries(Object.entries(theme).filter(([name]) => name.startsWith('color-')).map(([name, t]) => [name, t.value]));
 }
+
+/** What the stylesheet styles of one part (`data-fk="<part>"`): for its docs page. */
+export interface PartStyling {
+  /** Attribute selectors the stylesheet qualifies the part with (`data-variant="primary"`, `data-invalid`). */
+  hooks: string[];
+  /** Component tokens its rules read (`button-bg`), then semantic tokens they read directly. */
+  componentTokens: string[];
+  semanticTokens: string[];
+}
+
+/** Each innermost rule of a stylesheet (comments removed): its selector list and its declarations. */
+function innermostRules(stylesheet: string): { selectors: string[]; body: string }[] {
+  const css = stylesheet.replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ selectors: m[1]!.split(',').map((s) => s.trim()), body: m[2]! }));
+}
+
+/**
+ * What `styles.css` does for `data-fk="<part>"`: the attribute selectors it qualifies that part with
+ * (in the same compound selector, so `[data-fk="field"][data-invalid] [data-fk="input"]` gives
+ * the field `data-invalid`, not the input), and the tokens its rules read.
+ */
+export function partStyling(stylesheet: string, part: string): PartStyling {
+  const own = `[data-fk="${part}"]`;
+  const hooks = new Set<string>();
+  const tokens = new Set<string>();
+  for (const rule of innermostRules(stylesheet)) {
+    const mine = rule.selectors.filter((s) => s.includes(own));
+    if (mine.length === 0) continue;
+    for (const selector of mine) {
+      // Compound selectors: split at descendant/child/sibling combinators outside brackets and parentheses.
+      for (const compound of selector.split(/\s*[>+~]\s*|\s+(?![^[(]*[\])])/)) {
+        if (!compound.includes(own)) continue;
+        for (const m of compound.matchAll(/\[(data-(?!fk\b|fk-theme\b)[\w-]+(?:="[^"]*")?)\]/g)) hooks.add(m[1]!);
+      }
+    }
+    for (const m of rule.body.matchAll(/var\(--fk-([\w-]+)/g)) tokens.add(m[1]!);
+  }
+  const sorted = [...tokens].sort();
+  return { hooks: [...hooks].sort(), componentTokens: sorted.filter((t) => !SEMANTIC_TOKEN.test(t)), semanticTokens: sorted.filter((t) => SEMANTIC_TOKEN.test(t)) };
+}
+
+/** A `data-fk` part as rendered: its name and its other `data-*` attributes with their values. */
+export interface RenderedPart {
+  part: string;
+  attributes: string[];
+}
+
+/** The `data-fk` parts under `root` in document order, each once, with every data attribute seen on it. */
+export function renderedParts(root: Element): RenderedPart[] {
+  const parts = new Map<string, Set<string>>();
+  for (const el of root.querySelectorAll('[data-fk]')) {
+    const name = el.getAttribute('data-fk')!;
+    const seen = parts.get(name) ?? new Set<string>();
+    for (const attribute of el.attributes) {
+      if (!attribute.name.startsWith('data-') || /^data-(fk|fk-theme|testid|story.*)$/.test(attribute.name)) continue;
+      seen.add(attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`);
+    }
+    parts.set(name, seen);
+  }
+  return [...parts].map(([part, attributes]) => ({ part, attributes: [...attributes].sort() }));
+}

@@ -14,7 +14,7 @@ function ToneAlert({ tone, title, body }: { tone: 'error' | 'warning' | 'success
 }
 
 /** Errors are announced at once (role=alert); other tones politely (role=status). */
-const meta = { title: 'Parts/Alert', component: ToneAlert } satisfies Meta<typeof ToneAlert>;
+const meta = { title: 'Parts/Alert', component: ToneAlert, parameters: { kitComponent: Alert } } satisfies Meta<typeof ToneAlert>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

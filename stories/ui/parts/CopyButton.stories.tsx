@@ -13,7 +13,7 @@ function CopySecret({ text }: { text: string }) {
 }
 
 /** A real button that copies text (Clipboard API, then execCommand) and announces the result. */
-const meta = { title: 'Parts/CopyButton', component: CopySecret, args: { text: 'JBSWY3DPEHPK3PXP' } } satisfies Meta<typeof CopySecret>;
+const meta = { title: 'Parts/CopyButton', component: CopySecret, parameters: { kitComponent: CopyButton }, args: { text: 'JBSWY3DPEHPK3PXP' } } satisfies Meta<typeof CopySecret>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -19,7 +19,7 @@ function Lockout({ seconds }: { seconds: number }) {
 }
 
 /** A ticking text that follows the clock; announced politely at a few chosen moments only. */
-const meta = { title: 'Parts/Countdown', component: ResendCooldown, args: { seconds: 30 } } satisfies Meta<typeof ResendCooldown>;
+const meta = { title: 'Parts/Countdown', component: ResendCooldown, parameters: { kitComponent: Countdown }, args: { seconds: 30 } } satisfies Meta<typeof ResendCooldown>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -35,7 +35,7 @@ function SignUpErrors() {
 }
 
 /** The list of a form's errors, focused after a failed submit; each links to its field. */
-const meta = { title: 'Parts/ErrorSummary', component: SignUpErrors } satisfies Meta<typeof SignUpErrors>;
+const meta = { title: 'Parts/ErrorSummary', component: SignUpErrors, parameters: { kitComponent: ErrorSummary } } satisfies Meta<typeof SignUpErrors>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -26,7 +26,7 @@ function Factors({ onSelect, withCustom, disabledCustom }: { onSelect?: (id: str
 }
 
 /** The chooser's list: each factor a real button (or link), named by its title, described by its line. */
-const meta = { title: 'Parts/FactorList', component: Factors, args: { onSelect: fn() } } satisfies Meta<typeof Factors>;
+const meta = { title: 'Parts/FactorList', component: Factors, parameters: { kitComponent: FactorList }, args: { onSelect: fn() } } satisfies Meta<typeof Factors>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

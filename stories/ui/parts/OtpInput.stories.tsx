@@ -18,7 +18,7 @@ function CodeInput(props: { defaultValue?: string; attemptsLeft?: number; disabl
 }
 
 /** One `one-time-code` input drawn as cells: typing, pasting and autofill all land in one field. */
-const meta = { title: 'Parts/OtpInput', component: CodeInput, args: { onComplete: fn() } } satisfies Meta<typeof CodeInput>;
+const meta = { title: 'Parts/OtpInput', component: CodeInput, parameters: { kitComponent: OtpInput }, args: { onComplete: fn() } } satisfies Meta<typeof CodeInput>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -17,7 +17,7 @@ function Phone(props: { defaultValue?: string; defaultCountry?: string }) {
 }
 
 /** A phone number field: the number plans (a table generated from libphonenumber-js) load on first use; an error waits for blur. */
-const meta = { title: 'Parts/PhoneField', component: Phone } satisfies Meta<typeof Phone>;
+const meta = { title: 'Parts/PhoneField', component: Phone, parameters: { kitComponent: PhoneField } } satisfies Meta<typeof Phone>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -11,7 +11,7 @@ function Qr({ value }: { value: string }) {
 }
 
 /** Dark on light with a quiet zone in every theme; an encoding error is shown, not swallowed. */
-const meta = { title: 'Parts/QrCode', component: Qr, args: { value: uri } } satisfies Meta<typeof Qr>;
+const meta = { title: 'Parts/QrCode', component: Qr, parameters: { kitComponent: QrCode }, args: { value: uri } } satisfies Meta<typeof Qr>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

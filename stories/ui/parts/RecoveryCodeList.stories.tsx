@@ -18,7 +18,7 @@ function Codes({ codes }: { codes: string[] }) {
 }
 
 /** A set of recovery codes, shown once: numbered, left to right in every locale, with copy, a .txt download and print. */
-const meta = { title: 'Parts/RecoveryCodeList', component: Codes, args: { codes: CODES } } satisfies Meta<typeof Codes>;
+const meta = { title: 'Parts/RecoveryCodeList', component: Codes, parameters: { kitComponent: RecoveryCodeList }, args: { codes: CODES } } satisfies Meta<typeof Codes>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

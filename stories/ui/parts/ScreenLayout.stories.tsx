@@ -25,7 +25,7 @@ function Frame({ withFooter, withSubtitle }: { withFooter?: boolean; withSubtitl
 }
 
 /** The frame of every screen: a card named by its heading, body, and footer actions. */
-const meta = { title: 'Parts/ScreenLayout', component: Frame, args: { withFooter: true, withSubtitle: true } } satisfies Meta<typeof Frame>;
+const meta = { title: 'Parts/ScreenLayout', component: Frame, parameters: { kitComponent: ScreenLayout }, args: { withFooter: true, withSubtitle: true } } satisfies Meta<typeof Frame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -18,7 +18,7 @@ function Secret({ secret }: { secret: string }) {
 }
 
 /** The TOTP secret in groups of four (always left to right), with a copy button. */
-const meta = { title: 'Parts/SecretDisplay', component: Secret, args: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' } } satisfies Meta<typeof Secret>;
+const meta = { title: 'Parts/SecretDisplay', component: Secret, parameters: { kitComponent: SecretDisplay }, args: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' } } satisfies Meta<typeof Secret>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -9,7 +9,7 @@ function Loading({ showLabel }: { showLabel?: boolean }) {
 }
 
 /** Loading indicators: a named spinner, a fallback that appears only after a delay, a live region. */
-const meta = { title: 'Parts/Spinner', component: Loading } satisfies Meta<typeof Loading>;
+const meta = { title: 'Parts/Spinner', component: Loading, parameters: { kitComponent: Spinner } } satisfies Meta<typeof Loading>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -24,7 +24,7 @@ function PasswordField() {
 }
 
 /** A labelled input with optional description and error, both tied to it by aria-describedby. */
-const meta = { title: 'Parts/TextField', component: EmailField } satisfies Meta<typeof EmailField>;
+const meta = { title: 'Parts/TextField', component: EmailField, parameters: { kitComponent: TextField } } satisfies Meta<typeof EmailField>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -5,17 +5,17 @@ import { checkContrast, contrastRatio, CONTRAST_PAIRS, parseColor } from '../../
 import { colourTokens, readThemeTokens, SEMANTIC_TOKEN, THEME_VARIANTS } from '../../../src/ui/theme/themeTokens.ts';
 
 /**
- * Every token, semantic (what a theme sets) and component (what the parts read, from the semantic
- * ones), with its value in each built-in theme (and the system theme under each OS
+ * Every token in its tier, palette (constants), semantic (what a theme sets) and component (what the
+ * parts read, from the semantic ones), with its value in each built-in theme (and the system theme under each OS
  * preference), read from styles.css as a browser resolves it; then every colour pair the screens draw
  * with its WCAG 2.2 ratio in each theme (AA: 4.5:1 text, 3:1 edges and focus). Set the tokens on
  * `:root` or a `[data-fk-theme]` of your own (README "Theming"); `checkContrast` from factorkit/ui
  * runs the same check on yours.
  */
 // Read once: the stylesheet does not change while the page shows.
-const { themes } = readThemeTokens(stylesheet);
+const { primitives, themes } = readThemeTokens(stylesheet);
 const colours = Object.fromEntries(THEME_VARIANTS.map((v) => [v, colourTokens(themes[v])]));
-// The semantic tier first, then the component tokens.
+// The palette (in the table first), then the semantic tier, then the component tokens.
 const names = Object.keys(themes.light).sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b));
 
 function TokenTable() {
@@ -40,6 +40,18 @@ function TokenTable() {
       <table aria-label="Tokens by theme" style={{ borderCollapse: 'collapse' }}>
         {head(['token', 'tier'])}
         <tbody>
+          {Object.entries(primitives).map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row" style={cell}>{`--fk-${name}`}</th>
+              <td style={cell}>palette</td>
+              {THEME_VARIANTS.map((v) => (
+                <td key={v} style={cell}>
+                  {swatch(value)}
+                  {value}
+                </td>
+              ))}
+            </tr>
+          ))}
           {names.map((name) => (
             <tr key={name}>
               <th scope="row" style={cell}>{`--fk-${name}`}</th>
@@ -91,7 +103,8 @@ export const Tokens: Story = {
     const canvas = within(canvasElement);
     const tokens = canvas.getByRole('table', { name: 'Tokens by theme' });
     await expect(within(tokens).getByRole('rowheader', { name: '--fk-color-primary' })).toBeInTheDocument();
-    await expect(within(tokens).getAllByRole('row').length).toBeGreaterThan(40);
+    await expect(within(tokens).getAllByRole('row').length).toBeGreaterThan(100);
+    for (const [token, tier] of [['--fk-blue-700', 'palette'], ['--fk-color-primary', 'semantic'], ['--fk-button-bg', 'component']]) await expect(within(tokens).getByRole('rowheader', { name: token }).nextElementSibling).toHaveTextContent(tier!);
     await expect(canvas.getByRole('status')).toHaveTextContent('Every built-in theme passes.');
     await expect(canvasElement.querySelectorAll('[data-pass="no"]')).toHaveLength(0);
   },
