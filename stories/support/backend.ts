@@ -22,6 +22,8 @@ export interface LiveContext {
   handlers: ReturnType<typeof createBackendHandlers>;
   /** Set by `prepare` to start the story somewhere known only then (a link with a fresh token). Wins over `parameters.route`. */
   route?: string;
+  /** Clients of their own `prepare` put in a state (another browser each), by name: for a story that shows several screens at once. */
+  sessions: Record<string, AuthClient>;
 }
 
 /** `parameters.backend` of a story. */
@@ -114,7 +116,7 @@ export async function startStoryBackend(parameters: BackendParameters, install: 
     ...(scenario?.emailVerificationOrder ? { claims: { emailVerification: { mode: 'REQUIRED', order: scenario.emailVerificationOrder } } } : {}),
     ...parameters.client,
   });
-  const live: LiveContext = { backend, client, clock, handlers };
+  const live: LiveContext = { backend, client, clock, handlers, sessions: {} };
   await parameters.prepare?.(live);
   return live;
 }

@@ -66,11 +66,22 @@ export function otherClient(overrides: Parameters<typeof storyClient>[0] = {}): 
   return storyClient(overrides);
 }
 
-/** Signs up a new user in the story's client (signed in with the first factor). Returns the address. */
-export async function signUp(live: LiveContext, prefix?: string): Promise<string> {
+/** Signs up a new user in the story's client, or in `client` (signed in with the first factor). Returns the address. */
+export async function signUp(live: LiveContext, prefix?: string, client: AuthClient = live.client): Promise<string> {
   const email = uniqueEmail(prefix);
-  const result = await live.client.emailPassword.signUp({ email, password: SEED_PASSWORD });
+  const result = await client.emailPassword.signUp({ email, password: SEED_PASSWORD });
   if (result.status !== 'OK') throw new Error(`sign-up: ${result.status}`);
+  return email;
+}
+
+/** Signs up a new user and completes an email code as the second factor (seed S2 is then satisfied). */
+export async function signedInWithEmailCode(live: LiveContext, prefix?: string, client: AuthClient = live.client): Promise<string> {
+  const email = await signUp(live, prefix, client);
+  const code = await client.passwordless.createCode({ email, asSecondFactor: true });
+  if (code.status !== 'OK') throw new Error(code.status);
+  const userInputCode = (await latestMessage(live, email)).userInputCode ?? '';
+  const consumed = await client.passwordless.consumeCode({ deviceId: code.deviceId, preAuthSessionId: code.preAuthSessionId, userInputCode, asSecondFactor: true });
+  if (consumed.status !== 'OK') throw new Error(`email code: ${consumed.status}`);
   return email;
 }
 

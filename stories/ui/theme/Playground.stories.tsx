@@ -1,148 +1,141 @@
-import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react';
 import { expect, within } from 'storybook/test';
-import stylesheet from '../../../src/ui/theme/styles.css?raw';
-import { Alert, checkContrast } from '../../../src/ui/index.ts';
-import { colourTokens, primaryDerived, readThemeTokens } from '../../../src/ui/theme/themeTokens.ts';
-import { useStoryKit, useStoryMessages } from '../../support/kit.tsx';
-import { SampleScreen } from '../../support/SampleScreen.tsx';
+import { checkContrast, CopyButton } from '../../../src/ui/index.ts';
+import { messagesOf } from '../../support/screenStory.tsx';
+import { brandArgs, builtIn, playgroundCss, SHARED_TOKENS, VARIANT_COLOURS, variantColours, type PlaygroundArgs } from '../../support/playgroundTheme.ts';
+import { PLAYGROUND_SCREENS, PlaygroundScreens, preparePlaygroundScreens, VARIANTS, type PlaygroundScreenId } from '../../support/PlaygroundScreens.tsx';
 
-/** The semantic tokens the playground sets (the rest come from the theme it starts from). */
-interface PlaygroundArgs {
-  base: 'light' | 'dark' | 'high-contrast';
-  'color-primary': string;
-  'color-bg': string;
-  'color-surface': string;
-  'color-fg': string;
-  'color-muted': string;
-  'color-border-strong': string;
-  'color-focus': string;
-  'color-danger': string;
-  'radius-md': string;
-  'font-family': string;
+const slow = { timeout: 20_000 };
+const ALL_SCREENS = Object.keys(PLAYGROUND_SCREENS) as PlaygroundScreenId[];
+
+/** Props of the playground: the theme's tokens and which screens to show. */
+type Props = PlaygroundArgs & { screens: PlaygroundScreenId[] };
+
+/** The contrast check of one variant: every pair the screens draw, the failing ones named. */
+function ContrastResult({ args, variant }: { args: PlaygroundArgs; variant: (typeof VARIANTS)[number] }) {
+  const failures = checkContrast(variantColours(args, variant));
+  const name = `Contrast, ${variant}`;
+  return failures.length === 0 ? (
+    <p role="status" aria-label={name}>{`${variant}: every pair the screens draw passes WCAG 2.2 AA.`}</p>
+  ) : (
+    <>
+      <p role="status" aria-label={name}>{`${variant}: ${failures.length} ${failures.length === 1 ? 'pair falls' : 'pairs fall'} short of WCAG 2.2 AA.`}</p>
+      <ul aria-label={`Pairs that fall short, ${variant}`}>
+        {failures.map((f) => (
+          <li key={`${f.fg}/${f.bg}/${f.min}`}>{`${f.fg} on ${f.bg} (${f.use}): ${f.ratio}:1, needs ${f.min}:1`}</li>
+        ))}
+      </ul>
+    </>
+  );
 }
-
-const TOKENS = ['color-primary', 'color-bg', 'color-surface', 'color-fg', 'color-muted', 'color-border-strong', 'color-focus', 'color-danger', 'radius-md', 'font-family'] as const;
-const { themes } = readThemeTokens(stylesheet);
 
 /**
- * The stylesheet an app adds for these tokens: on the built-in theme they start from (README
- * "Theming"; the rest of that theme's tokens stay as they are), unlayered so it wins over the kit's
- * `@layer fk`. Text on the primary colour and its hover are derived by the kit.
+ * Shape a theme of your own: set the colours of its light and dark variants and the tokens they
+ * share (radii, spacing, type, focus ring) in the Controls panel, starting from a built-in theme;
+ * every pre-built screen shows in both variants side by side, in the toolbar's locale and direction;
+ * the contrast check names any pair under WCAG 2.2 AA; "Copy CSS" gives the stylesheet to load after
+ * `factorkit/styles.css`.
  */
-export function playgroundCss(args: PlaygroundArgs): string {
-  const lines = TOKENS.map((t) => `  --fk-${t}: ${args[t]};`);
-  return `[data-fk-theme="${args.base}"] {\n${lines.join('\n')}\n}\n`;
-}
-
-function Playground(args: PlaygroundArgs) {
-  const m = useStoryMessages();
-  const { dir, locale } = useStoryKit();
+function Playground({ screens, ...args }: Props) {
   const css = playgroundCss(args);
-  // The chosen tokens over the theme they start from, and what the kit derives from the primary
-  // colour (its text, its hover), as the screens will see them.
-  const chosen = { ...colourTokens(themes[args.base]), ...Object.fromEntries(TOKENS.filter((t) => t.startsWith('color-')).map((t) => [t, args[t]])) };
-  let derived = {};
-  try {
-    derived = primaryDerived(chosen['color-primary']!, chosen['color-fg']!);
-  } catch {
-    // A colour the check cannot read (hsl(), a name): its pairs are listed as failing, with ratio 0.
-  }
-  const tokens = { ...chosen, ...derived };
-  const failures = checkContrast(tokens);
-  const [copied, setCopied] = useState(false);
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: '1rem', alignItems: 'start' }}>
+    <div>
       <style>{css}</style>
-      <div data-fk-theme={args.base} dir={dir} lang={locale} data-testid="preview">
-        <SampleScreen message={<Alert tone="error">{m.format('code.wrong', { count: 2 })}</Alert>} />
-      </div>
-      <section aria-label="Your theme" style={{ fontFamily: 'system-ui, sans-serif' }}>
-        <h2>Contrast (WCAG 2.2 AA)</h2>
-        {failures.length === 0 ? (
-          <p role="status">Every pair the screens draw passes.</p>
-        ) : (
-          <ul aria-label="Pairs that fall short">
-            {failures.map((f) => (
-              <li key={`${f.fg}/${f.bg}/${f.min}`}>{`${f.fg} on ${f.bg} (${f.use}): ${f.ratio}:1, needs ${f.min}:1`}</li>
-            ))}
-          </ul>
-        )}
-        <h2>Your stylesheet</h2>
-        <pre aria-label="Your stylesheet" style={{ whiteSpace: 'pre-wrap', background: '#f1f5f9', color: '#0f172a', padding: '0.75rem' }}>
-          {css}
-        </pre>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(css).then(() => setCopied(true))}>
-          Copy CSS
-        </button>{' '}
-        <span role="status">{copied ? 'Copied' : ''}</span>
+      {/* The playground's own words are English and the stylesheet is code: left to right in every locale. */}
+      <section aria-label="Your theme" dir="ltr" lang="en" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 24rem), 1fr))', gap: '1rem', fontFamily: 'system-ui, sans-serif' }}>
+        <div>
+          <h2 style={{ margin: '0 0 0.5rem', fontSize: '1.1rem' }}>Contrast (WCAG 2.2 AA: text 4.5:1, edges and focus 3:1)</h2>
+          {VARIANTS.map((variant) => (
+            <ContrastResult key={variant} args={args} variant={variant} />
+          ))}
+        </div>
+        <div>
+          <h2 style={{ margin: '0 0 0.5rem', fontSize: '1.1rem' }}>Your stylesheet</h2>
+          <pre aria-label="Your stylesheet" tabIndex={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', background: '#f1f5f9', color: '#0f172a', padding: '0.75rem', maxBlockSize: '18rem', overflow: 'auto', margin: '0 0 0.5rem' }}>
+            {css}
+          </pre>
+          <div data-fk-theme="light">
+            <CopyButton text={css} copiedLabel="Copied: paste it after factorkit/styles.css" failedLabel="The browser would not copy: select the text above">
+              Copy CSS
+            </CopyButton>
+          </div>
+        </div>
       </section>
+      <PlaygroundScreens show={screens} themeOf={{ light: args.lightFrom, dark: 'dark' }} />
     </div>
   );
 }
 
-const colour = { control: { type: 'color' } } as const;
+const colour = (variant: string) => ({ control: { type: 'color' }, table: { category: `${variant} colours` } }) as const;
 const meta = {
   title: 'Theme/Playground',
   component: Playground,
   argTypes: {
-    base: { control: { type: 'inline-radio' }, options: ['light', 'dark', 'high-contrast'] },
-    'color-primary': colour,
-    'color-bg': colour,
-    'color-surface': colour,
-    'color-fg': colour,
-    'color-muted': colour,
-    'color-border-strong': colour,
-    'color-focus': colour,
-    'color-danger': colour,
-    'radius-md': { control: { type: 'text' } },
-    'font-family': { control: { type: 'text' } },
+    screens: { control: { type: 'check' }, options: ALL_SCREENS, table: { category: 'Preview' } },
+    lightFrom: { control: { type: 'inline-radio' }, options: ['light', 'high-contrast'], description: 'The built-in theme the light variant starts from', table: { category: 'light colours' } },
+    ...Object.fromEntries(VARIANT_COLOURS.flatMap((t) => VARIANTS.map((v) => [`${v}-${t}`, { ...colour(v), description: `--fk-${t} in the ${v} variant` }]))),
+    ...Object.fromEntries(SHARED_TOKENS.map((t) => [t, { control: { type: 'text' }, description: `--fk-${t} (the kit's: ${builtIn(t)})`, table: { category: 'shared' } }])),
+    'space-scale': { control: { type: 'range', min: 0.5, max: 1.5, step: 0.05 }, description: '--fk-space-1 … 7, times this', table: { category: 'shared' } },
   },
-  args: {
-    base: 'light',
-    'color-primary': '#0f766e',
-    'color-bg': '#f8fafc',
-    'color-surface': '#ffffff',
-    'color-fg': '#0f172a',
-    'color-muted': '#475569',
-    'color-border-strong': '#64748b',
-    'color-focus': '#0f766e',
-    'color-danger': '#b91c1c',
-    'radius-md': '4px',
-    'font-family': 'Georgia, serif',
+  args: { ...brandArgs, screens: ALL_SCREENS },
+  // Each screen shows twice, so its landmarks' names repeat by design (as in Theme/Gallery); each
+  // copy has a router of its own.
+  parameters: {
+    layout: 'fullscreen',
+    router: false,
+    a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
+    backend: { scenario: 'S2', prepare: preparePlaygroundScreens },
   },
 } satisfies Meta<typeof Playground>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A teal brand on the light theme: every pair passes; the stylesheet carries each token. */
+/** A teal brand in light and dark: every screen in both, every pair passes, the stylesheet carries each token. */
 export const Brand: Story = {
+  play: async ({ canvasElement, globals }) => {
+    const m = messagesOf(globals);
+    const canvas = within(canvasElement);
+    for (const variant of VARIANTS) await expect(canvas.getByRole('status', { name: `Contrast, ${variant}` })).toHaveTextContent(`${variant}: every pair the screens draw passes WCAG 2.2 AA.`);
+    const css = canvas.getByLabelText('Your stylesheet').textContent ?? '';
+    await expect(css).toContain('[data-fk-theme="light"],\n[data-fk-theme="system"] {\n  --fk-color-primary: #0f766e;');
+    await expect(css).toContain('[data-fk-theme="dark"] {\n  --fk-color-primary: #5eead4;');
+    await expect(css).toContain('@media (prefers-color-scheme: dark) {\n  [data-fk-theme="system"] {\n    --fk-color-primary: #5eead4;');
+    // Only the shared tokens that differ from the kit's.
+    await expect(css).toContain('[data-fk-theme] {\n  --fk-radius-md: 4px;\n  --fk-font-family: Georgia, "Noto Serif", serif;\n}');
+    await expect(canvasElement.querySelector('style')?.textContent).toBe(css);
+    // Every screen with a heading, in both variants, each in its theme.
+    for (const [id, screen] of Object.entries(PLAYGROUND_SCREENS)) {
+      if (id === 'loading') continue; // a spinner and its label, no heading
+      for (const variant of VARIANTS) {
+        const copy = canvas.getByRole('group', { name: `${screen.label}, ${variant}` });
+        await within(copy).findByRole('heading', { name: m.format(screen.title as 'signIn.title'), level: 1 }, slow);
+        await expect(copy.querySelector('[data-fk="screen"]')).toHaveAttribute('data-fk-theme', variant);
+      }
+    }
+  },
+};
+
+/** A light-grey primary in the light variant: the button text and the links fall short, and say so. */
+export const LowContrast: Story = {
+  args: { 'light-color-primary': '#cbd5e1', 'light-color-focus': '#e2e8f0', screens: ['sign-in'] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Every pair the screens draw passes.')).toBeInTheDocument();
-    const css = canvas.getByLabelText('Your stylesheet').textContent ?? '';
-    await expect(css).toContain('--fk-color-primary: #0f766e;');
-    await expect(css).toContain('[data-fk-theme="light"] {');
-    await expect(canvasElement.querySelector('style')?.textContent).toContain('--fk-color-primary: #0f766e;');
-    await expect(canvas.getByTestId('preview').querySelector('[data-fk="screen"]')).not.toBeNull();
-  },
-};
-
-/** A light-grey primary: the button text and the links fall short, and say so. */
-export const LowContrast: Story = {
-  args: { 'color-primary': '#cbd5e1', 'color-focus': '#e2e8f0' },
-  play: async ({ canvasElement }) => {
-    const list = within(canvasElement).getByRole('list', { name: 'Pairs that fall short' });
+    const list = canvas.getByRole('list', { name: 'Pairs that fall short, light' });
     await expect(within(list).getByText(/^color-primary on color-surface \(links and link buttons\): 1\.\d+:1, needs 4\.5:1$/)).toBeInTheDocument();
     await expect(within(list).getByText(/^color-focus on color-surface \(focus ring in the card\)/)).toBeInTheDocument();
+    await expect(canvas.getByRole('status', { name: 'Contrast, dark' })).toHaveTextContent('dark: every pair the screens draw passes');
   },
 };
 
-/** Dark: the same brand on the dark theme (its messages' backgrounds stay the dark theme's). */
-export const Dark: Story = {
-  args: { base: 'dark', 'color-primary': '#5eead4', 'color-bg': '#020617', 'color-surface': '#0f172a', 'color-fg': '#f8fafc', 'color-muted': '#94a3b8', 'color-border-strong': '#94a3b8', 'color-focus': '#5eead4', 'color-danger': '#fca5a5' },
+/** Starting from high contrast, rounder, roomier, larger type: the shared tokens and the spacing scale in the stylesheet. */
+export const Roomy: Story = {
+  args: { lightFrom: 'high-contrast', 'light-color-primary': '#1e3a8a', 'light-color-bg': '#ffffff', 'light-color-fg': '#000000', 'light-color-border-strong': '#000000', 'light-color-focus': '#000000', 'radius-md': '999px', 'font-size-md': '1.125rem', 'focus-width': '3px', 'space-scale': 1.25, screens: ['sign-in', 'email-code'] },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Every pair the screens draw passes.')).toBeInTheDocument();
-    await expect(within(canvasElement).getByLabelText('Your stylesheet').textContent).toContain('[data-fk-theme="dark"] {');
+    const css = within(canvasElement).getByLabelText('Your stylesheet').textContent ?? '';
+    await expect(css).toContain('[data-fk-theme="high-contrast"] {\n  --fk-color-primary: #1e3a8a;');
+    await expect(css).not.toContain('[data-fk-theme="system"]');
+    for (const line of ['--fk-radius-md: 999px;', '--fk-font-size-md: 1.125rem;', '--fk-focus-width: 3px;', '--fk-space-1: 0.3125rem;', '--fk-space-7: 3.75rem;']) await expect(css).toContain(line);
+    // Two screens, each in both variants (jsdom computes no styles: test/e2e/storybook.test.ts reads them in Chromium).
+    await expect(within(canvasElement).getAllByRole('group')).toHaveLength(4);
   },
 };

@@ -5,20 +5,14 @@ import { AccessDeniedScreen, LoadingScreen } from '../../../src/ui/index.ts';
 import { SEED_PASSWORD } from '../../../src/testing/index.ts';
 import { themes } from '../../support/kit.tsx';
 import { ThemeGallery } from '../../support/ThemeGallery.tsx';
-import { latestMessage, messagesOf, otherClient, ScreenHost, signUp } from '../../support/screenStory.tsx';
+import { messagesOf, otherClient, ScreenHost, signedInWithEmailCode, signUp } from '../../support/screenStory.tsx';
 import { totpNow } from '../../support/flowSteps.ts';
 import { uniqueEmail, type LiveContext } from '../../support/backend.ts';
 
 const slow = { timeout: 15_000 };
 
 /** Signed in with the password and an email code (seed S2 is then satisfied). */
-async function signedInFully(live: LiveContext) {
-  const email = await signUp(live, 'gallery');
-  const code = await live.client.passwordless.createCode({ email, asSecondFactor: true });
-  if (code.status !== 'OK') throw new Error(code.status);
-  const userInputCode = (await latestMessage(live, email)).userInputCode ?? '';
-  await live.client.passwordless.consumeCode({ deviceId: code.deviceId, preAuthSessionId: code.preAuthSessionId, userInputCode, asSecondFactor: true });
-}
+const signedInFully = (live: LiveContext) => signedInWithEmailCode(live, 'gallery').then(() => undefined);
 
 /** An authenticator app set up in another browser; signed in here with the password only. */
 async function returningTotpUser(live: LiveContext) {
