@@ -1,4 +1,5 @@
 import type { Db, Queryable } from './Db.ts';
+import { preparedQueries } from './pglitePrepared.ts';
 
 /** Where the backend keeps its data. */
 export type DatabaseOption =
@@ -14,18 +15,18 @@ export type DatabaseOption =
 export async function openDb(option: DatabaseOption = { kind: 'memory' }): Promise<Db> {
   if ('query' in option) return option;
   if (option.kind === 'postgres') return openPostgres(option.url, option.max ?? 10);
-  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await import('@electric-sql/pglite');
+  const { PGlite } = pglite;
   // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
   const parsers = { 20: (v: string) => Number(v) };
   if (option.kind === 'pglite') await makeParentFolders(option.dataDir);
   const pg = await PGlite.create(option.kind === 'pglite' ? { dataDir: option.dataDir, parsers } : { parsers });
+  const prepared = preparedQueries(pg, pglite);
   return {
     kind: 'pglite',
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pg.query<T>(sql, params)).rows;
-    },
+    query: prepared.query,
     transaction(fn) {
-      return pg.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }));
+      return pg.transaction(() => fn({ query: prepared.inTransaction }));
     },
     async exec(sql) {
       await pg.exec(sql);

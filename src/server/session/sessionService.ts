@@ -88,6 +88,11 @@ export function createSessionService(options: SessionServiceOptions) {
          AND (p.token_hash = c.parent_hash OR (p.parent_hash = c.parent_hash AND p.token_hash <> c.token_hash))`,
       [refreshTokenHash],
     );
+    settled(refreshTokenHash);
+  }
+
+  /** Remembers a refresh token whose rotation needs no settling (any more), the oldest forgotten first. */
+  function settled(refreshTokenHash: string): void {
     if (settledRotations.size >= VERIFIED_TOKENS_MAX) settledRotations.delete(settledRotations.values().next().value!);
     settledRotations.add(refreshTokenHash);
   }
@@ -166,7 +171,10 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function issueRefreshToken(handle: string, now: number): Promise<string> {
     const token = randomToken();
-    await db.query('INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($1, $2, FALSE, $3)', [await hashToken(token), handle, now]);
+    const hash = await hashToken(token);
+    await db.query('INSERT INTO fk_refresh_tokens (token_hash, session_handle, rotated, created_at) VALUES ($1, $2, FALSE, $3)', [hash, handle, now]);
+    // A new session's first refresh token has no parent: its access tokens settle nothing.
+    settled(hash);
     return token;
   }
 
