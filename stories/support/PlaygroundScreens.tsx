@@ -66,8 +66,8 @@ export interface PlaygroundScreensProps {
 /**
  * A screen moves focus to its first field when it appears or changes step, as it should in an app;
  * with eighteen on one page the canvas would jump to whichever loaded last. Until the person clicks,
- * types, scrolls or touches the page, the canvas stays at its top and focus that lands in the
- * screens is let go (after React has seen it arrive, so the parts' own focus state stays true).
+ * types, scrolls or touches the page, focus that lands in the screens is let go (after React has
+ * seen it arrive, so the parts' own focus state stays true) and the scroll it caused is undone.
  */
 function useQuietFocus() {
   const ref = useRef<HTMLDivElement>(null);
@@ -79,15 +79,29 @@ function useQuietFocus() {
     let acted = false;
     const act = () => void (acted = true);
     const acts = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+    // Where the canvas rests: its top at first, then wherever something other than a focus move
+    // (a scroll bar dragged, a tool) puts it. Chrome scrolls before focusin fires, so the position
+    // cannot be read there; a focus move's own scroll event arrives while its undo is pending.
+    let rest: [number, number] = [0, 0];
+    let pending = 0;
     const onScroll = () => {
-      if (!acted) win.scrollTo(0, 0);
+      if (pending === 0) rest = [win.scrollX, win.scrollY];
+    };
+    const letGo = (target: Element | null) => {
+      pending += 1;
+      win.setTimeout(() => {
+        if (target instanceof HTMLElement && doc.activeElement === target) target.blur();
+        if (win.scrollX !== rest[0] || win.scrollY !== rest[1]) win.scrollTo(...rest);
+        pending -= 1;
+      }, 0);
     };
     const onFocusIn = (event: FocusEvent) => {
-      const target = event.target as HTMLElement;
-      if (!acted) win.setTimeout(() => doc.activeElement === target && target.blur(), 0);
+      if (!acted) letGo(event.target as Element);
     };
-    for (const type of acts) doc.addEventListener(type, act, { capture: true, passive: true });
+    // The first screens focus as they mount, before this effect (children's effects run first).
+    if (area.contains(doc.activeElement)) letGo(doc.activeElement);
     win.addEventListener('scroll', onScroll);
+    for (const type of acts) doc.addEventListener(type, act, { capture: true, passive: true });
     area.addEventListener('focusin', onFocusIn);
     return () => {
       for (const type of acts) doc.removeEventListener(type, act, { capture: true });

@@ -7,7 +7,7 @@
  * when missing).
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,6 +97,9 @@ describe('Theme playground', () => {
     expect(violet.light.buttonRadius).toBe('999px');
     expect(violet.light.padding).not.toBe(teal.light.padding);
     expect(violet.light).not.toEqual(teal.light);
+    // For people: the violet brand in both variants, saved with the e2e's other screenshots.
+    mkdirSync('test-results/e2e/storybook', { recursive: true });
+    await page.locator('[data-playground-screen="sign-in"]').screenshot({ path: 'test-results/e2e/storybook/playground-violet-light-dark.png' });
 
     // The stylesheet as copied, on a page with nothing but the kit's CSS: the same computed look in
     // each theme, and `system` follows the OS to the matching variant.
