@@ -59,7 +59,7 @@ export function createThirdPartyCallbackFlow(client: Pick<AuthClient, 'thirdPart
   const key = attemptKey(client.config.storageKeyPrefix);
   const store: FlowStore<ThirdPartyCallbackState, ThirdPartyCallbackEvent> = createFlowStore(reduceThirdPartyCallback, initialThirdPartyCallbackState);
 
-  /** The attempt this tab started, read and forgotten (single use). */
+  /** The attempt this tab started, read once; `finish` forgets it when it is used or refused (single use). */
   const taken = (() => {
     try {
       const raw = options.storage?.getItem(key);

@@ -44,8 +44,7 @@ export function reduceThirdPartyStart(state: ThirdPartyStartState, event: ThirdP
   }
 }
 
-/** How long a sign-in at a provider may take before the way back is not trusted. */
-/** How long a sign-in that left for a provider waits for its way back. */
+/** How long a sign-in that left for a provider waits for its way back (after that it is not trusted). */
 export const ATTEMPT_TTL_MS = 10 * 60_000;
 /** Where the tab keeps the sign-in that left for a provider. */
 export const attemptKey = (prefix: string) => `${prefix}.thirdPartyAttempt`;

@@ -14,10 +14,10 @@ import type { BaseScreenProps } from './screenSupport.ts';
 import { answerText, failureText, fieldProblemText, refusalText, useScreenKit } from './screenSupport.ts';
 import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
-/** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 // Signing in with a code (or a magic link) is a chunk of its own, fetched when the tenant offers it.
 const SignInWithCode = lazyComponent(() => withLaterParts(import('./SignInWithCode.tsx')).then((m) => m.SignInWithCode));
 
+/** What the sign-in screen shows: the password form (sign in or sign up) or a one-time code. */
 export type SignInMode = 'signIn' | 'signUp' | 'otp-email' | 'otp-phone';
 
 /** Props of {@link SignInScreen}. */
@@ -108,7 +108,6 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
     );
   return <PasswordForm key={mode} mode={mode} onModeChange={setChosen} forgotPassword={forgotPassword} passkeys={passkeys} lead={lead} m={m} c={c} rootProps={rootProps} footer={switcher} screenError={screenError} />;
 }
-
 
 /**
  * "Sign in with a passkey" (when the tenant offers passkeys and the browser has them) and "Continue
@@ -258,4 +257,3 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
     </c.ScreenLayout>
   );
 }
-

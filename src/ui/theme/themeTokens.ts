@@ -119,8 +119,9 @@ export function colourTokens(theme: Record<string, { value: string }>): Record<s
 export interface PartStyling {
   /** Attribute selectors the stylesheet qualifies the part with (`data-variant="primary"`, `data-invalid`). */
   hooks: string[];
-  /** Component tokens its rules read (`button-bg`), then semantic tokens they read directly. */
+  /** Component tokens its rules read (`button-bg`). */
   componentTokens: string[];
+  /** Semantic tokens its rules read directly (`space-2`). */
   semanticTokens: string[];
 }
 
