@@ -44,12 +44,13 @@ const screens: Record<PlaygroundScreenId, PlaygroundScreen> = PLAYGROUND_SCREENS
 /** The two variants of the theme being shaped. */
 export const VARIANTS = ['light', 'dark'] as const;
 
-/** `parameters.backend.prepare` of the playground: a client per screen and variant, in its screen's state. */
+/** `parameters.backend.prepare` of the playground: a client per screen that needs a session and variant, in its screen's state. */
 export async function preparePlaygroundScreens(live: LiveContext): Promise<void> {
   for (const [id, screen] of Object.entries(screens)) {
+    if (!screen.prepare) continue; // no session: the copy's KitRoot makes a client of its own
     for (const variant of VARIANTS) {
       const client = storyClient();
-      await screen.prepare?.(live, client);
+      await screen.prepare(live, client);
       live.sessions[`${id}/${variant}`] = client;
     }
   }

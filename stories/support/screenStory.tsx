@@ -74,14 +74,19 @@ export async function signUp(live: LiveContext, prefix?: string, client: AuthCli
   return email;
 }
 
-/** Signs up a new user and completes an email code as the second factor (seed S2 is then satisfied). */
-export async function signedInWithEmailCode(live: LiveContext, prefix?: string, client: AuthClient = live.client): Promise<string> {
-  const email = await signUp(live, prefix, client);
+/** Sends an email code to `email` and types it, as the second factor of the client's session. */
+export async function completeEmailCode(live: LiveContext, email: string, client: AuthClient = live.client): Promise<void> {
   const code = await client.passwordless.createCode({ email, asSecondFactor: true });
   if (code.status !== 'OK') throw new Error(code.status);
   const userInputCode = (await latestMessage(live, email)).userInputCode ?? '';
   const consumed = await client.passwordless.consumeCode({ deviceId: code.deviceId, preAuthSessionId: code.preAuthSessionId, userInputCode, asSecondFactor: true });
   if (consumed.status !== 'OK') throw new Error(`email code: ${consumed.status}`);
+}
+
+/** Signs up a new user and completes an email code as the second factor (seed S2 is then satisfied). */
+export async function signedInWithEmailCode(live: LiveContext, prefix?: string, client: AuthClient = live.client): Promise<string> {
+  const email = await signUp(live, prefix, client);
+  await completeEmailCode(live, email, client);
   return email;
 }
 

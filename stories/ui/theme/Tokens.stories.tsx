@@ -15,8 +15,13 @@ import { colourTokens, readThemeTokens, SEMANTIC_TOKEN, THEME_VARIANTS } from '.
 // Read once: the stylesheet does not change while the page shows.
 const { primitives, themes } = readThemeTokens(stylesheet);
 const colours = Object.fromEntries(THEME_VARIANTS.map((v) => [v, colourTokens(themes[v])]));
-// The palette (in the table first), then the semantic tier, then the component tokens.
-const names = Object.keys(themes.light).sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b));
+// Every row of the table: the palette (the same in every theme), then the semantic tier, then the component tokens.
+const rows = [
+  ...Object.entries(primitives).map(([name, value]) => ({ name, tier: 'palette', of: (): { declared?: string; value: string } => ({ value }) })),
+  ...Object.keys(themes.light)
+    .sort((a, b) => Number(!SEMANTIC_TOKEN.test(a)) - Number(!SEMANTIC_TOKEN.test(b)) || a.localeCompare(b))
+    .map((name) => ({ name, tier: SEMANTIC_TOKEN.test(name) ? 'semantic' : 'component', of: (v: (typeof THEME_VARIANTS)[number]) => themes[v][name] })),
+];
 
 function TokenTable() {
   const swatch = (value: string) =>
@@ -40,26 +45,14 @@ function TokenTable() {
       <table aria-label="Tokens by theme" style={{ borderCollapse: 'collapse' }}>
         {head(['token', 'tier'])}
         <tbody>
-          {Object.entries(primitives).map(([name, value]) => (
+          {rows.map(({ name, tier, of }) => (
             <tr key={name}>
               <th scope="row" style={cell}>{`--fk-${name}`}</th>
-              <td style={cell}>palette</td>
+              <td style={cell}>{tier}</td>
               {THEME_VARIANTS.map((v) => (
-                <td key={v} style={cell}>
-                  {swatch(value)}
-                  {value}
-                </td>
-              ))}
-            </tr>
-          ))}
-          {names.map((name) => (
-            <tr key={name}>
-              <th scope="row" style={cell}>{`--fk-${name}`}</th>
-              <td style={cell}>{SEMANTIC_TOKEN.test(name) ? 'semantic' : 'component'}</td>
-              {THEME_VARIANTS.map((v) => (
-                <td key={v} style={cell} title={themes[v][name]?.declared}>
-                  {swatch(themes[v][name]?.value ?? '')}
-                  {themes[v][name]?.value}
+                <td key={v} style={cell} title={of(v)?.declared}>
+                  {swatch(of(v)?.value ?? '')}
+                  {of(v)?.value}
                 </td>
               ))}
             </tr>

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react';
 import { expect, userEvent, within } from 'storybook/test';
 import { MFASettingsScreen } from '../../../../src/ui/index.ts';
-import { messagesOf, latestMessage, renderScreen, signUp } from '../../../support/screenStory.tsx';
+import { completeEmailCode, messagesOf, renderScreen, signUp } from '../../../support/screenStory.tsx';
 import { totpNow } from '../../../support/flowSteps.ts';
 import type { LiveContext } from '../../../support/backend.ts';
 
@@ -21,10 +21,7 @@ async function withDevices(live: LiveContext) {
 async function stepUpNeeded(live: LiveContext) {
   const email = await signUp(live, 'settings-step-up');
   if ((await live.client.mfaSettings.addRequiredFactor({ factorId: 'otp-email' })).status !== 'OK') throw new Error('require otp-email');
-  const code = await live.client.passwordless.createCode({ email, asSecondFactor: true });
-  if (code.status !== 'OK') throw new Error(code.status);
-  const userInputCode = (await latestMessage(live, email)).userInputCode ?? '';
-  if ((await live.client.passwordless.consumeCode({ deviceId: code.deviceId, preAuthSessionId: code.preAuthSessionId, userInputCode, asSecondFactor: true })).status !== 'OK') throw new Error('consume');
+  await completeEmailCode(live, email);
   live.clock.advance(6 * MINUTE);
 }
 
