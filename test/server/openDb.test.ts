@@ -84,3 +84,10 @@ describe('PGlite queries through prepared statements', () => {
     await db.close();
   });
 });
+
+it('a query after the database closed says so, as PGlite does', async () => {
+  const db = await openDb({ kind: 'memory' });
+  await db.query('SELECT 1');
+  await db.close();
+  await expect(db.query('SELECT 1')).rejects.toThrow('PGlite is closed');
+});

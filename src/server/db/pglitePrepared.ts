@@ -53,6 +53,8 @@ export function preparedQueries(pg: PGlite, { parse, protocol }: PgliteModule) {
 
   /** Runs one statement; the caller holds PGlite's query mutex. */
   async function run<T>(sql: string, params: unknown[]): Promise<T[]> {
+    // "PGlite is closed" (as its query says) rather than a failure inside the closed WASM module.
+    await pg._checkReady();
     const prepared = await prepare(sql);
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
