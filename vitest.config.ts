@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/setup.ts'],
     // Stylesheets are not loaded in tests, except as text (`styles.css?raw`: the token page reads it).
     css: { include: [/\.css\?raw$/] },
   },
