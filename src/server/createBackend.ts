@@ -13,6 +13,7 @@ import { createMfaSettingsApi, mfaSettingsOptions, mfaSettingsRoutes } from './r
 import { sessionsRoutes } from './recipes/sessions.ts';
 import { recoveryCodesRoutes } from './recipes/recoveryCodes.ts';
 import { trustedDevicesRoutes } from './recipes/trustedDevices.ts';
+import { connectedAccountsRoutes } from './recipes/connectedAccounts.ts';
 import { webauthnRoutes } from './recipes/webauthn.ts';
 import { createEmailVerification } from './emailVerification.ts';
 import { emailVerificationRoutes } from './recipes/emailVerification.ts';
@@ -110,6 +111,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(config.emailPassword !== false ? [...emailPasswordRoutes(), ...passwordResetRoutes()] : []),
     ...(config.passwordless ? passwordlessRoutes() : []),
     ...thirdPartyRoutes({ config: services.config }),
+    ...connectedAccountsRoutes({ config: services.config }),
     ...(config.totp ? totpRoutes() : []),
     ...(config.emailVerification ? emailVerificationRoutes() : []),
     ...(settingsOptions.enabled ? mfaSettingsRoutes() : []),

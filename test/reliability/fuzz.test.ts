@@ -65,6 +65,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/webauthn/credential/remove', token: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', token: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/trust', token: 'access', valid: {}, fields: {} },
+  { method: 'POST', path: '/fk/connected-accounts/remove', token: 'access', valid: { recipeUserId: 'no-such-account' }, fields: { recipeUserId: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/generate', token: 'access', valid: {}, fields: {} },
   { method: 'PUT', path: '/mfa/info', token: 'access', valid: {}, fields: {} },
   { method: 'POST', path: '/session/refresh', token: 'refresh', valid: {}, fields: {} },

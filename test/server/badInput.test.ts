@@ -66,6 +66,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/webauthn/credential/remove', auth: 'access', valid: { webauthnCredentialId: 'no-such-passkey' }, fields: { webauthnCredentialId: 'string' } },
   { method: 'POST', path: '/fk/trusted-devices/revoke', auth: 'access', valid: { deviceId: 'no-such-device' }, fields: { deviceId: 'string' } },
   { method: 'POST', path: '/fk/recovery-codes/use', auth: 'access', valid: { code: '0000-0000-0000' }, fields: { code: 'string' } },
+  { method: 'POST', path: '/fk/connected-accounts/remove', auth: 'access', valid: { recipeUserId: 'no-such-account' }, fields: { recipeUserId: 'string' } },
   { method: 'PUT', path: '/mfa/info', auth: 'access', valid: undefined, fields: {} },
   { method: 'POST', path: '/session/refresh', auth: 'refresh', valid: undefined, fields: {} },
   { method: 'POST', path: '/signout', auth: 'access', valid: undefined, fields: {} },
@@ -84,7 +85,7 @@ let backend: Backend;
 let user: TestClient;
 
 beforeAll(async () => {
-  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { trustedDevices: true }, webauthn: {} });
+  backend = await startBackend({ emailVerification: { mode: 'OPTIONAL' }, mfa: { trustedDevices: true }, webauthn: {}, thirdParty: { providers: [{ id: 'unreachable-idp', issuer: 'http://localhost:9/', clients: [{ clientId: 'x' }] }] } });
   user = new TestClient(backend);
   expect((await user.signUp('hostile@example.com')).body.status).toBe('OK');
 });

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_IDP, startLocalIdp, type LocalIdp } from '../../demo/localIdp.ts';
+import type { Backend } from '../../src/server/index.ts';
+import { startBackend, TestClient, testClock, totpCode, WEBSITE } from './helpers.ts';
+import { signInAtIdp } from './idp.ts';
+
+/**
+ * Connected accounts (our FDI extension, `/auth/fk/connected-accounts`): the social sign-ins linked
+ * to an account, against a real OpenID provider on loopback, and disconnecting one as an attacker
+ * would try it: without step-up, someone else's, the last way in, the one this session used.
+ */
+
+let idp: LocalIdp;
+let backend: Backend;
+let n = 0;
+// The provider's tokens carry real times: the backend's clock starts now and only moves forward.
+const clock = testClock(Date.now());
+const MINUTE = 60_000;
+const callback = `${WEBSITE}/auth/callback/${LOCAL_IDP.withEmail}`;
+
+beforeAll(async () => {
+  idp = await startLocalIdp({ websiteDomains: [WEBSITE] });
+  backend = await startBackend({ now: clock.now, thirdParty: { providers: idp.providers }, mfa: { firstFactors: ['emailpassword', 'thirdparty'] } });
+});
+afterAll(async () => {
+  await backend.close();
+  await idp.close();
+});
+
+const address = () => `connected-${++n}@example.com`;
+
+/** Signs in (or links, with `link`) through the provider as `email`. */
+async function social(c: TestClient, email: string, link = false) {
+  const url = await c.request('GET', `/authorisationurl?thirdPartyId=${LOCAL_IDP.withEmail}&redirectURIOnProviderDashboard=${encodeURIComponent(callback)}`);
+  const back = await signInAtIdp(url.body.urlWithQueryParams, email);
+  const r = await c.request('POST', '/signinup', {
+    thirdPartyId: LOCAL_IDP.withEmail,
+    redirectURIInfo: { redirectURIOnProviderDashboard: callback, redirectURIQueryParams: Object.fromEntries(back.searchParams), pkceCodeVerifier: url.body.pkceCodeVerifier },
+    shouldTryLinkingWithSessionUser: link,
+  });
+  expect(r.body.status, JSON.stringify(r.body)).toBe('OK');
+  return r.body;
+}
+
+/** An account with a password and Demo ID connected (linked moments after the password sign-in, which vouches for it). */
+async function passwordAndSocial(email = address()) {
+  const c = new TestClient(backend);
+  expect((await c.signUp(email)).body.status).toBe('OK');
+  const linked = await social(c, email, true);
+  return { c, email, userId: linked.user.id as string };
+}
+
+const list = (c: TestClient) => c.request('GET', '/fk/connected-accounts');
+const disconnect = (c: TestClient, recipeUserId: string) => c.request('POST', '/fk/connected-accounts/remove', { recipeUserId });
+
+describe('connected accounts', () => {
+  it('lists the account’s social sign-ins with the provider’s name and address; only its own', async () => {
+    const { c, email } = await passwordAndSocial();
+    const r = await list(c);
+    expect(r.body).toEqual({ status: 'OK', accounts: [{ recipeUserId: expect.any(String), thirdPartyId: LOCAL_IDP.withEmail, name: 'Demo ID', email, connectedAt: expect.any(Number), current: false }] });
+    // Another account sees none of them.
+    const other = new TestClient(backend);
+    await other.signUp(address());
+    expect((await list(other)).body).toEqual({ status: 'OK', accounts: [] });
+  });
+
+  it('disconnecting needs step-up: once the account has an app, not the password alone, and not an app proved 10 minutes ago', async () => {
+    const { c, email } = await passwordAndSocial();
+    const device = await c.request('POST', '/totp/device', { deviceName: 'Phone' });
+    expect((await c.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(device.body.secret, clock.now()) })).body.status).toBe('OK');
+    const [account] = (await list(c)).body.accounts;
+    // A later sign-in with the password alone (nothing is required at sign-in): the app must vouch.
+    clock.advance(MINUTE);
+    const later = new TestClient(backend);
+    expect((await later.signIn(email)).body.status).toBe('OK');
+    const refused = await disconnect(later, account.recipeUserId);
+    expect(refused.status).toBe(403);
+    expect(refused.body.claimValidationErrors[0]).toMatchObject({ id: 'fk-step-up', reason: { factors: expect.arrayContaining(['totp']) } });
+    expect(refused.body.claimValidationErrors[0].reason.factors).not.toContain('emailpassword');
+    const proveApp = () => later.request('POST', '/totp/verify', { totp: totpCode(device.body.secret, clock.now()) });
+    expect((await proveApp()).body.status).toBe('OK');
+    clock.advance(10 * MINUTE);
+    expect((await disconnect(later, account.recipeUserId)).status).toBe(403);
+    expect((await list(c)).body.accounts).toHaveLength(1);
+    expect((await proveApp()).body.status).toBe('OK');
+    expect((await disconnect(later, account.recipeUserId)).body).toEqual({ status: 'OK' });
+    expect((await list(later)).body.accounts).toEqual([]);
+  });
+
+  it('disconnecting ends the sessions that signed in with it, keeps the others, and tells the account', async () => {
+    const { c, email } = await passwordAndSocial();
+    const viaSocial = new TestClient(backend);
+    await social(viaSocial, email);
+    expect((await list(viaSocial)).body.accounts[0].current).toBe(true);
+    const [account] = (await list(c)).body.accounts;
+    expect((await disconnect(c, account.recipeUserId)).body).toEqual({ status: 'OK' });
+    expect((await list(viaSocial)).status).toBe(401);
+    expect((await list(c)).status).toBe(200);
+    const notices = (await backend.outbox.list({ to: email })).filter((m) => m.type === 'SECURITY_NOTICE');
+    expect(notices[0]).toMatchObject({ notice: 'FACTOR_REMOVED', factorId: 'thirdparty', detail: 'Demo ID' });
+    // The password still signs in; the account has no social sign-in left.
+    const again = new TestClient(backend);
+    expect((await again.signIn(email)).body.status).toBe('OK');
+    expect((await list(again)).body.accounts).toEqual([]);
+  });
+
+  it('refuses someone else’s account, a login method that is not a social one, and unknown ids alike', async () => {
+    const victim = await passwordAndSocial();
+    const [theirs] = (await list(victim.c)).body.accounts;
+    const attacker = new TestClient(backend);
+    const signedUp = await attacker.signUp(address());
+    expect((await disconnect(attacker, theirs.recipeUserId)).body).toEqual({ status: 'UNKNOWN_ACCOUNT' });
+    expect((await disconnect(attacker, signedUp.body.user.loginMethods[0].recipeUserId)).body).toEqual({ status: 'UNKNOWN_ACCOUNT' });
+    expect((await disconnect(attacker, 'no-such-id')).body).toEqual({ status: 'UNKNOWN_ACCOUNT' });
+    expect((await list(victim.c)).body.accounts).toHaveLength(1);
+  });
+
+  it('refuses the last way into an account, and the one this session signed in with', async () => {
+    const only = new TestClient(backend);
+    const up = await social(only, address());
+    const own = up.user.loginMethods[0].recipeUserId;
+    expect((await disconnect(only, own)).body).toEqual({ status: 'LAST_SIGN_IN_METHOD' });
+    const { email } = await passwordAndSocial();
+    const viaSocial = new TestClient(backend);
+    await social(viaSocial, email);
+    const [account] = (await list(viaSocial)).body.accounts;
+    expect((await disconnect(viaSocial, account.recipeUserId)).body).toEqual({ status: 'SIGNED_IN_WITH_IT' });
+  });
+
+  it('needs a complete session; a body naming a user, or malformed, is a 400', async () => {
+    expect((await list(new TestClient(backend))).status).toBe(401);
+    const { c, userId } = await passwordAndSocial();
+    for (const body of [{}, { recipeUserId: '' }, { recipeUserId: 'x', userId }, { recipeUserId: 'x'.repeat(129) }]) {
+      expect((await c.request('POST', '/fk/connected-accounts/remove', body)).status).toBe(400);
+    }
+  });
+
+  it('a backend without social sign-in has no such API', async () => {
+    const plain = await startBackend();
+    try {
+      const c = new TestClient(plain);
+      await c.signUp(address());
+      expect((await list(c)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
