@@ -4,6 +4,7 @@ import { createMfaApi } from './api/mfa.ts';
 import { createMfaSettingsApi, createRecoveryCodesApi } from './api/mfaSettings.ts';
 import { createSessionsApi } from './api/sessions.ts';
 import { createTrustedDevicesApi } from './api/trustedDevices.ts';
+import { createConnectedAccountsApi } from './api/connectedAccounts.ts';
 import { createWebauthnApi } from './api/webauthn.ts';
 import { createMultitenancyApi } from './api/multitenancy.ts';
 import { createThirdPartyApi } from './api/thirdParty.ts';
@@ -153,6 +154,8 @@ export function createAuthClient(input: CreateAuthClientConfig) {
     recoveryCodes: createRecoveryCodesApi(transport),
     multitenancy: createMultitenancyApi(transport),
     thirdParty: createThirdPartyApi(transport),
+    /** The social sign-ins linked to the account: list, disconnect (factorkit's extension). */
+    connectedAccounts: createConnectedAccountsApi(transport),
     /**
      * `fetch` for the app's own API: on the API's origin it attaches the session, refreshes on 401
      * and reports 403 claim failures as session events; other URLs pass through untouched.

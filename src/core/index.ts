@@ -120,3 +120,4 @@ export type { AuthorisationUrlResult, ThirdPartySignInUpResult } from './api/thi
 export type { MFASettings, MFASettingsFactor, RecoveryCodeCount, RequiredFactorChangeResult, UseRecoveryCodeResult } from './api/mfaSettings.ts';
 export type { UserSession } from './api/sessions.ts';
 export type { TrustedDevice } from './api/trustedDevices.ts';
+export type { ConnectedAccount } from './api/connectedAccounts.ts';

@@ -15,6 +15,7 @@ export const fkKeys = {
   sessions: () => ['factorkit', 'session', 'sessions'] as const,
   recoveryCodes: () => ['factorkit', 'session', 'recoveryCodes'] as const,
   trustedDevices: () => ['factorkit', 'session', 'trustedDevices'] as const,
+  connectedAccounts: () => ['factorkit', 'session', 'connectedAccounts'] as const,
   passkeys: () => ['factorkit', 'session', 'passkeys'] as const,
   loginMethods: (tenantId: string) => ['factorkit', 'loginMethods', tenantId] as const,
 };

@@ -31,6 +31,7 @@ export { useRecoveryCodeFlow } from './useRecoveryCodeFlow.ts';
 export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.ts';
 export { useTrustThisDevice } from './useTrustThisDevice.ts';
 export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.ts';
+export { useConnectedAccounts, useDisconnectAccount } from './useConnectedAccounts.ts';
 export { usePasskeyFlow } from './usePasskeyFlow.ts';
 export { usePasskeys, useRemovePasskey, useRenamePasskey } from './usePasskeys.ts';
 export { useMagicLinkFlow, useMagicLinkInUrl } from './useMagicLinkFlow.ts';

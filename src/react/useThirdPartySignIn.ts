@@ -17,7 +17,7 @@ export interface UseThirdPartySignInOptions {
  * verifier in this tab, remembers the page first asked for, and sends the browser there.
  * `state.leavingFor` is the provider on its way; `state.issue` why it could not start.
  */
-export function useThirdPartySignIn(options: UseThirdPartySignInOptions = {}) {
+export function useThirdPartySignIn(hookOptions: UseThirdPartySignInOptions = {}) {
   const ctx = useAuthContext('useThirdPartySignIn');
   const nav = useNavigation();
   const [flow] = useState(() =>
@@ -27,12 +27,13 @@ export function useThirdPartySignIn(options: UseThirdPartySignInOptions = {}) {
     }),
   );
   const state = useSyncExternalStore(flow.store.subscribe, flow.store.getSnapshot, flow.store.getSnapshot);
-  const start = async (providerId: string) => {
-    const url = await flow.start(providerId);
+  /** Leaves for the provider; with `connect`, to add it to the signed-in account and come back to this page. */
+  const start = async (providerId: string, options: { connect?: boolean } = {}) => {
+    const url = await flow.start(providerId, options.connect ? { connectFrom: nav.path } : {});
     if (url === undefined) return;
-    const redirectToPath = redirectToPathOf(nav);
+    const redirectToPath = options.connect ? undefined : redirectToPathOf(nav);
     if (redirectToPath) rememberReturn(ctx.client, redirectToPath, 'thirdParty');
-    (options.navigate ?? ((to: string) => window.location.assign(to)))(url);
+    (hookOptions.navigate ?? ((to: string) => window.location.assign(to)))(url);
   };
   return { flow, state, start };
 }

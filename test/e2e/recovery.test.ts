@@ -148,6 +148,41 @@ describe('social sign-in through a real OpenID provider (S1)', () => {
     await v.close();
   });
 
+  it('the security page connects Demo ID (to the provider and back), lists it, and will not disconnect it from the browser that signed in with it', async () => {
+    await useScenario('S1');
+    const email = uniqueEmail('connect');
+    const v = await Visitor.open(browser, 'connect');
+    await openProtected(v);
+    await signUp(v, email);
+    const secret = await setUpTotp(v);
+    await reachOrders(v);
+    await v.page.goto('/auth/security');
+    await v.seeHeading('Security');
+    const section = v.page.locator('section', { has: v.page.getByRole('heading', { name: 'Connected accounts' }) });
+    await section.getByText('No other service signs you in.').waitFor();
+    await v.reached('security, nothing connected');
+    await section.getByRole('button', { name: 'Connect Demo ID', exact: true }).click();
+    await atProvider(v, email);
+    await v.seeHeading('Security');
+    expect(v.path()).toBe('/auth/security');
+    await section.getByRole('listitem').filter({ hasText: 'Demo ID' }).waitFor();
+    await v.reached('security, Demo ID connected');
+
+    // Signed in with Demo ID this time: that browser may not disconnect it.
+    await signOut(v);
+    await openProtected(v);
+    await v.page.getByRole('button', { name: 'Continue with Demo ID', exact: true }).click();
+    await verifyTotp(v, secret);
+    await reachOrders(v);
+    await v.page.goto('/auth/security');
+    await section.getByText('You signed in with it here').waitFor();
+    await section.getByRole('button', { name: `Disconnect Demo ID · ${email}` }).click();
+    await section.getByText('You signed in with Demo ID on this device. Sign in another way to disconnect it.').waitFor();
+    await v.reached('security, disconnect refused');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
   it('the provider’s refusals, in words a person can act on', async () => {
     await useScenario('S1');
     const v = await Visitor.open(browser, 'social-errors');

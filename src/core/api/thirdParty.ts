@@ -1,6 +1,6 @@
 import type { Transport } from '../session/transport.ts';
 import { callApi } from './callApi.ts';
-import type { GeneralError, NotAllowed, User } from './types.ts';
+import type { GeneralError, InvalidClaim, NotAllowed, User } from './types.ts';
 
 export type AuthorisationUrlResult = { status: 'OK'; urlWithQueryParams: string; pkceCodeVerifier?: string } | GeneralError;
 
@@ -8,6 +8,7 @@ export type ThirdPartySignInUpResult =
   | { status: 'OK'; createdNewRecipeUser: boolean; user: User }
   | { status: 'NO_EMAIL_GIVEN_BY_PROVIDER' }
   | NotAllowed<'SIGN_IN_UP_NOT_ALLOWED'>
+  | InvalidClaim
   | GeneralError;
 
 /** Social and enterprise sign-in calls (the thirdparty recipe). */
@@ -26,8 +27,12 @@ export function createThirdPartyApi(transport: Transport) {
         query: { thirdPartyId: input.thirdPartyId, redirectURIOnProviderDashboard: input.redirectURIOnProviderDashboard },
         session: 'none',
       }),
-    /** `POST /signinup`: signs in (or up) with what the provider sent back to the callback. */
-    signInUp: (input: { thirdPartyId: string; redirectURIOnProviderDashboard: string; redirectURIQueryParams: Record<string, string>; pkceCodeVerifier?: string; tenantId?: string }) =>
+    /**
+     * `POST /signinup`: signs in (or up) with what the provider sent back to the callback; with
+     * `connectToSession`, adds the provider to the signed-in account instead (step-up first: else
+     * `INVALID_CLAIM` with `fk-step-up`).
+     */
+    signInUp: (input: { thirdPartyId: string; redirectURIOnProviderDashboard: string; redirectURIQueryParams: Record<string, string>; pkceCodeVerifier?: string; tenantId?: string; connectToSession?: boolean }) =>
       callApi<ThirdPartySignInUpResult>(transport, {
         method: 'POST',
         path: '/signinup',
@@ -37,9 +42,9 @@ export function createThirdPartyApi(transport: Transport) {
         body: {
           thirdPartyId: input.thirdPartyId,
           redirectURIInfo: { redirectURIOnProviderDashboard: input.redirectURIOnProviderDashboard, redirectURIQueryParams: input.redirectURIQueryParams, ...(input.pkceCodeVerifier !== undefined && { pkceCodeVerifier: input.pkceCodeVerifier }) },
-          shouldTryLinkingWithSessionUser: false,
+          shouldTryLinkingWithSessionUser: input.connectToSession ?? false,
         },
-        session: 'none',
+        session: input.connectToSession ? 'required' : 'none',
       }),
   };
 }

@@ -8,13 +8,15 @@ import { ATTEMPT_TTL_MS, attemptKey, type ThirdPartyAttempt } from './thirdParty
 // (the sign-in form's buttons), so the sign-in page does not carry it.
 
 /**
- * How the way back ended. `denied`: the person said no at the provider; `providerError`: the provider
+ * How the way back ended. `connected`: the provider now signs in to the account of this session (an
+ * attempt started to connect it; back to `returnTo`); `denied`: the person said no at the provider; `providerError`: the provider
  * sent another error; `notStartedHere`: no sign-in of this tab is waiting (a forged or stale link, an
  * old tab): nothing is sent; `noEmail`: the provider gave no address; `refused`: the backend said no
  * (a provider that cannot be reached says so too); `failed`: the backend could not be reached.
  */
 export type ThirdPartyCallbackOutcome =
   | { kind: 'signedIn' }
+  | { kind: 'connected'; returnTo: string }
   | { kind: 'denied' }
   | { kind: 'providerError'; description: string | undefined }
   | { kind: 'notStartedHere' }
@@ -75,7 +77,9 @@ export function createThirdPartyCallbackFlow(client: Pick<AuthClient, 'thirdPart
 
   return {
     store,
-    /** Checks the way back and, when it is this tab's, signs in with the code. */
+    /** The page an attempt to connect the provider came from (the way back to it), or undefined for a sign-in. */
+    connectingFrom: typeof taken?.returnTo === 'string' ? taken.returnTo : undefined,
+    /** Checks the way back and, when it is this tab's, signs in with the code (or connects the provider). */
     async finish(): Promise<void> {
       if (!store.dispatch({ type: 'STARTED' })) return;
       const { query } = options;
@@ -101,10 +105,11 @@ export function createThirdPartyCallbackFlow(client: Pick<AuthClient, 'thirdPart
           redirectURIQueryParams: query,
           pkceCodeVerifier: attempt.pkceCodeVerifier,
           tenantId: options.tenantId,
+          ...(typeof attempt.returnTo === 'string' && { connectToSession: true }),
         });
         // The code is used (or refused): the attempt is over.
         options.storage?.removeItem(key);
-        if (answer.status === 'OK') return done({ kind: 'signedIn' });
+        if (answer.status === 'OK') return done(typeof attempt.returnTo === 'string' ? { kind: 'connected', returnTo: attempt.returnTo } : { kind: 'signedIn' });
         if (answer.status === 'NO_EMAIL_GIVEN_BY_PROVIDER') return done({ kind: 'noEmail' });
         return done({ kind: 'refused', refusal: refusalOf(answer) });
       } catch (error) {

@@ -19,6 +19,8 @@ export interface ThirdPartyAttempt {
   redirectURI: string;
   /** Epoch ms, this device's clock: an attempt older than ten minutes is not trusted. */
   at: number;
+  /** Set when the attempt connects the provider to the signed-in account: the page to come back to. */
+  returnTo?: string;
 }
 
 /** Why leaving for the provider did not happen. */
@@ -74,7 +76,8 @@ export function createThirdPartyStartFlow(client: Pick<AuthClient, 'thirdParty' 
   const store: FlowStore<ThirdPartyStartState, ThirdPartyStartEvent> = createFlowStore(reduceThirdPartyStart, initialThirdPartyStartState);
   return {
     store,
-    async start(providerId: string): Promise<string | undefined> {
+    /** Leaves to sign in with the provider; with `connectFrom` (the page the person is on), to connect it to the signed-in account. */
+    async start(providerId: string, how: { connectFrom?: string } = {}): Promise<string | undefined> {
       if (!store.dispatch({ type: 'STARTED', providerId })) return undefined;
       const redirectURI = options.redirectURI(providerId);
       try {
@@ -84,7 +87,14 @@ export function createThirdPartyStartFlow(client: Pick<AuthClient, 'thirdParty' 
           return undefined;
         }
         const state = randomState();
-        const attempt: ThirdPartyAttempt = { providerId, state, redirectURI, at: now(), ...(answer.pkceCodeVerifier !== undefined && { pkceCodeVerifier: answer.pkceCodeVerifier }) };
+        const attempt: ThirdPartyAttempt = {
+          providerId,
+          state,
+          redirectURI,
+          at: now(),
+          ...(answer.pkceCodeVerifier !== undefined && { pkceCodeVerifier: answer.pkceCodeVerifier }),
+          ...(how.connectFrom !== undefined && { returnTo: how.connectFrom }),
+        };
         options.storage?.setItem(attemptKey(client.config.storageKeyPrefix), JSON.stringify(attempt));
         const url = new URL(answer.urlWithQueryParams);
         url.searchParams.set('state', state);

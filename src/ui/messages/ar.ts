@@ -419,6 +419,21 @@ export const ar: MessageCatalogue = {
   'trust.loadFailed': 'تعذّر تحميل أجهزتك الموثوقة.',
   'stepUp.body': 'للمتابعة، تحقّق مرة أخرى بإحدى طرقك.',
 
+  'connected.title': 'الحسابات المرتبطة',
+  'connected.body': 'حسابات في خدمات أخرى تسجّل دخولك هنا. افصل ما لم تعد تستخدمه.',
+  'connected.none': 'لا توجد خدمة أخرى تسجّل دخولك هنا.',
+  'connected.since': 'مرتبط منذ {date}',
+  'connected.thisDevice': 'سجّلت الدخول به هنا',
+  'connected.connect': 'ربط {name}',
+  'connected.disconnect': 'فصل',
+  'connected.disconnectNamed': 'فصل {account}',
+  'connected.disconnected': 'لم يعد {name} يسجّل دخولك.',
+  'connected.lastMethod': '{name} هو الطريقة الوحيدة للدخول إلى حسابك. أضف كلمة مرور أو مفتاح مرور أولًا.',
+  'connected.signedInWithIt': 'سجّلت الدخول باستخدام {name} على هذا الجهاز. سجّل الدخول بطريقة أخرى لفصله.',
+  'connected.unknown': 'كان هذا الحساب مفصولًا من قبل.',
+  'connected.loadFailed': 'تعذّر تحميل حساباتك المرتبطة.',
+  'connected.back': 'العودة إلى حسابك',
+
   // --------------------------------------------------- security centre
   'security.title': 'الأمان',
   'security.subtitle': 'كل ما يحمي حسابك في مكان واحد.',

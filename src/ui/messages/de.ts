@@ -378,6 +378,21 @@ export const de: MessageCatalogue = {
   'trust.loadFailed': 'Ihre vertrauenswürdigen Geräte konnten nicht geladen werden.',
   'stepUp.body': 'Bestätigen Sie sich erneut mit einer Ihrer Methoden, um fortzufahren.',
 
+  'connected.title': 'Verbundene Konten',
+  'connected.body': 'Konten bei anderen Diensten, mit denen Sie sich hier anmelden. Trennen Sie alle, die Sie nicht mehr nutzen.',
+  'connected.none': 'Kein anderer Dienst meldet Sie hier an.',
+  'connected.since': 'Verbunden am {date}',
+  'connected.thisDevice': 'Hier damit angemeldet',
+  'connected.connect': '{name} verbinden',
+  'connected.disconnect': 'Trennen',
+  'connected.disconnectNamed': '{account} trennen',
+  'connected.disconnected': '{name} meldet Sie nicht mehr an.',
+  'connected.lastMethod': '{name} ist der einzige Zugang zu Ihrem Konto. Fügen Sie zuerst ein Passwort oder einen Passkey hinzu.',
+  'connected.signedInWithIt': 'Sie haben sich auf diesem Gerät mit {name} angemeldet. Melden Sie sich anders an, um es zu trennen.',
+  'connected.unknown': 'Dieses Konto war bereits getrennt.',
+  'connected.loadFailed': 'Ihre verbundenen Konten konnten nicht geladen werden.',
+  'connected.back': 'Zurück zu Ihrem Konto',
+
   // --------------------------------------------------- security centre
   'security.title': 'Sicherheit',
   'security.subtitle': 'Alles, was Ihr Konto schützt, an einem Ort.',

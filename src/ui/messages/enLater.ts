@@ -287,6 +287,21 @@ export const enLater = {
   'trust.loadFailed': 'Your trusted devices could not be loaded.',
   'stepUp.body': 'To continue, verify again with one of your methods.',
 
+  'connected.title': 'Connected accounts',
+  'connected.body': 'Accounts at other services that sign you in here. Disconnect any you no longer use.',
+  'connected.none': 'No other service signs you in.',
+  'connected.since': 'Connected {date}',
+  'connected.thisDevice': 'You signed in with it here',
+  'connected.connect': 'Connect {name}',
+  'connected.disconnect': 'Disconnect',
+  'connected.disconnectNamed': 'Disconnect {account}',
+  'connected.disconnected': '{name} no longer signs you in.',
+  'connected.lastMethod': '{name} is the only way into your account. Add a password or a passkey first.',
+  'connected.signedInWithIt': 'You signed in with {name} on this device. Sign in another way to disconnect it.',
+  'connected.unknown': 'That account was already disconnected.',
+  'connected.loadFailed': 'Your connected accounts could not be loaded.',
+  'connected.back': 'Back to your account',
+
   // --------------------------------------------------- security centre
   'security.title': 'Security',
   'security.subtitle': 'Everything that protects your account, in one place.',

@@ -378,6 +378,21 @@ export const fr: MessageCatalogue = {
   'trust.loadFailed': 'Impossible de charger vos appareils de confiance.',
   'stepUp.body': 'Pour continuer, vérifiez de nouveau avec l’une de vos méthodes.',
 
+  'connected.title': 'Comptes associés',
+  'connected.body': 'Les comptes d’autres services qui vous connectent ici. Dissociez ceux que vous n’utilisez plus.',
+  'connected.none': 'Aucun autre service ne vous connecte ici.',
+  'connected.since': 'Associé le {date}',
+  'connected.thisDevice': 'Connexion ici avec ce compte',
+  'connected.connect': 'Associer {name}',
+  'connected.disconnect': 'Dissocier',
+  'connected.disconnectNamed': 'Dissocier {account}',
+  'connected.disconnected': '{name} ne vous connecte plus.',
+  'connected.lastMethod': '{name} est le seul accès à votre compte. Ajoutez d’abord un mot de passe ou une clé d’accès.',
+  'connected.signedInWithIt': 'Vous vous êtes connecté avec {name} sur cet appareil. Connectez-vous autrement pour le dissocier.',
+  'connected.unknown': 'Ce compte était déjà dissocié.',
+  'connected.loadFailed': 'Impossible de charger vos comptes associés.',
+  'connected.back': 'Retour à votre compte',
+
   // --------------------------------------------------- security centre
   'security.title': 'Sécurité',
   'security.subtitle': 'Tout ce qui protège votre compte, au même endroit.',

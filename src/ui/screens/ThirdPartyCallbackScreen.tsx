@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAuthLinks, useContinue, useLoginMethods, useThirdPartyCallback } from '../../react/index.ts';
+import { useNavigation } from '../../react/useNavigation.ts';
 import { AuthLink } from './AuthLink.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -10,27 +11,34 @@ export type ThirdPartyCallbackScreenProps = BaseScreenProps;
 
 /**
  * `{basePath}/callback/{providerId}`: the way back from a social or enterprise provider, markup over
- * `useThirdPartyCallback`. It signs in and continues (MFA next, or the page first asked for); else it
+ * `useThirdPartyCallback`. It signs in and continues (MFA next, or the page first asked for), or, when
+ * the person was connecting the provider to their account, goes back to the page they came from; else it
  * says what happened in words a person can act on: they cancelled, the provider gave no address, the
  * sign-in did not start in this tab (nothing is sent then), the provider or the backend could not
  * finish (with a retry when the backend could not be reached).
  */
 export function ThirdPartyCallbackScreen({ components, ...props }: ThirdPartyCallbackScreenProps) {
   const { m, c, root } = useScreenKit(components);
-  const { state, retry, providerId } = useThirdPartyCallback();
+  const { state, retry, providerId, connectingFrom } = useThirdPartyCallback();
   const methods = useLoginMethods();
   const links = useAuthLinks();
+  const nav = useNavigation();
   const next = useContinue();
   const outcome = state.outcome;
   const headingRef = useStepFocus(outcome?.kind ?? 'working');
   const continued = useRef(false);
   useEffect(() => {
-    if (outcome?.kind !== 'signedIn' || continued.current) return;
-    continued.current = true;
-    next.mutate();
-  }, [outcome, next]);
+    if (continued.current) return;
+    if (outcome?.kind === 'connected') {
+      continued.current = true;
+      nav.navigate(outcome.returnTo, { replace: true });
+    } else if (outcome?.kind === 'signedIn') {
+      continued.current = true;
+      next.mutate();
+    }
+  }, [outcome, next, nav]);
 
-  if (outcome === undefined || (outcome.kind === 'signedIn' && !next.isError)) return <LoadingScreen components={components} {...props} />;
+  if (outcome === undefined || outcome.kind === 'connected' || (outcome.kind === 'signedIn' && !next.isError)) return <LoadingScreen components={components} {...props} />;
   const listed = methods.data?.status === 'OK' ? methods.data.thirdParty.providers.find((p) => p.id === providerId) : undefined;
   const provider = listed?.name ?? (providerId || m.format('factor.custom.name'));
 
@@ -61,9 +69,15 @@ export function ThirdPartyCallbackScreen({ components, ...props }: ThirdPartyCal
           {m.format('common.tryAgain')}
         </c.Button>
       )}
-      <AuthLink href={links.signIn} go={links.go}>
-        {m.format('common.backToSignIn')}
-      </AuthLink>
+      {connectingFrom !== undefined ? (
+        <AuthLink href={connectingFrom} go={links.go}>
+          {m.format('connected.back')}
+        </AuthLink>
+      ) : (
+        <AuthLink href={links.signIn} go={links.go}>
+          {m.format('common.backToSignIn')}
+        </AuthLink>
+      )}
     </c.ScreenLayout>
   );
 }

@@ -126,6 +126,20 @@ describe('the round trip', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('an attempt to connect the provider keeps the page it came from, links to the session on the way back, and returns there', async () => {
+    const storage = createMemoryStorage();
+    const { client, calls } = fake({ url: [{ status: 'OK', urlWithQueryParams: 'https://idp.example/authorize' }], signInUp: [{ status: 'OK', createdNewRecipeUser: true, user: {} }] });
+    const start = createThirdPartyStartFlow(client, { redirectURI, storage, now: () => 0 });
+    const state = new URL((await start.start('idp', { connectFrom: '/account/security' }))!).searchParams.get('state')!;
+    const back = createThirdPartyCallbackFlow(client, { providerId: 'idp', query: { code: 'c', state }, storage, now: () => 0 });
+    expect(back.connectingFrom).toBe('/account/security');
+    await back.finish();
+    expect(back.store.getSnapshot().outcome).toEqual({ kind: 'connected', returnTo: '/account/security' });
+    expect(calls[1]).toEqual(['signInUp', expect.objectContaining({ connectToSession: true })]);
+    // Used: the attempt is gone. (A sign-in's way back sends no `connectToSession`: the first round trip above.)
+    expect(storage.getItem('fk.thirdPartyAttempt')).toBeNull();
+  });
+
   it('a provider that cannot start says why', async () => {
     const { client } = fake({ url: [{ status: 'GENERAL_ERROR', message: 'Down Corp cannot be reached right now.' }] });
     const start = createThirdPartyStartFlow(client, { redirectURI, storage: createMemoryStorage() });

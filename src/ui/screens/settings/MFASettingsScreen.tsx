@@ -15,6 +15,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TrustedDevicesSection } from './TrustedDevicesSection.tsx';
 import { PasskeysSection } from './PasskeysSection.tsx';
+import { ConnectedAccountsSection } from './ConnectedAccountsSection.tsx';
 import { RecoveryCodesSave } from '../RecoveryCodesSave.tsx';
 import { StepUpDialog } from '../StepUpDialog.tsx';
 
@@ -301,6 +302,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           </section>
         )}
         <PasskeysSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-passkeys`} email={passwordEmail ?? data.emails['otp-email']?.[0]} />
+        <ConnectedAccountsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-connected`} stepUp={data.stepUp} />
         {showSessions && <SessionsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-sessions`} />}
         {showSessions && <TrustedDevicesSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-trusted`} />}
       </>
