@@ -140,6 +140,8 @@ export async function postAuth(
 ): Promise<User> {
   const user = await getUser(s.db, result.recipeUserId);
   if (!user) throw new Error('User vanished during sign-in');
+  // "Last used" of the login method (codes by email or text, a social sign-in) in the settings.
+  await s.db.query('UPDATE fk_login_methods SET last_used_at = $2 WHERE recipe_user_id = $1', [result.recipeUserId, ctx.now]);
   if (plan.kind === 'first-factor') {
     const payload: Record<string, unknown> = {};
     const ev = await s.emailVerification.claimValueFor(result.recipeUserId);

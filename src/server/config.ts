@@ -310,6 +310,8 @@ export interface MFASettingsFactor {
   askedAtSignIn: 'always' | 'oneOf' | 'no';
   /** Why it is asked: the user turned it on, the tenant requires it, or the app's policy does. */
   askedBecause?: 'user' | 'tenant' | 'policy';
+  /** When the factor was last completed (epoch ms): codes by email or text message, an authenticator app (any). Absent for others, null when never. */
+  lastUsedAt?: number | null;
 }
 
 /** The body of `GET {apiBasePath}/fk/mfa/settings`. */

@@ -57,7 +57,11 @@ describe('connected accounts', () => {
   it('lists the account’s social sign-ins with the provider’s name and address; only its own', async () => {
     const { c, email } = await passwordAndSocial();
     const r = await list(c);
-    expect(r.body).toEqual({ status: 'OK', accounts: [{ recipeUserId: expect.any(String), thirdPartyId: LOCAL_IDP.withEmail, name: 'Demo ID', email, connectedAt: expect.any(Number), current: false }] });
+    expect(r.body).toEqual({ status: 'OK', accounts: [{ recipeUserId: expect.any(String), thirdPartyId: LOCAL_IDP.withEmail, name: 'Demo ID', email, connectedAt: clock.now(), lastUsedAt: clock.now(), current: false }] });
+    // A later sign-in with it moves "last used".
+    clock.advance(MINUTE);
+    await social(new TestClient(backend), email);
+    expect((await list(c)).body.accounts[0]).toMatchObject({ connectedAt: clock.now() - MINUTE, lastUsedAt: clock.now() });
     // Another account sees none of them.
     const other = new TestClient(backend);
     await other.signUp(address());

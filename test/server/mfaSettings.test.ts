@@ -68,9 +68,9 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
     expect(before.body).toEqual({
       status: 'OK',
       factors: [
-        { id: 'otp-email', setUp: false, canBeRequired: true, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
-        { id: 'otp-phone', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
-        { id: 'totp', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no' },
+        { id: 'otp-email', setUp: false, canBeRequired: true, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no', lastUsedAt: null },
+        { id: 'otp-phone', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no', lastUsedAt: null },
+        { id: 'totp', setUp: false, canBeRequired: false, requiredForUser: false, requiredForTenant: false, allowedToSetup: true, askedAtSignIn: 'no', lastUsedAt: null },
       ],
       requiredSecondaryFactorsForUser: [],
       requiredSecondaryFactorsForTenant: [],
@@ -109,6 +109,8 @@ describe.each(['header', 'cookie'] as const)('S5 in %s mode', (mode) => {
       allowedToSetup: true,
       askedAtSignIn: 'always',
       askedBecause: 'user',
+      // The code just entered: "Last used" in the settings.
+      lastUsedAt: clock.now(),
     });
     expect(now.body.stepUp).toEqual({ maxAgeSeconds: 300, satisfiedUntil: (completedAt + 300) * 1000, factors: ['otp-email'], recoveredUntil: null });
 

@@ -11,6 +11,8 @@ export interface ConnectedAccount {
   /** The address the provider gave; null when it gave none. */
   email: string | null;
   connectedAt: number;
+  /** When it last signed in or verified (epoch ms); null when never since it was connected. */
+  lastUsedAt: number | null;
   /** This session signed in with it. */
   current: boolean;
 }

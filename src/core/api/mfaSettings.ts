@@ -17,6 +17,8 @@ export interface MFASettingsFactor {
   askedAtSignIn: 'always' | 'oneOf' | 'no';
   /** Why it is asked: the user turned it on, the tenant requires it, or the app's policy does. */
   askedBecause?: 'user' | 'tenant' | 'policy';
+  /** When the factor was last completed (epoch ms): codes by email or text message, an authenticator app (any). Absent for others, null when never. */
+  lastUsedAt?: number | null;
 }
 
 /** `GET {apiBasePath}/fk/mfa/settings`: factorkit's extension of the protocol. */

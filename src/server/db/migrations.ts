@@ -339,6 +339,14 @@ CREATE INDEX fk_webauthn_credentials_user ON fk_webauthn_credentials (recipe_use
 ALTER TABLE fk_password_reset_tokens ADD COLUMN purpose TEXT NOT NULL DEFAULT 'password';
 `,
   },
+  {
+    id: 11,
+    name: 'when each login method was last used',
+    sql: `
+-- Set by every sign-in or factor completed with the login method ("Last used" in the settings).
+ALTER TABLE fk_login_methods ADD COLUMN last_used_at BIGINT;
+`,
+  },
 ];
 
 /** A group of stored addresses that collide once normalised (see migration 2): listed, never merged. */

@@ -48,6 +48,12 @@ export function connectedAccountsRoutes(s: { config: { thirdParty?: unknown } })
         const session = await completeSession(ctx, s);
         const { user } = await loadWays(s, session.getUserId());
         const names = await providerNames(s, session.getTenantId());
+        const used = new Map(
+          (await s.db.query<{ recipe_user_id: string; last_used_at: number | null }>("SELECT recipe_user_id, last_used_at FROM fk_login_methods WHERE user_id = $1 AND recipe_id = 'thirdparty'", [user.id])).map((r) => [
+            r.recipe_user_id,
+            r.last_used_at === null ? null : Number(r.last_used_at),
+          ]),
+        );
         return {
           status: 'OK',
           accounts: user.loginMethods
@@ -58,6 +64,7 @@ export function connectedAccountsRoutes(s: { config: { thirdParty?: unknown } })
               name: names.get(m.thirdParty!.id) ?? m.thirdParty!.id,
               email: m.email !== undefined && !isFakeEmail(m.email) ? m.email : null,
               connectedAt: m.timeJoined,
+              lastUsedAt: used.get(m.recipeUserId) ?? null,
               current: m.recipeUserId === session.getRecipeUserId(),
             })),
         };

@@ -78,6 +78,19 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
         [userId],
       )
     : [];
+  // "Last used" of the factors that are a contact (codes by email or text) or devices (apps).
+  const contacts = await s.db.query<{ email: string | null; phone_number: string | null; last_used_at: number | null }>(
+    "SELECT email, phone_number, last_used_at FROM fk_login_methods WHERE user_id = $1 AND recipe_id = 'passwordless'",
+    [userId],
+  );
+  const latest = (values: (number | null)[]): number | null => values.reduce<number | null>((a, b) => (b === null ? a : a === null ? Number(b) : Math.max(a, Number(b))), null);
+  const lastUsed: Record<string, number | null> = {
+    [FactorIds.OTP_EMAIL]: latest(contacts.filter((c) => c.email !== null).map((c) => c.last_used_at)),
+    [FactorIds.LINK_EMAIL]: latest(contacts.filter((c) => c.email !== null).map((c) => c.last_used_at)),
+    [FactorIds.OTP_PHONE]: latest(contacts.filter((c) => c.phone_number !== null).map((c) => c.last_used_at)),
+    [FactorIds.LINK_PHONE]: latest(contacts.filter((c) => c.phone_number !== null).map((c) => c.last_used_at)),
+    [FactorIds.TOTP]: latest(devices.map((d) => d.last_used_at)),
+  };
   const stepUp = await stepUpStatus(s, session, nowMs);
   // What sign-in really asks, by the app's rule (an override included), not only the stored lists;
   // and what it would ask had the user turned nothing on: that part is not theirs to turn off.
@@ -96,6 +109,7 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
         allowedToSetup: info.factors.allowedToSetup.includes(id),
         askedAtSignIn: asked,
         ...(asked !== 'no' && { askedBecause: imposed[id] === undefined ? ('user' as const) : forTenant.includes(id) ? ('tenant' as const) : ('policy' as const) }),
+        ...(id in lastUsed && { lastUsedAt: lastUsed[id] }),
       };
     }),
     requiredSecondaryFactorsForUser: forUser,

@@ -223,7 +223,9 @@ describe('MFASettingsScreen', () => {
     const totpSwitch = await screen.findByRole('switch', { name: 'Use Authenticator app at sign-in' });
     expect(totpSwitch.getAttribute('aria-checked')).toBe('true');
     expect(totpSwitch.getAttribute('aria-disabled')).toBe('true');
-    expect(screen.getByText(/Asked at every sign-in · Required for your account/)).toBeTruthy();
+    // The app's code was entered a moment ago: the row says when it was last used.
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(clock.now());
+    expect(screen.getByText(`Set up · Asked at every sign-in · Required for your account · Last used ${day}`)).toBeTruthy();
     await user.click(totpSwitch);
     expect(await screen.findByText('This method is required for your account, so it cannot be turned off here.')).toBeTruthy();
     expect(totpSwitch.getAttribute('aria-checked')).toBe('true');

@@ -92,7 +92,13 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
                   {' · '}
                 </>
               )}
-              {[m.format('connected.since', { date: date.format(a.connectedAt) }), a.current ? m.format('connected.thisDevice') : undefined].filter(Boolean).join(' · ')}
+              {[
+                m.format('connected.since', { date: date.format(a.connectedAt) }),
+                a.lastUsedAt !== null ? m.format('settings.devices.lastUsed', { date: date.format(a.lastUsedAt) }) : undefined,
+                a.current ? m.format('connected.thisDevice') : undefined,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </div>
           <c.Button

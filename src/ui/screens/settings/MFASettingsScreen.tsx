@@ -408,6 +408,7 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
               m.format(asked === 'always' ? 'settings.status.on' : asked === 'oneOf' ? 'settings.status.oneOf' : 'settings.status.off'),
               contact !== undefined ? m.format('settings.contact', { contact }) : undefined,
               locked ? m.format(because === 'tenant' ? 'settings.required' : 'settings.requiredByPolicy') : undefined,
+              typeof factor.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }).format(factor.lastUsedAt) }) : undefined,
             ]
               .filter(Boolean)
               .join(' · ')}
