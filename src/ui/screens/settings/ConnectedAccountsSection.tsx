@@ -6,7 +6,7 @@ import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
 import { ListSection } from './ListSection.tsx';
 import { answerText, failureText, refusalText } from '../screenSupport.ts';
-import { StepUpDialog } from '../StepUpDialog.tsx';
+import { useStepUpThenRetry } from './useStepUpThenRetry.tsx';
 
 // Time left at the provider: a step-up that ends sooner is renewed before leaving (the code it sends back is single use).
 const STEP_UP_MARGIN_MS = 2 * 60_000;
@@ -36,7 +36,7 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
   const provider = useThirdPartySignIn();
   const [announcement, setAnnouncement] = useState('');
   const [refused, setRefused] = useState<string | undefined>(undefined);
-  const [stepUp, setStepUp] = useState<{ factors: string[]; retry: () => void } | undefined>(undefined);
+  const stepUp = useStepUpThenRetry();
   const date = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
   if (accounts.isError && isAuthError(accounts.error, 'http') && accounts.error.status === 404) return null;
   const list = accounts.data?.status === 'OK' ? accounts.data.accounts : undefined;
@@ -50,7 +50,7 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
     const soon = client.now() + STEP_UP_MARGIN_MS;
     const fresh = (stepUpWindow.satisfiedUntil ?? 0) > soon || (stepUpWindow.recoveredUntil ?? 0) > soon;
     if (fresh) void provider.start(providerId, { connect: true });
-    else setStepUp({ factors: stepUpWindow.factors, retry: () => void provider.start(providerId, { connect: true }) });
+    else stepUp.ask(stepUpWindow.factors, () => void provider.start(providerId, { connect: true }));
   };
 
   const remove = (a: ConnectedAccount) => {
@@ -60,7 +60,7 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
       {
         onSuccess: (r) => {
           const factors = stepUpFactorsOf(r as { status: string });
-          if (factors) setStepUp({ factors, retry: () => remove(a) });
+          if (factors) stepUp.ask(factors, () => remove(a));
           else if (r.status === 'OK') setAnnouncement(m.format('connected.disconnected', { name: a.name }));
           else if (r.status in REFUSALS) setRefused(m.format(REFUSALS[r.status as keyof typeof REFUSALS], { name: a.name }));
           else setRefused(answerText(m, r));
@@ -126,17 +126,7 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
           ))}
         </div>
       )}
-      {stepUp && (
-        <StepUpDialog
-          factorIds={stepUp.factors}
-          onCancel={() => setStepUp(undefined)}
-          onVerified={() => {
-            const retry = stepUp.retry;
-            setStepUp(undefined);
-            retry();
-          }}
-        />
-      )}
+      {stepUp.dialog}
     </ListSection>
   );
 }

@@ -7,7 +7,7 @@ import type { ScreenComponents } from '../components.ts';
 import { ListSection } from './ListSection.tsx';
 import { passkeyIssueText } from '../passkeyText.ts';
 import { answerText, failureText } from '../screenSupport.ts';
-import { StepUpDialog } from '../StepUpDialog.tsx';
+import { useStepUpThenRetry } from './useStepUpThenRetry.tsx';
 
 /**
  * "Passkeys": the user's passkeys (name, added, last used, synced or on one device), "Add a passkey"
@@ -21,7 +21,7 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
   const rename = useRenamePasskey();
   const [renaming, setRenaming] = useState<string | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
-  const [stepUp, setStepUp] = useState<{ factors: string[]; retry: () => void } | undefined>(undefined);
+  const stepUp = useStepUpThenRetry();
   const date = useMemo(() => new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }), [m.locale]);
   if (list.isError && isAuthError(list.error, 'http') && list.error.status === 404) return null;
   const passkeys = list.data?.status === 'OK' ? list.data.credentials : undefined;
@@ -32,7 +32,7 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
     const ok = await flow.add({ email, ...(passkeys?.[0] && { recipeUserId: passkeys[0].recipeUserId }) });
     if (ok) setAnnouncement(m.format('passkeys.added'));
     const issue = flow.flow.store.getSnapshot().issue;
-    if (issue?.kind === 'stepUp') setStepUp({ factors: issue.factors, retry: () => void add() });
+    if (issue?.kind === 'stepUp') stepUp.ask(issue.factors, () => void add());
   };
   const removeOne = (p: Passkey) =>
     remove.mutate(
@@ -40,7 +40,7 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
       {
         onSuccess: (r) => {
           const factors = stepUpFactorsOf(r as { status: string });
-          if (factors) setStepUp({ factors, retry: () => removeOne(p) });
+          if (factors) stepUp.ask(factors, () => removeOne(p));
           else if (r.status === 'OK') setAnnouncement(m.format('passkeys.removed'));
         },
       },
@@ -118,17 +118,7 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
           {m.format('passkeys.add')}
         </c.Button>
       )}
-      {stepUp && (
-        <StepUpDialog
-          factorIds={stepUp.factors}
-          onCancel={() => setStepUp(undefined)}
-          onVerified={() => {
-            const retry = stepUp.retry;
-            setStepUp(undefined);
-            retry();
-          }}
-        />
-      )}
+      {stepUp.dialog}
     </ListSection>
   );
 }
