@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_IDP, startLocalIdp, type LocalIdp } from '../../demo/localIdp.ts';
 import type { Backend } from '../../src/server/index.ts';
-import { startBackend, TestClient, testClock, totpCode, WEBSITE } from './helpers.ts';
+import { latestCode, startBackend, TestClient, testClock, totpCode, WEBSITE } from './helpers.ts';
 import { signInAtIdp } from './idp.ts';
 
 /**
@@ -48,6 +48,13 @@ async function passwordAndSocial(email = address()) {
   expect((await c.signUp(email)).body.status).toBe('OK');
   const linked = await social(c, email, true);
   return { c, email, userId: linked.user.id as string };
+}
+
+/** Completes a code to `email` in the session of `c` (a second factor, or step-up). */
+async function emailCode(c: TestClient, email: string) {
+  const code = await c.request('POST', '/signinup/code', { email, shouldTryLinkingWithSessionUser: true });
+  const consumed = await c.request('POST', '/signinup/code/consume', { deviceId: code.body.deviceId, preAuthSessionId: code.body.preAuthSessionId, userInputCode: await latestCode(backend, email), shouldTryLinkingWithSessionUser: true });
+  expect(consumed.body.status, JSON.stringify(consumed.body)).toBe('OK');
 }
 
 const list = (c: TestClient) => c.request('GET', '/fk/connected-accounts');
@@ -129,6 +136,30 @@ describe('connected accounts', () => {
     await social(viaSocial, email);
     const [account] = (await list(viaSocial)).body.accounts;
     expect((await disconnect(viaSocial, account.recipeUserId)).body).toEqual({ status: 'SIGNED_IN_WITH_IT' });
+  });
+
+  it('an account that began with Demo ID keeps its id and its password once Demo ID is disconnected', async () => {
+    const email = address();
+    const first = new TestClient(backend);
+    const up = await social(first, email);
+    const userId = up.user.id as string;
+    // Adding a password is a new way in: a code to the account's address vouches first.
+    await emailCode(first, email);
+    expect((await first.signUp(email, 'password123', true)).body.status).toBe('OK');
+
+    const withPassword = new TestClient(backend);
+    expect((await withPassword.signIn(email)).body.user.id).toBe(userId);
+    const [account] = (await list(withPassword)).body.accounts;
+    expect(account.recipeUserId).toBe(userId);
+    // The account has codes by email since the first session: the password alone does not vouch.
+    expect((await disconnect(withPassword, account.recipeUserId)).status).toBe(403);
+    await emailCode(withPassword, email);
+    expect((await disconnect(withPassword, account.recipeUserId)).body).toEqual({ status: 'OK' });
+    expect((await list(first)).status).toBe(401);
+    const again = new TestClient(backend);
+    const signedIn = await again.signIn(email);
+    expect(signedIn.body.user.id).toBe(userId);
+    expect(signedIn.body.user.loginMethods.map((m: { recipeId: string }) => m.recipeId).sort()).toEqual(['emailpassword', 'passwordless']);
   });
 
   it('needs a complete session; a body naming a user, or malformed, is a 400', async () => {
