@@ -83,12 +83,17 @@ async function getSettings(s: Services, session: SessionContainer, nowMs: number
     "SELECT email, phone_number, last_used_at FROM fk_login_methods WHERE user_id = $1 AND recipe_id = 'passwordless'",
     [userId],
   );
-  const latest = (values: (number | null)[]): number | null => values.reduce<number | null>((a, b) => (b === null ? a : a === null ? Number(b) : Math.max(a, Number(b))), null);
+  const latest = (values: (number | null)[]): number | null => {
+    const known = values.filter((v): v is number => v !== null).map(Number);
+    return known.length > 0 ? Math.max(...known) : null;
+  };
+  const byEmail = latest(contacts.filter((c) => c.email !== null).map((c) => c.last_used_at));
+  const byPhone = latest(contacts.filter((c) => c.phone_number !== null).map((c) => c.last_used_at));
   const lastUsed: Record<string, number | null> = {
-    [FactorIds.OTP_EMAIL]: latest(contacts.filter((c) => c.email !== null).map((c) => c.last_used_at)),
-    [FactorIds.LINK_EMAIL]: latest(contacts.filter((c) => c.email !== null).map((c) => c.last_used_at)),
-    [FactorIds.OTP_PHONE]: latest(contacts.filter((c) => c.phone_number !== null).map((c) => c.last_used_at)),
-    [FactorIds.LINK_PHONE]: latest(contacts.filter((c) => c.phone_number !== null).map((c) => c.last_used_at)),
+    [FactorIds.OTP_EMAIL]: byEmail,
+    [FactorIds.LINK_EMAIL]: byEmail,
+    [FactorIds.OTP_PHONE]: byPhone,
+    [FactorIds.LINK_PHONE]: byPhone,
     [FactorIds.TOTP]: latest(devices.map((d) => d.last_used_at)),
   };
   const stepUp = await stepUpStatus(s, session, nowMs);

@@ -11,7 +11,7 @@ import { lazyComponent } from '../parts/lazyComponent.tsx';
 import type { FormProps } from './SignInWithCode.tsx';
 import { RetryCountdown } from './RetryCountdown.tsx';
 import type { BaseScreenProps } from './screenSupport.ts';
-import { answerText, failureText, fieldProblemText, refusalText, useScreenKit } from './screenSupport.ts';
+import { answerText, failureText, fieldProblemText, refusalText, thirdPartyStartText, useScreenKit } from './screenSupport.ts';
 import { passwordToggleLabels } from './NewPasswordFields.tsx';
 
 // Signing in with a code (or a magic link) is a chunk of its own, fetched when the tenant offers it.
@@ -116,8 +116,7 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
 function ProviderButtons({ providers, passkeys, m, c, separator }: { providers: { id: string; name?: string }[]; passkeys: boolean; m: Messages; c: ScreenComponents; separator: boolean }) {
   const { state, start } = useThirdPartySignIn();
   const passkey = usePasskeyFlow();
-  const issue = state.issue;
-  const failed = issue === undefined ? undefined : issue.issue.kind === 'failed' ? failureText(m, issue.issue.error) : refusalText(m, issue.issue.refusal);
+  const failed = thirdPartyStartText(m, state.issue);
   const passkeyFailed = passkeyIssueText(m, passkey.state.issue);
   return (
     <div data-fk="providers">

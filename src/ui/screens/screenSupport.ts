@@ -1,5 +1,5 @@
 import { createElement, Fragment, useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
-import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Refusal } from '../../core/index.ts';
+import { isAuthError, refusalOf, RefusalCodes, type NewPasswordProblem, type Refusal, type ThirdPartyStartIssue } from '../../core/index.ts';
 import type { Messages } from '../messages/types.ts';
 import type { ScreenComponents } from './components.ts';
 import { useScreenKitValue, useThemeRootProps, type Brand } from './FactorKitProvider.tsx';
@@ -50,6 +50,12 @@ export function refusalText(m: Messages, refusal: Refusal): string {
   if (refusal.code === RefusalCodes.KNOWN_ADDRESS_ONLY) return m.format('refusal.knownAddressOnly');
   if (refusal.code === RefusalCodes.COMPLETE_EXISTING_FACTORS_FIRST) return m.format('refusal.completeExistingFirst');
   return refusal.text !== undefined ? m.format('error.server', { message: refusal.text }) : m.format('error.genericRetry');
+}
+
+/** Why leaving for a social or enterprise provider did not happen (`useThirdPartySignIn().state.issue`). */
+export function thirdPartyStartText(m: Messages, issue: { issue: ThirdPartyStartIssue } | undefined): string | undefined {
+  if (issue === undefined) return undefined;
+  return issue.issue.kind === 'failed' ? failureText(m, issue.issue.error) : refusalText(m, issue.issue.refusal);
 }
 
 /** The text of what is wrong with a field (typed, or the backend's own sentence). */

@@ -1,24 +1,19 @@
 import { useMemo, useState } from 'react';
 import { isAuthError, type ConnectedAccount } from '../../../core/index.ts';
 import { stepUpFactorsOf } from '../../../core/flows/codeOutcome.ts';
+import { needsStepUpFirst } from '../../../core/flows/settingsFlow.ts';
+import type { MFASettings } from '../../../core/index.ts';
 import { useAuthClient, useConnectedAccounts, useDisconnectAccount, useLoginMethods, useThirdPartySignIn } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
 import { ListSection } from './ListSection.tsx';
-import { answerText, failureText, refusalText } from '../screenSupport.ts';
+import { answerText, failureText, thirdPartyStartText } from '../screenSupport.ts';
 import { useStepUpThenRetry } from './useStepUpThenRetry.tsx';
 
 // Time left at the provider: a step-up that ends sooner is renewed before leaving (the code it sends back is single use).
 const STEP_UP_MARGIN_MS = 2 * 60_000;
 
 const REFUSALS = { LAST_SIGN_IN_METHOD: 'connected.lastMethod', SIGNED_IN_WITH_IT: 'connected.signedInWithIt', UNKNOWN_ACCOUNT: 'connected.unknown' } as const;
-
-/** The settings' step-up status (`GET /fk/mfa/settings`): whether a new way in may be added now. */
-export interface StepUpWindow {
-  satisfiedUntil: number | null;
-  recoveredUntil?: number | null;
-  factors: string[];
-}
 
 /**
  * "Connected accounts": the social sign-ins of the account (provider, the address it gave, since
@@ -28,7 +23,7 @@ export interface StepUpWindow {
  * step-up asks re-verify in the dialog; a refusal (the last way in, the one this device signed in
  * with) says what to do instead. Over `useConnectedAccounts`; nothing when the backend has no social sign-in.
  */
-export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, stepUp: stepUpWindow }: { messages: Messages; c: ScreenComponents; headingLevel: 2 | 3; id: string; stepUp: StepUpWindow }) {
+export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, settings }: { messages: Messages; c: ScreenComponents; headingLevel: 2 | 3; id: string; settings: MFASettings }) {
   const accounts = useConnectedAccounts();
   const disconnect = useDisconnectAccount();
   const methods = useLoginMethods();
@@ -43,14 +38,13 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, ste
   const label = (a: ConnectedAccount) => (a.email === null ? a.name : `${a.name} · ${a.email}`);
   const offered = methods.data?.status === 'OK' ? methods.data.thirdParty.providers : [];
   const connectable = list === undefined ? [] : offered.filter((p) => !list.some((a) => a.thirdPartyId === p.id));
-  const startIssue = provider.state.issue;
-  const startError = startIssue === undefined ? undefined : startIssue.issue.kind === 'failed' ? failureText(m, startIssue.issue.error) : refusalText(m, startIssue.issue.refusal);
+  const startError = thirdPartyStartText(m, provider.state.issue);
 
   const connect = (providerId: string) => {
-    const soon = client.now() + STEP_UP_MARGIN_MS;
-    const fresh = (stepUpWindow.satisfiedUntil ?? 0) > soon || (stepUpWindow.recoveredUntil ?? 0) > soon;
-    if (fresh) void provider.start(providerId, { connect: true });
-    else stepUp.ask(stepUpWindow.factors, () => void provider.start(providerId, { connect: true }));
+    const leave = () => void provider.start(providerId, { connect: true });
+    // A new way in, as setting up a factor: judged as if the time at the provider had passed already.
+    if (needsStepUpFirst(settings, { kind: 'setup', factorId: 'thirdparty' }, client.now() + STEP_UP_MARGIN_MS)) stepUp.ask(settings.stepUp.factors, leave);
+    else leave();
   };
 
   const remove = (a: ConnectedAccount) => {

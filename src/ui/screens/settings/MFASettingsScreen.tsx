@@ -202,6 +202,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
                 key={factor.id}
                 factor={pendingOn(factor, panel)}
                 messages={m}
+                dateFormat={dateFormat}
                 c={c}
                 name={factorName(factor.id)}
                 contact={settingsContactOf(data, factor.id)}
@@ -302,7 +303,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
           </section>
         )}
         <PasskeysSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-passkeys`} email={passwordEmail ?? data.emails['otp-email']?.[0]} />
-        <ConnectedAccountsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-connected`} stepUp={data.stepUp} />
+        <ConnectedAccountsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-connected`} settings={data} />
         {showSessions && <SessionsSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-sessions`} />}
         {showSessions && <TrustedDevicesSection messages={m} c={c} headingLevel={sectionLevel} id={`${props.id ?? 'fk-settings'}-trusted`} />}
       </>
@@ -373,6 +374,8 @@ function pendingOn(factor: MFASettingsFactor, panel: { kind: string; factorId?: 
 interface FactorRowProps {
   factor: MFASettingsFactor;
   messages: Messages;
+  /** The screen's date format ("Last used"). */
+  dateFormat: Intl.DateTimeFormat;
   c: ScreenComponents;
   name: string;
   contact: string | undefined;
@@ -382,7 +385,7 @@ interface FactorRowProps {
   children?: ReactNode;
 }
 
-function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onChangeContact, children }: FactorRowProps) {
+function FactorRow({ factor, messages: m, dateFormat, c, name, contact, busy, onToggle, onChangeContact, children }: FactorRowProps) {
   const nameId = useId();
   const statusId = useId();
   const noteId = useId();
@@ -408,7 +411,7 @@ function FactorRow({ factor, messages: m, c, name, contact, busy, onToggle, onCh
               m.format(asked === 'always' ? 'settings.status.on' : asked === 'oneOf' ? 'settings.status.oneOf' : 'settings.status.off'),
               contact !== undefined ? m.format('settings.contact', { contact }) : undefined,
               locked ? m.format(because === 'tenant' ? 'settings.required' : 'settings.requiredByPolicy') : undefined,
-              typeof factor.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: new Intl.DateTimeFormat(m.locale, { dateStyle: 'medium' }).format(factor.lastUsedAt) }) : undefined,
+              typeof factor.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: dateFormat.format(factor.lastUsedAt) }) : undefined,
             ]
               .filter(Boolean)
               .join(' · ')}
