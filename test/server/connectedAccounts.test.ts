@@ -29,8 +29,8 @@ afterAll(async () => {
 
 const address = () => `connected-${++n}@example.com`;
 
-/** Signs in (or links, with `link`) through the provider as `email`. */
-async function social(c: TestClient, email: string, link = false) {
+/** The provider's way back for `email`, sent to `/signinup` (linking to the session of `c` with `link`): the raw reply. */
+async function socialReply(c: TestClient, email: string, link: boolean) {
   const url = await c.request('GET', `/authorisationurl?thirdPartyId=${LOCAL_IDP.withEmail}&redirectURIOnProviderDashboard=${encodeURIComponent(callback)}`);
   const back = await signInAtIdp(url.body.urlWithQueryParams, email);
   const r = await c.request('POST', '/signinup', {
@@ -38,6 +38,12 @@ async function social(c: TestClient, email: string, link = false) {
     redirectURIInfo: { redirectURIOnProviderDashboard: callback, redirectURIQueryParams: Object.fromEntries(back.searchParams), pkceCodeVerifier: url.body.pkceCodeVerifier },
     shouldTryLinkingWithSessionUser: link,
   });
+  return r;
+}
+
+/** Signs in (or links, with `link`) through the provider as `email`. */
+async function social(c: TestClient, email: string, link = false) {
+  const r = await socialReply(c, email, link);
   expect(r.body.status, JSON.stringify(r.body)).toBe('OK');
   return r.body;
 }
@@ -160,6 +166,26 @@ describe('connected accounts', () => {
     const signedIn = await again.signIn(email);
     expect(signedIn.body.user.id).toBe(userId);
     expect(signedIn.body.user.loginMethods.map((m: { recipeId: string }) => m.recipeId).sort()).toEqual(['emailpassword', 'passwordless']);
+  });
+
+  it('a stolen session cannot connect the thief’s own social account without step-up', async () => {
+    const email = address();
+    const owner = new TestClient(backend);
+    await owner.signUp(email);
+    const device = await owner.request('POST', '/totp/device', { deviceName: 'Phone' });
+    expect((await owner.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(device.body.secret, clock.now()) })).body.status).toBe('OK');
+    // Later, a session from the password alone (nothing is required at sign-in), in the thief's hands.
+    clock.advance(MINUTE);
+    const stolen = new TestClient(backend);
+    await stolen.signIn(email);
+    const refused = await socialReply(stolen, address(), true);
+    expect(refused.status).toBe(403);
+    expect(refused.body.claimValidationErrors[0].id).toBe('fk-step-up');
+    expect((await list(owner)).body.accounts).toEqual([]);
+    // The owner, proving the app, can.
+    expect((await stolen.request('POST', '/totp/verify', { totp: totpCode(device.body.secret, clock.now()) })).body.status).toBe('OK');
+    expect((await socialReply(stolen, email, true)).body.status).toBe('OK');
+    expect((await list(owner)).body.accounts).toHaveLength(1);
   });
 
   it('needs a complete session; a body naming a user, or malformed, is a 400', async () => {
