@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import type { ComponentProps, ReactNode, Ref } from 'react';
+import { afterPaint } from '../../react/afterPaint.ts';
 
 /** The text fields a person types into (not checkboxes, radios or buttons). */
 const TYPING_FIELD = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
@@ -53,11 +54,15 @@ export function ScreenLayout({ heading, subtitle, progress, brand, footer, headi
     [headingRef],
   );
   // A screen that appears with nothing focused (after a route change focus is left on <body>)
-  // starts the keyboard and the screen reader at its first field, or its heading.
-  useEffect(() => {
-    const active = ownHeading.current?.ownerDocument.activeElement;
-    if (active === null || active === undefined || active === ownHeading.current?.ownerDocument.body) focusScreenStart(ownHeading.current);
-  }, []);
+  // starts the keyboard and the screen reader at its first field, or its heading, once it is on screen.
+  useEffect(
+    () =>
+      afterPaint(() => {
+        const active = ownHeading.current?.ownerDocument.activeElement;
+        if (active === null || active === undefined || active === ownHeading.current?.ownerDocument.body) focusScreenStart(ownHeading.current);
+      }),
+    [],
+  );
   return (
     <div data-fk="screen" {...props}>
       <section data-fk="card" aria-labelledby={headingId}>

@@ -1,4 +1,5 @@
-import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
+import { useImperativeHandle, useRef, type ChangeEvent, type ComponentProps, type ReactNode } from 'react';
+import { useFocusOnArrival } from './focusOnArrival.ts';
 import { FieldFrame, useFieldIds } from './FieldFrame.tsx';
 
 /** Props of {@link TextField}: those of an `<input>`, plus label, description and error. */
@@ -19,12 +20,17 @@ export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'size'> {
 
 /**
  * A labelled text input (`data-fk="field"` around `data-fk="input"`). Props and `ref` go to the
- * `<input>`; `autoComplete`, `name`, `type`, `inputMode`... pass through unchanged.
+ * `<input>`; `autoComplete`, `name`, `type`, `inputMode`... pass through unchanged. `autoFocus`
+ * focuses it once the screen is painted, unless focus moved meanwhile.
  */
-export function TextField({ label, description, error, id, onChange, onValueChange, disabled, descriptionPosition, action, 'aria-describedby': describedBy, ...props }: TextFieldProps) {
+export function TextField({ label, description, error, id, onChange, onValueChange, disabled, descriptionPosition, action, autoFocus, ref, 'aria-describedby': describedBy, ...props }: TextFieldProps) {
   const ids = useFieldIds({ id, description, error, describedBy });
+  const own = useRef<HTMLInputElement | null>(null);
+  useImperativeHandle(ref, () => own.current!, []);
+  useFocusOnArrival(own, autoFocus);
   const input = (
     <input
+        ref={own}
         data-fk="input"
         data-invalid={ids.hasError ? '' : undefined}
         id={ids.inputId}

@@ -1,8 +1,9 @@
-import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { passkeyAutofillSupported, passkeysSupported } from '../../core/index.ts';
 import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
-import { useAuthLinks, useContinue, useLoginMethods, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
+import { useAuthLinks, useContinue, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
+import { useLoginMethodsOnScreen } from './loginMethodsOnScreen.tsx';
 import type { Messages } from '../messages/types.ts';
 import { withLaterParts, type ScreenComponents } from './components.ts';
 import { AuthLink } from './AuthLink.tsx';
@@ -43,19 +44,35 @@ function issueText(m: Messages, issue: SignInIssue | undefined): string | undefi
  * code by email or text message when the tenant's login methods offer it. A visitor who is signed
  * in already, or just signed in, continues (to the next factor, or the page asked for).
  */
-export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = true, components, ...props }: SignInScreenProps) {
-  const { m, c, root } = useScreenKit(components, 'signIn');
-  const methods = useLoginMethods();
-  const session = useSession();
-  const next = useContinue();
-  const [chosen, setChosen] = useState<SignInMode | undefined>(defaultMode);
+export function SignInScreen(props: SignInScreenProps) {
+  const [methods, keepMethodsCurrent] = useLoginMethodsOnScreen();
+  return (
+    <>
+      {keepMethodsCurrent}
+      <SignInContent {...props} methods={methods} />
+    </>
+  );
+}
 
-  const continued = useRef(false);
+/** A visitor signed in already, or just signed in: the loading screen while `useContinue` moves them on; its failure goes to `onError`. */
+function Continue({ onError, ...props }: BaseScreenProps & { onError: (error: unknown) => void }) {
+  const next = useContinue();
+  const started = useRef(false);
   useEffect(() => {
-    if (!session.exists || session.isPending || continued.current) return;
-    continued.current = true;
-    next.mutate();
-  }, [session.exists, session.isPending, next]);
+    if (started.current) return;
+    started.current = true;
+    next.mutate(undefined, { onError });
+  }, [next, onError]);
+  return <LoadingScreen {...props} />;
+}
+
+function SignInContent({ defaultMode, defaultCountry, forgotPassword = true, components, methods, ...props }: SignInScreenProps & { methods: ReturnType<typeof useLoginMethodsOnScreen>[0] }) {
+  const { m, c, root } = useScreenKit(components, 'signIn');
+  const session = useSession();
+  // Continuing runs once per visit to the screen: after a failure the form shows it.
+  const [continueFailure, setContinueFailure] = useState<{ error: unknown }>();
+  const continueFailed = useCallback((error: unknown) => setContinueFailure({ error }), []);
+  const [chosen, setChosen] = useState<SignInMode | undefined>(defaultMode);
 
   const first = methods.data?.status === 'OK' ? methods.data.firstFactors : undefined;
   // A code and a magic link start the same way (a contact, then a message): one mode per contact method.
@@ -76,11 +93,12 @@ export function SignInScreen({ defaultMode, defaultCountry, forgotPassword = tru
       <ProviderButtons providers={providers} passkeys={passkeys && mode !== 'signUp'} m={m} c={c} separator={mode !== undefined} />
     ) : undefined;
 
-  if (methods.isPending || session.isPending || (session.exists && !next.isError)) return <LoadingScreen components={components} {...props} />;
+  if (session.exists && !session.isPending && continueFailure === undefined) return <Continue components={components} {...props} onError={continueFailed} />;
+  if (methods.isPending || session.isPending) return <LoadingScreen components={components} {...props} />;
 
   const rootProps = { ...root, ...props };
   const loadError = methods.isError ? failureText(m, methods.error) : methods.data && methods.data.status !== 'OK' ? answerText(m, methods.data) : undefined;
-  const screenError = next.isError ? failureText(m, next.error) : loadError;
+  const screenError = continueFailure !== undefined ? failureText(m, continueFailure.error) : loadError;
   const others = available.filter((a) => a !== mode && !(a === 'signIn' && mode === 'signUp'));
   const switcher =
     others.length > 0 ? (

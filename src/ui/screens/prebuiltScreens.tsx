@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { createAuthRoutes, type AuthScreens, type CreateAuthRoutesOptions } from '../../react/index.ts';
+import { afterNextPaint } from '../../react/afterPaint.ts';
 import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
 import { withLaterParts } from './components.ts';
 import { lazyScreen } from './lazyScreen.tsx';
@@ -13,14 +14,22 @@ const factorScreens = () => withLaterParts(import('./lazy/factorScreens.ts'));
 const accountScreens = () => withLaterParts(import('./lazy/accountScreens.ts'));
 const linkScreens = () => withLaterParts(import('./lazy/linkScreens.ts'));
 
-// Sign-in fetches the second step's screens once the browser is idle, so they show at once after it.
+// Sign-in fetches the second step's screens once it is on screen and the browser is idle, so they
+// show at once after it.
 function SignInThenPreload() {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const { FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey } = prebuiltScreens;
-    const id = idle(() => void Promise.all([FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey].map((screen) => screen.preload())).catch(() => undefined));
-    return () => cancel(id);
+    let id: number | undefined;
+    let live = true;
+    void afterNextPaint().then(() => {
+      if (live) id = idle(() => void Promise.all([FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey].map((screen) => screen.preload())).catch(() => undefined));
+    });
+    return () => {
+      live = false;
+      if (id !== undefined) cancel(id);
+    };
   }, []);
   return <SignInScreen />;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Alert } from '../../../src/ui/parts/Alert.tsx';
 import { Button } from '../../../src/ui/parts/Button.tsx';
@@ -185,5 +185,37 @@ describe('LiveRegion', () => {
     );
     expect(screen.getByRole('status').textContent).toBe('Copied');
     expect(screen.getByRole('alert').textContent).toBe('Locked');
+  });
+});
+
+describe('Focus on arrival', () => {
+  it('a screen shows first, then its first field takes focus; the ref still reaches the input', async () => {
+    const ref = { current: null as HTMLInputElement | null };
+    render(
+      <ScreenLayout heading="Sign in">
+        <TextField autoFocus ref={ref} label="Email address" />
+      </ScreenLayout>,
+    );
+    const email = screen.getByLabelText('Email address');
+    expect(ref.current).toBe(email);
+    // Not while React commits the screen (that would lay out the page before it is painted)...
+    expect(document.activeElement).toBe(document.body);
+    // ...but a frame later.
+    await waitFor(() => expect(document.activeElement).toBe(email));
+  });
+
+  it('does not take focus from where the person moved it meanwhile', async () => {
+    render(
+      <>
+        <button type="button">Menu</button>
+        <ScreenLayout heading="Sign in">
+          <TextField autoFocus label="Email address" />
+        </ScreenLayout>
+      </>,
+    );
+    act(() => screen.getByRole('button', { name: 'Menu' }).focus());
+    // Two frames: long enough for both the field's and the screen's deferred focus.
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)))));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Menu' }));
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -21,11 +21,12 @@ describe('SignInScreen', () => {
     const user = userEvent.setup();
     renderKit({ client: testClient(), path: '/orders?x=1' });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
-    // Typing starts in the first field, on arrival and after switching to sign-up (focus is not lost with the switch button).
-    expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
+    // Typing starts in the first field, on arrival and after switching to sign-up (focus is not lost
+    // with the switch button); the caret lands once the screen is painted.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Email address')));
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
     expect(await screen.findByRole('heading', { name: 'Create an account' })).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Email address')));
     // Nothing typed: both fields, checked before anything is sent, in a summary too.
     await user.click(screen.getByRole('button', { name: 'Sign up' }));
     expect(await screen.findByText('There are 2 problems to fix')).toBeTruthy();
@@ -123,11 +124,15 @@ describe('SignInScreen', () => {
         return HttpResponse.json({ status: 'OK', emailPassword: { enabled: true }, passwordless: { enabled: true }, thirdParty: { enabled: false, providers: [] }, firstFactors: ['emailpassword', 'otp-email'] });
       }),
     );
-    renderKit({ client: testClient({ firstFactors: ['emailpassword'] }), path: '/auth' });
-    // The first render is the form itself, not the loading screen.
+    const client = testClient({ firstFactors: ['emailpassword'] });
+    const getLoginMethods = vi.spyOn(client.multitenancy, 'getLoginMethods');
+    renderKit({ client, path: '/auth' });
+    // The first render is the form itself, not the loading screen, and nothing is asked until it is painted.
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByLabelText('Password', { selector: 'input' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sign in with a code by email' })).toBeNull();
+    expect(getLoginMethods).not.toHaveBeenCalled();
+    await waitFor(() => expect(getLoginMethods).toHaveBeenCalledTimes(1));
     answer();
     expect(await screen.findByRole('button', { name: 'Sign in with a code by email' })).toBeTruthy();
     expect(asked).toBe(1);
