@@ -34,7 +34,7 @@ const BENCHES: Bench[] = [
   {
     name: 'bundle',
     async run() {
-      const result = await benchBundles({ base: app('base'), factorkit: app('factorkit'), supertokens: app('supertokens') });
+      const result = await benchBundles({ base: app('base'), factorkit: app('factorkit'), supertokensAll: app('supertokensAll'), supertokens: app('supertokens') });
       return { json: result, markdown: bundleMarkdown(result) };
     },
   },

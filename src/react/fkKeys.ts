@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AuthClient } from '../core/index.ts';
-import { afterNextPaint } from './afterPaint.ts';
 
 /**
  * The one key factory of the kit's queries. Everything under `session()` belongs to the signed-in
@@ -49,15 +48,5 @@ export function mfaSettingsQueryOptions(client: AuthClient) {
  * set) stand in for it, so the sign-in form needs no request before it renders.
  */
 export function loginMethodsQueryOptions(client: AuthClient) {
-  const expected = client.config.expectedLoginMethods;
-  return queryOptions({
-    queryKey: fkKeys.loginMethods(client.config.tenantId),
-    // With the methods known from the config, the form shows from them and the check waits until it is on screen.
-    queryFn: async () => {
-      if (expected !== undefined) await afterNextPaint();
-      return client.multitenancy.getLoginMethods();
-    },
-    staleTime: 5 * 60_000,
-    placeholderData: expected,
-  });
+  return queryOptions({ queryKey: fkKeys.loginMethods(client.config.tenantId), queryFn: () => client.multitenancy.getLoginMethods(), staleTime: 5 * 60_000, placeholderData: client.config.expectedLoginMethods });
 }

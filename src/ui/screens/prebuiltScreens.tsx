@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { createAuthRoutes, type AuthScreens, type CreateAuthRoutesOptions } from '../../react/index.ts';
-import { afterNextPaint } from '../../react/afterPaint.ts';
+import { afterPaint } from '../../react/afterPaint.ts';
 import { AccessDeniedScreen } from './AccessDeniedScreen.tsx';
 import { withLaterParts } from './components.ts';
 import { lazyScreen } from './lazyScreen.tsx';
@@ -22,12 +22,11 @@ function SignInThenPreload() {
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const { FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey } = prebuiltScreens;
     let id: number | undefined;
-    let live = true;
-    void afterNextPaint().then(() => {
-      if (live) id = idle(() => void Promise.all([FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey].map((screen) => screen.preload())).catch(() => undefined));
+    const cancelWait = afterPaint(() => {
+      id = idle(() => void Promise.all([FactorChooser, Totp, OtpEmail, OtpPhone, RecoveryCode, Passkey].map((screen) => screen.preload())).catch(() => undefined));
     });
     return () => {
-      live = false;
+      cancelWait();
       if (id !== undefined) cancel(id);
     };
   }, []);
