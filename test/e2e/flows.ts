@@ -13,6 +13,8 @@ export async function openProtected(v: Visitor, path = ORDERS): Promise<void> {
   await v.page.goto(path);
   await v.seeHeading('Sign in');
   expect(new URL(v.page.url()).pathname).toBe('/auth');
+  // The caret lands in the first field once the form is on screen: typing needs no click first.
+  await expect.poll(() => v.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
   await v.reached('sign in');
 }
 
