@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { afterPaint } from '../../react/afterPaint.ts';
 
 /**
@@ -16,8 +16,12 @@ export function focusAfterPaint(element: HTMLElement): () => void {
   });
 }
 
-/** `autoFocus` for a part's own element, focused by {@link focusAfterPaint}. Like the attribute, only its value on arrival counts. */
+/**
+ * `autoFocus` for a part's own element, focused by {@link focusAfterPaint}. Like the attribute, only
+ * its value on arrival counts. Where focus was is read as React commits, as the attribute would act,
+ * so focus another part moves in its effect (an error summary) stays there.
+ */
 export function useFocusOnArrival(element: RefObject<HTMLElement | null>, autoFocus: boolean | undefined): void {
   // On arrival only, as the attribute does.
-  useEffect(() => (autoFocus && element.current ? focusAfterPaint(element.current) : undefined), []);
+  useLayoutEffect(() => (autoFocus && element.current ? focusAfterPaint(element.current) : undefined), []);
 }

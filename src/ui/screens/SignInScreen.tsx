@@ -54,15 +54,18 @@ export function SignInScreen(props: SignInScreenProps) {
   );
 }
 
-/** A visitor signed in already, or just signed in: the loading screen while `useContinue` moves them on; its failure goes to `onError`. */
-function Continue({ onError, ...props }: BaseScreenProps & { onError: (error: unknown) => void }) {
+/**
+ * A visitor signed in already, or just signed in: the loading screen while `useContinue` moves them
+ * on, once, when the session is `ready` (not refreshing); its failure goes to `onError`.
+ */
+function Continue({ ready, onError, ...props }: BaseScreenProps & { ready: boolean; onError: (error: unknown) => void }) {
   const next = useContinue();
   const started = useRef(false);
   useEffect(() => {
-    if (started.current) return;
+    if (started.current || !ready) return;
     started.current = true;
     next.mutate(undefined, { onError });
-  }, [next, onError]);
+  }, [ready, next, onError]);
   return <LoadingScreen {...props} />;
 }
 
@@ -93,7 +96,7 @@ function SignInContent({ defaultMode, defaultCountry, forgotPassword = true, com
       <ProviderButtons providers={providers} passkeys={passkeys && mode !== 'signUp'} m={m} c={c} separator={mode !== undefined} />
     ) : undefined;
 
-  if (session.exists && !session.isPending && continueFailure === undefined) return <Continue components={components} {...props} onError={continueFailed} />;
+  if (session.exists && continueFailure === undefined) return <Continue components={components} {...props} ready={!session.isPending} onError={continueFailed} />;
   if (methods.isPending || session.isPending) return <LoadingScreen components={components} {...props} />;
 
   const rootProps = { ...root, ...props };

@@ -219,3 +219,17 @@ describe('Focus on arrival', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Menu' }));
   });
 });
+
+describe('Focus on arrival, with an error summary', () => {
+  it('a summary that takes focus as it appears keeps it: the field does not take it back a frame later', async () => {
+    render(
+      <ScreenLayout heading="Sign in">
+        <ErrorSummary title="There is 1 problem to fix" errors={[{ fieldId: 'email', message: 'Email address: Fill in this field.' }]} />
+        <TextField id="email" autoFocus label="Email address" />
+      </ScreenLayout>,
+    );
+    const summary = screen.getByText('There is 1 problem to fix').closest('[tabindex]');
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)))));
+    expect(document.activeElement).toBe(summary);
+  });
+});
