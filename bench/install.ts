@@ -83,8 +83,8 @@ export async function benchInstall(): Promise<InstallResult> {
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
 export function installMarkdown(r: InstallResult): string {
   const list = (c: InstallCost) => c.packages.map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
