@@ -133,8 +133,8 @@ describe('Docs pages', () => {
     const button = hooks.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '[data-fk="button"]' }) });
     const text = (await button.textContent()) ?? '';
     for (const hook of ['data-state="submitting"', 'data-variant="secondary"', 'data-disabled', '--fk-button-bg', '--fk-button-radius']) expect(text).toContain(hook);
-    // The stories below, each rendered live.
-    await expect(page.getByRole('button', { name: 'Continue' }).count()).resolves.toBeGreaterThanOrEqual(5);
+    // The stories below, each rendered live (one after another: the count grows while they render).
+    await expect.poll(() => page.getByRole('button', { name: 'Continue' }).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     await page.close();
   });
 
