@@ -6,7 +6,7 @@ import type { MFASettings } from '../../../core/index.ts';
 import { useAuthClient, useConnectedAccounts, useDisconnectAccount, useLoginMethods, useThirdPartySignIn } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
-import { ListSection } from './ListSection.tsx';
+import { ListRow, ListSection } from './ListSection.tsx';
 import { answerText, failureText, thirdPartyStartText } from '../screenSupport.ts';
 import { useStepUpThenRetry } from './useStepUpThenRetry.tsx';
 
@@ -75,26 +75,25 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, set
       announcement={announcement}
       query={accounts}
       rows={list === undefined ? undefined : list.map((a) => (
-        <li key={a.recipeUserId} data-fk="settings-device" data-connected={a.thirdPartyId}>
-          <div data-fk="settings-device-text">
-            <span data-fk="settings-device-name">{a.name}</span>
-            <span data-fk="settings-device-meta">
-              {/* An address reads left to right in every language: isolated, so a right-to-left line does not reorder it. */}
-              {a.email !== null && (
-                <>
-                  <bdi dir="ltr">{a.email}</bdi>
-                  {' · '}
-                </>
-              )}
-              {[
-                m.format('connected.since', { date: date.format(a.connectedAt) }),
-                a.lastUsedAt !== null ? m.format('settings.devices.lastUsed', { date: date.format(a.lastUsedAt) }) : undefined,
-                a.current ? m.format('connected.thisDevice') : undefined,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </div>
+        <ListRow
+          key={a.recipeUserId}
+          data-connected={a.thirdPartyId}
+          name={a.name}
+          // An address reads left to right in every language: isolated, so a right-to-left line does not reorder it.
+          lead={
+            a.email !== null && (
+              <>
+                <bdi dir="ltr">{a.email}</bdi>
+                {' · '}
+              </>
+            )
+          }
+          facts={[
+            m.format('connected.since', { date: date.format(a.connectedAt) }),
+            a.lastUsedAt !== null && m.format('settings.devices.lastUsed', { date: date.format(a.lastUsedAt) }),
+            a.current && m.format('connected.thisDevice'),
+          ]}
+        >
           <c.Button
             variant="secondary"
             aria-label={m.format('connected.disconnectNamed', { account: label(a) })}
@@ -103,7 +102,7 @@ export function ConnectedAccountsSection({ messages: m, c, headingLevel, id, set
           >
             {m.format('connected.disconnect')}
           </c.Button>
-        </li>
+        </ListRow>
       ))}
       loadFailed={m.format('connected.loadFailed')}
       empty={m.format('connected.none')}

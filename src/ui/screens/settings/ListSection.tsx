@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Messages } from '../../messages/types.ts';
 import { LiveRegion } from '../../parts/LiveRegion.tsx';
 import type { ScreenComponents } from '../components.ts';
@@ -54,5 +54,33 @@ export function ListSection({ m, c, fk, id, headingLevel, title, body, announcem
       )}
       {children}
     </section>
+  );
+}
+
+/** Props of {@link ListRow}: those of the `<li>` (its `data-*` attributes), plus what it shows. */
+export interface ListRowProps extends Omit<ComponentProps<'li'>, 'children'> {
+  /** What the thing is called. */
+  name: ReactNode;
+  /** The line under the name: these facts joined by " · ", the empty ones left out. */
+  facts: (string | false | null | undefined)[];
+  /** Before the facts on that line, with its own separator (an address isolated from a right-to-left line). */
+  lead?: ReactNode;
+  /** The row's buttons, and anything opened under them. */
+  children?: ReactNode;
+}
+
+/** One row of a {@link ListSection} (`data-fk="settings-device"`): the name, the line of facts, the buttons. */
+export function ListRow({ name, facts, lead, children, ...props }: ListRowProps) {
+  return (
+    <li data-fk="settings-device" {...props}>
+      <div data-fk="settings-device-text">
+        <span data-fk="settings-device-name">{name}</span>
+        <span data-fk="settings-device-meta">
+          {lead}
+          {facts.filter(Boolean).join(' · ')}
+        </span>
+      </div>
+      {children}
+    </li>
   );
 }

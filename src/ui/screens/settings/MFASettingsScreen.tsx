@@ -9,6 +9,7 @@ import { useScreenKit, type BaseScreenProps } from '../screenSupport.ts';
 import { errorText } from './errorText.ts';
 import { OtpCodeFlow, PasskeyVerify, PasswordVerifyForm, TotpCodeForm } from './FactorVerify.tsx';
 import { InlinePanel } from './InlinePanel.tsx';
+import { ListRow } from './ListSection.tsx';
 import { SettingsSwitch } from './SettingsSwitch.tsx';
 import { TotpSetupForm } from './TotpSetupForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
@@ -226,17 +227,16 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
               ) : (
                 <ul data-fk="settings-device-list">
                   {data.totpDevices.map((device) => (
-                    <li key={device.name} data-fk="settings-device" data-verified={device.verified ? '' : undefined}>
-                      <div data-fk="settings-device-text">
-                        <span data-fk="settings-device-name">{device.name}</span>
-                        <span data-fk="settings-device-meta">
-                          {device.verified
-                            ? [m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }), typeof device.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: dateFormat.format(device.lastUsedAt) }) : undefined]
-                                .filter(Boolean)
-                                .join(' · ')
-                            : m.format('settings.devices.unverified')}
-                        </span>
-                      </div>
+                    <ListRow
+                      key={device.name}
+                      data-verified={device.verified ? '' : undefined}
+                      name={device.name}
+                      facts={
+                        device.verified
+                          ? [m.format('settings.devices.addedOn', { date: dateFormat.format(device.createdAt) }), typeof device.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: dateFormat.format(device.lastUsedAt) }) : undefined]
+                          : [m.format('settings.devices.unverified')]
+                      }
+                    >
                       <c.Button
                         variant="secondary"
                         aria-label={m.format('settings.devices.removeNamed', { name: device.name })}
@@ -245,7 +245,7 @@ export function MFASettingsScreen({ headingLevel = 1, stepUp: stepUpMode = 'inli
                       >
                         {m.format('settings.devices.remove')}
                       </c.Button>
-                    </li>
+                    </ListRow>
                   ))}
                 </ul>
               )}

@@ -4,7 +4,7 @@ import { stepUpFactorsOf } from '../../../core/flows/codeOutcome.ts';
 import { usePasskeyFlow, usePasskeys, useRemovePasskey, useRenamePasskey } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
-import { ListSection } from './ListSection.tsx';
+import { ListRow, ListSection } from './ListSection.tsx';
 import { passkeyIssueText } from '../passkeyText.ts';
 import { answerText, failureText } from '../screenSupport.ts';
 import { useStepUpThenRetry } from './useStepUpThenRetry.tsx';
@@ -60,19 +60,15 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
       announcement={announcement}
       query={list}
       rows={passkeys === undefined ? undefined : passkeys.map((p) => (
-        <li key={p.webauthnCredentialId} data-fk="settings-device">
-          <div data-fk="settings-device-text">
-            <span data-fk="settings-device-name">{nameOf(p)}</span>
-            <span data-fk="settings-device-meta">
-              {[
-                m.format('settings.devices.addedOn', { date: date.format(p.createdAt) }),
-                typeof p.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: date.format(p.lastUsedAt) }) : undefined,
-                p.synced === undefined ? undefined : m.format(p.synced ? 'passkeys.synced' : 'passkeys.deviceOnly'),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </div>
+        <ListRow
+          key={p.webauthnCredentialId}
+          name={nameOf(p)}
+          facts={[
+            m.format('settings.devices.addedOn', { date: date.format(p.createdAt) }),
+            typeof p.lastUsedAt === 'number' ? m.format('settings.devices.lastUsed', { date: date.format(p.lastUsedAt) }) : undefined,
+            p.synced === undefined ? undefined : m.format(p.synced ? 'passkeys.synced' : 'passkeys.deviceOnly'),
+          ]}
+        >
           <c.Button variant="link" aria-label={m.format('passkeys.renameNamed', { name: nameOf(p) })} onClick={() => setRenaming(p.webauthnCredentialId)}>
             {m.format('passkeys.rename')}
           </c.Button>
@@ -106,7 +102,7 @@ export function PasskeysSection({ messages: m, c, headingLevel, id, email }: { m
               </div>
             </form>
           )}
-        </li>
+        </ListRow>
       ))}
       loadFailed={m.format('passkeys.loadFailed')}
       empty={m.format('passkeys.none')}

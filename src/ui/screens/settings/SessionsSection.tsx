@@ -3,7 +3,7 @@ import type { UserSession } from '../../../core/index.ts';
 import { useAuthClient, useRevokeSessions, useSessions } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
-import { ListSection } from './ListSection.tsx';
+import { ListRow, ListSection } from './ListSection.tsx';
 import { failureText } from '../screenSupport.ts';
 
 /**
@@ -53,19 +53,16 @@ export function SessionsSection({ messages: m, c, headingLevel, id }: { messages
       announcement={announcement}
       query={sessions}
       rows={list === undefined ? undefined : list.map((s) => (
-        <li key={s.sessionHandle} data-fk="settings-device" data-session={s.current ? 'current' : 'other'}>
-          <div data-fk="settings-device-text">
-            <span data-fk="settings-device-name">{nameOf(s)}</span>
-            <span data-fk="settings-device-meta">
-              {[
-                s.current ? m.format('settings.sessions.thisDevice') : m.format('settings.sessions.lastActive', { date: when.format(s.lastActiveAt) }),
-                s.clientAddress,
-                m.format('settings.sessions.signedIn', { date: when.format(s.createdAt) }),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </div>
+        <ListRow
+          key={s.sessionHandle}
+          data-session={s.current ? 'current' : 'other'}
+          name={nameOf(s)}
+          facts={[
+            s.current ? m.format('settings.sessions.thisDevice') : m.format('settings.sessions.lastActive', { date: when.format(s.lastActiveAt) }),
+            s.clientAddress,
+            m.format('settings.sessions.signedIn', { date: when.format(s.createdAt) }),
+          ]}
+        >
           {!s.current && (
             <c.Button
               variant="secondary"
@@ -76,7 +73,7 @@ export function SessionsSection({ messages: m, c, headingLevel, id }: { messages
               {m.format('settings.sessions.signOut')}
             </c.Button>
           )}
-        </li>
+        </ListRow>
       ))}
       loadFailed={m.format('settings.sessions.loadFailed')}
     >

@@ -3,7 +3,7 @@ import { isAuthError, type TrustedDevice } from '../../../core/index.ts';
 import { useRevokeTrustedDevices, useTrustedDevices } from '../../../react/index.ts';
 import type { Messages } from '../../messages/types.ts';
 import type { ScreenComponents } from '../components.ts';
-import { ListSection } from './ListSection.tsx';
+import { ListRow, ListSection } from './ListSection.tsx';
 import { failureText } from '../screenSupport.ts';
 
 /**
@@ -38,20 +38,17 @@ export function TrustedDevicesSection({ messages: m, c, headingLevel, id }: { me
       announcement={announcement}
       query={devices}
       rows={list === undefined ? undefined : list.map((d) => (
-        <li key={d.deviceId} data-fk="settings-device" data-trusted={d.current ? 'current' : 'other'}>
-          <div data-fk="settings-device-text">
-            <span data-fk="settings-device-name">{nameOf(d)}</span>
-            <span data-fk="settings-device-meta">
-              {[
-                d.current ? m.format('trust.thisDevice') : undefined,
-                d.lastUsedAt !== null ? m.format('trust.lastUsed', { date: date.format(d.lastUsedAt) }) : undefined,
-                m.format('trust.until', { date: date.format(d.expiresAt) }),
-                d.clientAddress,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </div>
+        <ListRow
+          key={d.deviceId}
+          data-trusted={d.current ? 'current' : 'other'}
+          name={nameOf(d)}
+          facts={[
+            d.current ? m.format('trust.thisDevice') : undefined,
+            d.lastUsedAt !== null ? m.format('trust.lastUsed', { date: date.format(d.lastUsedAt) }) : undefined,
+            m.format('trust.until', { date: date.format(d.expiresAt) }),
+            d.clientAddress,
+          ]}
+        >
           <c.Button
             variant="secondary"
             aria-label={m.format('trust.removeNamed', { name: nameOf(d), date: date.format(d.expiresAt) })}
@@ -60,7 +57,7 @@ export function TrustedDevicesSection({ messages: m, c, headingLevel, id }: { me
           >
             {m.format('trust.remove')}
           </c.Button>
-        </li>
+        </ListRow>
       ))}
       loadFailed={m.format('trust.loadFailed')}
       empty={m.format('trust.none')}
