@@ -18,8 +18,13 @@ export function useEmailVerification() {
       mutationFn: async (input: { token: string; tenantId?: string }) => {
         const result = await client.emailVerification.verifyToken(input);
         if (result.status === 'OK' && client.session.getSnapshot().status === 'signedIn') {
-          // The token call carries no session, so the claim in ours is still the old value.
-          await queryClient.fetchQuery({ ...emailVerificationQueryOptions(client), staleTime: 0 });
+          // The token call carries no session, so the claim in ours is still the old value: ask again.
+          // A check already on the wire may have read the address before the token was used; it
+          // would answer this call too (TanStack joins a fetch in flight) and its older `st-ev`
+          // could land after the token's. So it lands first, then a check sent now has the last word.
+          const fresh = { ...emailVerificationQueryOptions(client), staleTime: 0 };
+          if (queryClient.isFetching({ queryKey: fresh.queryKey }) > 0) await queryClient.fetchQuery(fresh).catch(() => undefined);
+          await queryClient.fetchQuery(fresh);
         }
         return result;
       },
