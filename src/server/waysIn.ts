@@ -15,6 +15,7 @@ import { ClaimIds } from '../protocol/claims.ts';
 import { FactorIds, RECOVERY_CODE_FACTOR } from '../protocol/factorIds.ts';
 import type { MFAClaimValue, MFARequirementList } from '../protocol/requirements.ts';
 import type { BackendConfig, MFASettingsOptions, StepUpRefusalReason, StepUpStatus } from './config.ts';
+import type { Queryable } from './db/Db.ts';
 import { enabledPasswordlessFactors, MFA_CLAIM } from './mfa.ts';
 import type { Services } from './services.ts';
 import { SessionError } from './session/errors.ts';
@@ -71,6 +72,35 @@ export async function loadWays(s: Services, userId: string): Promise<AccountWays
     addedBy: new Map(methods.map((m) => [m.recipe_user_id, m.enrolled_session])),
     totpDevices: devices.map((d) => ({ name: d.device_name, verified: d.verified, addedBy: d.enrolled_session, createdAt: Number(d.created_at) })),
   };
+}
+
+/** A login method as a removal sees it under {@link lockLoginMethods}. */
+export interface LockedLoginMethod {
+  recipeUserId: string;
+  recipeId: string;
+  /** The ids of its passkeys (a passkey login's). */
+  passkeys: string[];
+}
+
+/**
+ * For removing a way in, inside its transaction: locks the account's login methods until the
+ * transaction ends, then reads them and their passkeys. Every removal of a way in (a social login, a
+ * passkey) takes this lock first, in one order, so two at once are checked one after the other and
+ * cannot deadlock; the passkeys are read by a statement after the lock, so they include what a
+ * removal that held it before committed.
+ */
+export async function lockLoginMethods(tx: Queryable, userId: string): Promise<LockedLoginMethod[]> {
+  const methods = await tx.query<{ recipe_user_id: string; recipe_id: string }>('SELECT recipe_user_id, recipe_id FROM fk_login_methods WHERE user_id = $1 ORDER BY recipe_user_id FOR UPDATE', [userId]);
+  const passkeys = await tx.query<{ credential_id: string; recipe_user_id: string }>(
+    'SELECT c.credential_id, c.recipe_user_id FROM fk_webauthn_credentials c JOIN fk_login_methods lm ON lm.recipe_user_id = c.recipe_user_id WHERE lm.user_id = $1',
+    [userId],
+  );
+  return methods.map((m) => ({ recipeUserId: m.recipe_user_id, recipeId: m.recipe_id, passkeys: passkeys.filter((p) => p.recipe_user_id === m.recipe_user_id).map((p) => p.credential_id) }));
+}
+
+/** How many ways in these login methods are: a passkey login counts while it has a passkey. */
+export function countWaysIn(methods: LockedLoginMethod[]): number {
+  return methods.filter((m) => m.recipeId !== 'webauthn' || m.passkeys.length > 0).length;
 }
 
 /** The second factors the account has that this session did not add: verified authenticator apps, and login methods besides the session's own. */

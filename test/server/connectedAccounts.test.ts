@@ -3,6 +3,7 @@ import { LOCAL_IDP, startLocalIdp, type LocalIdp } from '../../demo/localIdp.ts'
 import type { Backend } from '../../src/server/index.ts';
 import { latestCode, startBackend, TestClient, testClock, totpCode, WEBSITE } from './helpers.ts';
 import { signInAtIdp } from './idp.ts';
+import { SoftAuthenticator } from './softAuthenticator.ts';
 
 /**
  * Connected accounts (our FDI extension, `/auth/fk/connected-accounts`): the social sign-ins linked
@@ -142,6 +143,70 @@ describe('connected accounts', () => {
     await social(viaSocial, email);
     const [account] = (await list(viaSocial)).body.accounts;
     expect((await disconnect(viaSocial, account.recipeUserId)).body).toEqual({ status: 'SIGNED_IN_WITH_IT' });
+  });
+
+  it('two sessions disconnecting each other’s social sign-in at once leave the account one of them', async () => {
+    // Here an authenticator app is required after the first factor, so an account can have two
+    // social logins as its only ways in (the app is not one), with a session through each: each may
+    // disconnect the other's login, not both. On PostgreSQL the two requests run in parallel
+    // transactions; several accounts, so that without the lock some pair would read "two ways in"
+    // before either deletes.
+    const own = testClock(Date.now());
+    const strict = await startBackend({ now: own.now, thirdParty: { providers: idp.providers }, mfa: { firstFactors: ['thirdparty'], override: { functions: (o) => ({ ...o, getMFARequirementsForAuth: () => ['totp'] }) } } });
+    try {
+      for (let round = 0; round < 4; round++) {
+        const [first, second] = [address(), address()];
+        const owner = new TestClient(strict);
+        const up = await social(owner, first);
+        const device = await owner.request('POST', '/totp/device', { deviceName: 'Phone' });
+        expect((await owner.request('POST', '/totp/device/verify', { deviceName: 'Phone', totp: totpCode(device.body.secret, own.now()) })).body.status).toBe('OK');
+        /** Signs in through `email`'s login and completes the app (a new code each time: a code is used once). */
+        const through = async (email: string, link?: TestClient) => {
+          const c = link ?? new TestClient(strict);
+          await social(c, email, link !== undefined);
+          if (link) return c;
+          own.advance(31_000);
+          expect((await c.request('POST', '/totp/verify', { totp: totpCode(device.body.secret, own.now()) })).body.status).toBe('OK');
+          return c;
+        };
+        const a = await through(first);
+        await through(second, a);
+        const b = await through(second);
+        const [ofA, ofB] = await Promise.all([list(a), list(b)]);
+        expect(ofA.body.accounts).toHaveLength(2);
+        const other = (r: typeof ofA) => (r.body.accounts as { recipeUserId: string; current: boolean }[]).find((x) => !x.current)!.recipeUserId;
+        const [byA, byB] = await Promise.all([disconnect(a, other(ofA)), disconnect(b, other(ofB))]);
+        expect([byA.body.status, byB.body.status].sort()).toEqual(['LAST_SIGN_IN_METHOD', 'OK']);
+        // The session through the login that is left still works, and that login is the account's last.
+        const left = byA.body.status === 'OK' ? a : b;
+        expect((await list(left)).body.accounts).toHaveLength(1);
+        const again = await socialReply(new TestClient(strict), byA.body.status === 'OK' ? first : second, false);
+        expect(again.body.user.id).toBe(up.user.id);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('a passkey login whose last passkey was removed is no way in: the social login beside it is then the last', async () => {
+    const own = testClock(Date.now());
+    const both = await startBackend({ now: own.now, thirdParty: { providers: idp.providers }, webauthn: {}, mfa: { firstFactors: ['webauthn', 'thirdparty'] } });
+    try {
+      const email = address();
+      const c = new TestClient(both);
+      const auth = new SoftAuthenticator(WEBSITE, new URL(WEBSITE).hostname);
+      const options = await c.request('POST', '/webauthn/options/register', { email });
+      expect((await c.request('POST', '/webauthn/signup', { webauthnGeneratedOptionsId: options.body.webauthnGeneratedOptionsId, credential: await auth.register(options.body) })).body.status).toBe('OK');
+      // The passkey from moments ago vouches for connecting Demo ID, then for removing the passkey (Demo ID is left).
+      await social(c, email, true);
+      const [passkey] = (await c.request('GET', '/webauthn/credential/list')).body.credentials;
+      expect((await c.request('POST', '/webauthn/credential/remove', { webauthnCredentialId: passkey.webauthnCredentialId })).body).toEqual({ status: 'OK' });
+      const [account] = (await list(c)).body.accounts;
+      expect((await disconnect(c, account.recipeUserId)).body).toEqual({ status: 'LAST_SIGN_IN_METHOD' });
+      expect((await socialReply(new TestClient(both), email, false)).body.status).toBe('OK');
+    } finally {
+      await both.close();
+    }
   });
 
   it('an account that began with Demo ID keeps its id and its password once Demo ID is disconnected', async () => {

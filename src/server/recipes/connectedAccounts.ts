@@ -18,7 +18,7 @@ import { parseBody, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import type { SessionContainer } from '../session/SessionContainer.ts';
 import { isFakeEmail } from '../users.ts';
-import { assertMfaComplete, loadWays, requireStepUp } from '../waysIn.ts';
+import { assertMfaComplete, countWaysIn, loadWays, lockLoginMethods, requireStepUp } from '../waysIn.ts';
 import { thirdPartyProvidersFor } from './thirdParty.ts';
 
 /** Path of the connected accounts API after the API base path. */
@@ -84,10 +84,10 @@ export function connectedAccountsRoutes(s: { config: { thirdParty?: unknown } })
         if (method.recipeUserId === session.getRecipeUserId()) return { status: 'SIGNED_IN_WITH_IT' };
         await requireStepUp(s, session, ctx.now, ways);
         const gone = await s.db.transaction(async (tx) => {
-          // Under a lock on the account's login methods: two removals at once cannot leave it with none.
-          const rows = await tx.query<{ recipe_user_id: string }>('SELECT recipe_user_id FROM fk_login_methods WHERE user_id = $1 FOR UPDATE', [ways.user.id]);
-          if (!rows.some((r) => r.recipe_user_id === method.recipeUserId)) return 'UNKNOWN_ACCOUNT' as const;
-          if (rows.length === 1) return 'LAST_SIGN_IN_METHOD' as const;
+          // Under the lock every removal takes: two at once cannot leave the account with no way in.
+          const methods = await lockLoginMethods(tx, ways.user.id);
+          if (!methods.some((m) => m.recipeUserId === method.recipeUserId)) return 'UNKNOWN_ACCOUNT' as const;
+          if (countWaysIn(methods.filter((m) => m.recipeUserId !== method.recipeUserId)) === 0) return 'LAST_SIGN_IN_METHOD' as const;
           await tx.query('DELETE FROM fk_sessions WHERE recipe_user_id = $1', [method.recipeUserId]);
           await tx.query('DELETE FROM fk_verified_emails WHERE recipe_user_id = $1', [method.recipeUserId]);
           await tx.query('DELETE FROM fk_email_verification_tokens WHERE recipe_user_id = $1', [method.recipeUserId]);

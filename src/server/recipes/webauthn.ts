@@ -22,7 +22,7 @@ import { parseBody, queryParam, type Route } from '../router.ts';
 import type { Services } from '../services.ts';
 import { BadInputError } from '../session/errors.ts';
 import { createRecipeUser, findLoginMethod, getUser } from '../users.ts';
-import { assertMayAddWayIn, assertMfaComplete, loadWays, requireStepUp } from '../waysIn.ts';
+import { assertMayAddWayIn, assertMfaComplete, countWaysIn, loadWays, lockLoginMethods, requireStepUp } from '../waysIn.ts';
 import { isValidEmail, normaliseEmail } from './validators.ts';
 
 /** The options with their defaults. */
@@ -395,9 +395,20 @@ export function webauthnRoutes(config: BackendConfig): Route[] {
         // Another user's passkey is answered as an unknown one.
         if (mine.length === 0) return { status: 'CREDENTIAL_NOT_FOUND_ERROR' };
         // The last way to sign in is not removed.
-        if (mine[0]!.n === 1 && ways.user.loginMethods.length === 1) return { status: 'GENERAL_ERROR', message: 'This passkey is the only way to sign in to this account: add another first' };
+        const last = { status: 'GENERAL_ERROR', message: 'This passkey is the only way to sign in to this account: add another first' } as const;
+        if (mine[0]!.n === 1 && ways.user.loginMethods.length === 1) return last;
         await requireStepUp(s, session, ctx.now, ways);
-        await s.db.query('DELETE FROM fk_webauthn_credentials WHERE credential_id = $1', [body.webauthnCredentialId]);
+        const gone = await s.db.transaction(async (tx) => {
+          // Checked again under the lock every removal takes: two at once cannot leave the account with no way in.
+          const methods = await lockLoginMethods(tx, session.getUserId());
+          const id = body.webauthnCredentialId;
+          if (!methods.some((m) => m.passkeys.includes(id))) return 'GONE' as const;
+          if (countWaysIn(methods.map((m) => ({ ...m, passkeys: m.passkeys.filter((p) => p !== id) }))) === 0) return 'LAST' as const;
+          await tx.query('DELETE FROM fk_webauthn_credentials WHERE credential_id = $1', [id]);
+          return 'OK' as const;
+        });
+        if (gone === 'LAST') return last;
+        if (gone === 'GONE') return { status: 'CREDENTIAL_NOT_FOUND_ERROR' };
         await notifyAccount(s, ways.user, { notice: 'FACTOR_REMOVED', factorId: FactorIds.WEBAUTHN, tenantId: session.getTenantId() });
         return { status: 'OK' };
       },
