@@ -32,6 +32,8 @@ export class SessionStore {
   private snapshotSource: string | null = null;
   private readonly id = Math.random().toString(36).slice(2);
   private readonly keys: { front: string; access: string; refresh: string; csrf: string; skew: string };
+  /** How many times a session ended in this client (signed out, revoked, ended by another tab). */
+  private endings = 0;
 
   constructor(
     private readonly config: NormalisedConfig,
@@ -99,11 +101,21 @@ export class SessionStore {
     return headers;
   }
 
+  /** Marks the session a request is sent in (undefined: none), for {@link saveFromResponse}. */
+  sessionMark(): number | undefined {
+    return this.exists() ? this.endings : undefined;
+  }
+
   /**
    * Saves the tokens a response carries and emits what changed.
    * @param status the HTTP status, to tell a revoked session (401) from a sign-out
+   * @param sentIn the {@link sessionMark} when the request was sent
    */
-  saveFromResponse(headers: Headers, status: number): void {
+  saveFromResponse(headers: Headers, status: number, sentIn?: number): void {
+    // The answer to a request sent in a session that has ended since (signed out here or in another
+    // tab, revoked) speaks for that session: its tokens would sign the person back in, or end the
+    // session they signed in to since.
+    if (sentIn !== undefined && (sentIn !== this.endings || !this.exists())) return;
     const before = this.getSnapshot();
     const front = headers.get('front-token');
     const access = headers.get('st-access-token');
@@ -133,6 +145,7 @@ export class SessionStore {
 
   /** Forgets every token (the server session is gone or was signed out). */
   clear(): void {
+    this.endings += 1;
     for (const key of [this.keys.front, this.keys.access, this.keys.refresh, this.keys.csrf]) this.storage.removeItem(key);
   }
 

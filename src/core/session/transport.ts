@@ -132,6 +132,8 @@ export class Transport {
         }
         return 'SESSION_EXPIRED';
       }
+      // Ended while the refresh was on the wire (signed out, here or in another tab): its tokens were not kept.
+      if (!this.store.exists()) return 'SESSION_EXPIRED';
       if (!response.ok) throw new AuthError('http', `Session refresh answered ${response.status}`, response.status);
       if (!response.headers.has('front-token')) {
         throw new AuthError('bad_response', 'The refresh answer had no front-token header: the API must list it in Access-Control-Expose-Headers.');
@@ -158,13 +160,14 @@ export class Transport {
     for (const [k, v] of Object.entries(this.store.authHeaders(forRefresh))) {
       if (k !== 'authorization' || !headers.has('authorization')) headers.set(k, v);
     }
+    const sentIn = this.store.sessionMark();
     let response: Response;
     try {
       response = await this.fetchImpl(url, { ...init, headers, credentials: 'include' });
     } catch (cause) {
       throw new AuthError('network', `Could not reach ${new URL(url).origin}`, undefined, { cause });
     }
-    this.store.saveFromResponse(response.headers, response.status);
+    this.store.saveFromResponse(response.headers, response.status, sentIn);
     return response;
   }
 
