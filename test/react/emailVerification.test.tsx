@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { useEffect, useRef } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { http } from 'msw';
@@ -21,11 +21,6 @@ const claimSays = (client: AuthClient) => {
   const snapshot = client.session.getSnapshot();
   return snapshot.status === 'signedIn' ? EmailVerificationClaim.getValueFromPayload(snapshot.payload) : undefined;
 };
-
-/** Waits, off React, until `done()` holds (up to 5 s). */
-async function until(done: () => boolean) {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 function OpenedLink(props: { token: string }) {
   const ev = useEmailVerification();
@@ -59,12 +54,12 @@ describe('useEmailVerification', () => {
         const response = await backend.fetch(request);
         if (first) {
           checkRead = true;
-          await until(() => claimSays(client) === true);
+          await vi.waitFor(() => expect(claimSays(client)).toBe(true), { timeout: 5000, interval: 10 });
         }
         return response;
       }),
       http.post(`${API}/auth/user/email/verify`, async ({ request }) => {
-        await until(() => checkRead);
+        await vi.waitFor(() => expect(checkRead).toBe(true), { timeout: 5000, interval: 10 });
         return backend.fetch(request);
       }),
     );
