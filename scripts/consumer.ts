@@ -5,7 +5,8 @@
  * their tarballs), writes every `file=` code block of README where it says and every other ts/tsx
  * block as a module of its own, then: type-checks strictly, builds, runs README's component test,
  * and in Chromium signs up against README's backend (email link from the dev outbox, an
- * authenticator app, the page asked for, the theme README sets), then runs README's Node script.
+ * authenticator app, the page asked for, the theme README sets, under the Content Security Policy
+ * README's vite.config.ts sets, which must refuse nothing), then runs README's Node script.
  * Nothing of the app is copied from anywhere but README.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -162,10 +163,15 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: Error[] = [];
     page.on('pageerror', (e) => errors.push(e));
+    // README's vite.config.ts serves the build under a strict Content Security Policy: it must refuse nothing.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|requires 'Trusted\w+' assignment/.test(message.text())) errors.push(new Error(`${message.text()} (${page.url()})`));
+    });
     let shot = 0;
     const snap = (name: string) => page.screenshot({ path: join(shots, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
 
-    await page.goto(`${WEB}/orders`);
+    const first = await page.goto(`${WEB}/orders`);
+    if (!first?.headers()['content-security-policy']?.includes("script-src 'self'")) throw new Error(`README's vite.config.ts did not put the Content Security Policy on the page: ${JSON.stringify(first?.headers())}`);
     await page.getByRole('heading', { name: m.format('signIn.title') }).waitFor();
     await page.getByRole('button', { name: m.format('signIn.toSignUp') }).click();
     await page.getByLabel(m.format('field.email.label')).fill(email);

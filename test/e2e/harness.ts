@@ -71,11 +71,17 @@ export class Visitor {
     mkdirSync(folder, { recursive: true });
     const visitor = new Visitor(context, page, folder);
     page.on('pageerror', (error) => visitor.errors.push(error));
+    // Chromium reports each thing the Content Security Policy refused (Trusted Types included) as a console error.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|requires 'Trusted\w+' assignment/.test(message.text())) visitor.cspViolations.push(`${message.text()} (${page.url()})`);
+    });
     return visitor;
   }
 
   /** Uncaught errors in the page. */
   readonly errors: Error[] = [];
+  /** What the demo's Content Security Policy refused (demo/preview.ts): nothing, on every screen. */
+  readonly cspViolations: string[] = [];
 
   async close(): Promise<void> {
     await this.context.close();
@@ -83,7 +89,8 @@ export class Visitor {
 
   /**
    * One step the user reached: waits for `ready` (a heading, usually), runs axe (zero violations),
-   * checks that it fits a 320 px phone without scrolling sideways, and saves a screenshot at each width.
+   * checks that it fits a 320 px phone without scrolling sideways and that the Content Security
+   * Policy refused nothing so far, and saves a screenshot at each width.
    */
   async reached(label: string, ready?: () => Promise<unknown>): Promise<void> {
     await ready?.();
@@ -97,6 +104,7 @@ export class Visitor {
     await this.page.screenshot({ path: `${file}-320.png`, fullPage: true });
     await this.page.setViewportSize(DESKTOP);
     expect(overflow, `"${label}" (${this.page.url()}) scrolls sideways at 320 px`).toEqual({ overflowBy: 0, wider: [] });
+    expect(this.cspViolations, `the Content Security Policy refused something by "${label}"`).toEqual([]);
   }
 
   /** The visible heading of level 1. */
@@ -137,7 +145,8 @@ const KNOWN: { rule: string; selector: string }[] = [{ rule: 'label-content-name
 
 /** axe-core's violations on the page as it is now, in a readable shape. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated through DevTools: a <script> tag of its own would be inline, which the demo's policy refuses.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = (await page.evaluate(() => (window as unknown as { axe: { run(options: object): Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as AxeResult;
   const found: string[] = [];
   for (const v of result.violations) {

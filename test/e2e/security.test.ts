@@ -1,7 +1,7 @@
 /**
  * Attacks that need a real browser (test/security has the rest, over HTTP): an open redirect through
- * dot segments (finding 5), and a form on another origin of the same site posting with the user's
- * cookies (finding 6).
+ * dot segments (finding 5), a form on another origin of the same site posting with the user's
+ * cookies (finding 6), and the strict Content Security Policy every e2e flow runs under.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +72,35 @@ describe('attacks in the browser', () => {
     await v.page.goto('/settings');
     await v.page.getByRole('switch', { name: 'Use Code by email at sign-in' }).waitFor();
     expect(await v.page.getByRole('switch', { name: 'Use Code by email at sign-in' }).getAttribute('aria-checked')).toBe('false');
+    await v.close();
+  });
+
+  it('the demo runs under a strict Content Security Policy: injected HTML, script and style are refused, and the harness sees it', async () => {
+    const v = await Visitor.open(browser, 'security-csp');
+    const response = await v.page.goto('/auth');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await v.seeHeading('Sign in');
+    // What an injection (a field rendered as HTML somewhere) would try: none of it runs or applies.
+    const outcome = await v.page.evaluate(async () => {
+      let html = 'accepted';
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__injected = 1">');
+      } catch (error) {
+        html = (error as Error).message;
+      }
+      const script = document.createElement('script');
+      script.append(document.createTextNode('window.__injected = 2'));
+      document.body.append(script);
+      const style = document.createElement('style');
+      style.append(document.createTextNode('body { outline: 7px solid red }'));
+      document.head.append(style);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { html, ran: (window as { __injected?: number }).__injected ?? 0, styled: getComputedStyle(document.body).outlineWidth === '7px' };
+    });
+    expect(outcome).toMatchObject({ ran: 0, styled: false });
+    expect(outcome.html).toMatch(/TrustedHTML/);
+    // And the harness, which checks every step of every e2e flow, saw all three.
+    await expect.poll(() => v.cspViolations.join('\n')).toMatch(/TrustedHTML[\s\S]*TrustedScript[\s\S]*style-src/);
     await v.close();
   });
 });
