@@ -136,10 +136,12 @@ interface AxeResult {
 }
 
 /**
- * Known violations waiting for a fix elsewhere, each narrowed to the elements it concerns.
- * FactorOption names its link by the factor's name only and describes it by the line under it, so
- * the visible text (name + description) is not inside the accessible name (WCAG 2.5.3). axe sees it
- * only with layout (Chromium), not in jsdom. Reported to the screens' owner.
+ * axe findings judged not to be failures, each narrowed to the elements it concerns.
+ * FactorOption's visible label is the factor's name, and its accessible name is exactly that; the
+ * line under it is its accessible description. axe's `label-content-name-mismatch` (an experimental
+ * rule, seen only with layout) wants the description inside the name too. WCAG 2.5.3 asks that the
+ * name contain the visible label, which it does: a voice-control user says "Authenticator app", and a
+ * screen reader says the name, the role, then the description.
  */
 const KNOWN: { rule: string; selector: string }[] = [{ rule: 'label-content-name-mismatch', selector: '[data-fk="factor-option"]' }];
 
