@@ -1,7 +1,7 @@
 /** The demo's own pages, whatever the scenario: the dev outbox, the scenario switch, theme and language. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
+import { demo, launchBrowser, smallTargets, uniqueEmail, useScenario, Visitor, waitForMessage } from './harness.ts';
 import { signUp } from './flows.ts';
 
 describe('demo app', () => {
@@ -105,6 +105,29 @@ describe('demo app', () => {
     await v.seeHeading(/^S6:/);
     expect(await v.page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await v.page.locator('html').getAttribute('data-fk-theme')).toBe('system');
+    await v.close();
+  });
+
+  it("the harness's target-size check finds a control too small to hit beside another, and lets a small one with room around it be", async () => {
+    const v = await Visitor.open(browser, 'demo-target-size');
+    await v.page.goto('/auth');
+    await v.seeHeading('Sign in');
+    expect(await smallTargets(v.page)).toEqual([]);
+    // A 16 px button right beside "Create an account": its 24 px circle touches that button.
+    const rects = await v.page.evaluate(() => {
+      const crowded = Object.assign(document.createElement('button'), { type: 'button' });
+      crowded.setAttribute('aria-label', 'Too close');
+      Object.assign(crowded.style, { display: 'inline-block', inlineSize: '16px', blockSize: '16px', padding: '0', margin: '0', border: '0', minInlineSize: '0', minBlockSize: '0' });
+      document.querySelector('[data-fk="switch-mode"] button')!.after(crowded);
+      // The same size with room on every side meets the spacing exception.
+      const spaced = crowded.cloneNode(true) as HTMLButtonElement;
+      spaced.setAttribute('aria-label', 'Room around it');
+      Object.assign(spaced.style, { display: 'block', margin: '40px auto' });
+      document.querySelector('[data-fk="screen-footer"]')!.append(spaced);
+      return [crowded, spaced].map((b) => `${Math.round(b.getBoundingClientRect().width)}×${Math.round(b.getBoundingClientRect().height)}`);
+    });
+    expect(rects).toEqual(['16×16', '16×16']);
+    expect(await smallTargets(v.page)).toEqual(['button "Too close" 16×16']);
     await v.close();
   });
 });

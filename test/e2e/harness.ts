@@ -55,6 +55,39 @@ export async function overflowAt(page: Page, width: number): Promise<{ overflowB
   });
 }
 
+/**
+ * The kit's controls (inside its `data-fk` markup; the demo's own header is not the kit) that fail
+ * WCAG 2.2's target size (2.5.8, AA): smaller than 24 × 24 CSS px, unless a 24 px circle on the
+ * target's centre touches no other target and no other small target's circle (the spacing
+ * exception). Links in a line of text are exempt, as the criterion says.
+ */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const union = (a: DOMRect, b: DOMRect) => {
+      const left = Math.min(a.left, b.left);
+      const top = Math.min(a.top, b.top);
+      return new DOMRect(left, top, Math.max(a.right, b.right) - left, Math.max(a.bottom, b.bottom) - top);
+    };
+    const targets = [...document.querySelectorAll<HTMLElement>('button, a[href], input:not([type="hidden"]), select, textarea, summary')]
+      .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+      // A field's label takes the same clicks, so it is part of the target.
+      .map((e) => ({ e, r: [...((e as HTMLInputElement).labels ?? [])].reduce((box, label) => union(box, label.getBoundingClientRect()), e.getBoundingClientRect()) }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    const small = targets.filter(({ e, r }) => (r.width < 24 || r.height < 24) && !(e.tagName === 'A' && getComputedStyle(e).display === 'inline'));
+    const centre = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    const distanceToBox = (p: { x: number; y: number }, r: DOMRect) => Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom));
+    return small
+      .filter(({ e }) => e.closest('[data-fk]') !== null)
+      .filter(({ e, r }) => {
+        const c = centre(r);
+        const crowded = targets.some((t) => t.e !== e && !t.e.contains(e) && !e.contains(t.e) && !t.e.closest('label')?.contains(e) && distanceToBox(c, t.r) < 12);
+        const overlapping = small.some((t) => t.e !== e && Math.hypot(centre(t.r).x - c.x, centre(t.r).y - c.y) < 24);
+        return crowded || overlapping;
+      })
+      .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.dataset.fk ? `[data-fk=${e.dataset.fk}]` : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+  });
+}
+
 /** A user's browsing session: a fresh context (own cookies and storage), a page, numbered steps. */
 export class Visitor {
   private step = 0;
@@ -89,8 +122,9 @@ export class Visitor {
 
   /**
    * One step the user reached: waits for `ready` (a heading, usually), runs axe (zero violations),
-   * checks that it fits a 320 px phone without scrolling sideways and that the Content Security
-   * Policy refused nothing so far, and saves a screenshot at each width.
+   * checks that it fits a 320 px phone without scrolling sideways, that the kit's targets are big
+   * enough to hit at both widths, and that the Content Security Policy refused nothing so far, and
+   * saves a screenshot at each width.
    */
   async reached(label: string, ready?: () => Promise<unknown>): Promise<void> {
     await ready?.();
@@ -100,10 +134,13 @@ export class Visitor {
     await this.page.screenshot({ path: `${file}.png`, fullPage: true });
     const violations = await axeViolations(this.page);
     expect(violations, `axe on "${label}" (${this.page.url()}):\n${violations.join('\n')}`).toEqual([]);
+    const smallAtDesktop = await smallTargets(this.page);
     const overflow = await overflowAt(this.page, 320);
+    const smallOnPhone = await smallTargets(this.page);
     await this.page.screenshot({ path: `${file}-320.png`, fullPage: true });
     await this.page.setViewportSize(DESKTOP);
     expect(overflow, `"${label}" (${this.page.url()}) scrolls sideways at 320 px`).toEqual({ overflowBy: 0, wider: [] });
+    expect({ desktop: smallAtDesktop, phone: smallOnPhone }, `targets too small to hit on "${label}" (${this.page.url()})`).toEqual({ desktop: [], phone: [] });
     expect(this.cspViolations, `the Content Security Policy refused something by "${label}"`).toEqual([]);
   }
 
