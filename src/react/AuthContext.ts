@@ -68,6 +68,8 @@ export interface AuthContextValue {
   signOutRequested: { current: boolean };
   /** Held by a screen that asks for a missing factor in place (the guards wait). */
   guardHold: GuardHold;
+  /** The address last typed into one of the kit's email fields, until a sign-out ({@link useTypedEmail}). */
+  typedEmail: { current: string };
   ui: AuthUiSettings;
 }
 

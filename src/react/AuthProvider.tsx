@@ -58,6 +58,7 @@ export function AuthProvider(props: AuthProviderProps) {
   const factors = props.factors ?? DEFAULT_FACTOR_SCREENS;
   const defaultRedirectPath = props.defaultRedirectPath ?? '/';
   const signOutRequested = useRef(false);
+  const typedEmail = useRef('');
   const [guardHold] = useState(createGuardHold);
   const onEventRef = useRef(onEvent);
   useEffect(() => {
@@ -82,6 +83,8 @@ export function AuthProvider(props: AuthProviderProps) {
             break;
           case 'SIGN_OUT':
           case 'UNAUTHORISED':
+            // The next person at this browser does not find the last one's address in the form.
+            typedEmail.current = '';
             queryClient.removeQueries({ queryKey: fkKeys.session() });
             break;
           default:
@@ -118,6 +121,7 @@ export function AuthProvider(props: AuthProviderProps) {
       stepUpDialog,
       signOutRequested,
       guardHold,
+      typedEmail,
       ui: { theme, locale, messages, brand },
     }),
     [client, queryClient, factors, defaultRedirectPath, getRedirectionURL, accessDenied, stepUpDialog, guardHold, theme, locale, messages, brand],

@@ -30,6 +30,7 @@ export { useChangePasswordFlow } from './useChangePasswordFlow.ts';
 export { useRecoveryCodeFlow } from './useRecoveryCodeFlow.ts';
 export { useGenerateRecoveryCodes, useRecoveryCodes } from './useRecoveryCodes.ts';
 export { useTrustThisDevice } from './useTrustThisDevice.ts';
+export { useTypedEmail } from './useTypedEmail.ts';
 export { useRevokeTrustedDevices, useTrustedDevices } from './useTrustedDevices.ts';
 export { useConnectedAccounts, useDisconnectAccount } from './useConnectedAccounts.ts';
 export { usePasskeyFlow } from './usePasskeyFlow.ts';

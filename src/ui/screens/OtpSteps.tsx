@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { TrustDeviceOption } from './TrustDeviceOption.tsx';
 import type { OtpSendIssue } from '../../core/index.ts';
-import type { useOtpFlow } from '../../react/index.ts';
+import { useTypedEmail, type useOtpFlow } from '../../react/index.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
 import type { Messages } from '../messages/types.ts';
 import { CodeEntry, codeOutcomeText } from './CodeEntry.tsx';
@@ -62,6 +62,7 @@ type StepProps = OtpStepsProps & { headingRef: ReturnType<typeof useStepFocus> }
 function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contactHeading, defaultCountry, linkOnly = false, lead, headingRef }: StepProps) {
   const { state } = otp;
   const email = method === 'EMAIL';
+  const typed = useTypedEmail();
   const known = !otp.canChangeContact ? otp.contacts[0] : undefined;
   const sending = otp.status === 'sending';
 
@@ -102,7 +103,7 @@ function ContactStep({ otp, method, m, c, rootProps, footer, screenError, contac
           }}
         >
           {email ? (
-            <c.TextField name="contact" type="email" autoComplete="email" label={m.format('field.email.label')} error={fieldError} />
+            <c.TextField name="contact" type="email" autoComplete="email" label={m.format('field.email.label')} error={fieldError} defaultValue={typed.initial} onValueChange={typed.remember} />
           ) : (
             <c.PhoneField name="contact" label={m.format('field.phone.label')} description={m.format('field.phone.description')} invalidMessage={m.format('fieldError.phoneInvalid')} defaultCountry={defaultCountry} error={fieldError} />
           )}

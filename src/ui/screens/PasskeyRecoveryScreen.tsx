@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useAuthClient, useAuthLinks, useAuthParams, usePasskeyFlow } from '../../react/index.ts';
+import { useAuthClient, useAuthLinks, useAuthParams, usePasskeyFlow, useTypedEmail } from '../../react/index.ts';
 import { AuthLink } from './AuthLink.tsx';
 import { passkeyIssueText } from './passkeyText.ts';
 import type { BaseScreenProps } from './screenSupport.ts';
@@ -22,6 +22,7 @@ export function PasskeyRecoveryScreen({ components, ...props }: PasskeyRecoveryS
   const client = useAuthClient();
   const passkey = usePasskeyFlow();
   const id = useId();
+  const typed = useTypedEmail();
   const [send, setSend] = useState<{ busy: boolean; sentTo?: string; error?: string }>({ busy: false });
   const step = token !== undefined ? (passkey.state.done ? 'done' : 'make') : send.sentTo !== undefined ? 'sent' : 'ask';
   const headingRef = useStepFocus(step);
@@ -73,7 +74,7 @@ export function PasskeyRecoveryScreen({ components, ...props }: PasskeyRecoveryS
   return (
     <c.ScreenLayout data-state={send.error ? 'error' : send.busy ? 'submitting' : 'idle'} {...layout} heading={m.format('passkeyRecovery.title')} subtitle={m.format('passkeyRecovery.body')}>
       <form data-fk="form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <c.TextField autoFocus id={`${id}-email`} name="email" type="email" autoComplete="username" label={m.format('field.email.label')} error={send.error} />
+        <c.TextField autoFocus id={`${id}-email`} name="email" type="email" autoComplete="username" label={m.format('field.email.label')} error={send.error} defaultValue={typed.initial} onValueChange={typed.remember} />
         <c.Button type="submit" submitting={send.busy}>
           {m.format('passkeyRecovery.send')}
         </c.Button>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PasswordIssue } from '../../core/index.ts';
-import { useAuthLinks, useAuthParams, useForgotPasswordFlow, useResetPasswordFlow } from '../../react/index.ts';
+import { useAuthLinks, useAuthParams, useForgotPasswordFlow, useResetPasswordFlow, useTypedEmail } from '../../react/index.ts';
 import type { Messages } from '../messages/types.ts';
 import { LiveRegion } from '../parts/LiveRegion.tsx';
 import { AuthLink } from './AuthLink.tsx';
@@ -48,6 +48,7 @@ interface PartProps {
 
 function AskForLink({ m, c, layout, links, resendCooldownSeconds }: PartProps & { resendCooldownSeconds: number }) {
   const { state, view, request, resend, otherAddress } = useForgotPasswordFlow({ resendCooldownSeconds });
+  const typed = useTypedEmail();
   const headingRef = useStepFocus(view.step);
   const [cooldownOver, setCooldownOver] = useState<number | undefined>(undefined);
   const error = issueText(m, state.issue);
@@ -93,7 +94,7 @@ function AskForLink({ m, c, layout, links, resendCooldownSeconds }: PartProps & 
     <c.ScreenLayout data-state={state.sending ? 'submitting' : error || state.emailError ? 'error' : 'idle'} {...layout} headingRef={headingRef} heading={m.format('reset.request.title')} subtitle={m.format('reset.request.subtitle')} footer={back}>
       {alert}
       <form data-fk="form" noValidate onSubmit={submit}>
-        <c.TextField autoFocus name="email" type="email" autoComplete="username" label={m.format('field.email.label')} error={fieldProblemText(m, state.emailError)} />
+        <c.TextField autoFocus name="email" type="email" autoComplete="username" label={m.format('field.email.label')} error={fieldProblemText(m, state.emailError)} defaultValue={typed.initial} onValueChange={typed.remember} />
         <c.Button type="submit" submitting={state.sending}>
           {m.format('reset.request.submit')}
         </c.Button>

@@ -2,7 +2,7 @@ import { Suspense, useCallback, useEffect, useId, useRef, useState, type FormEve
 import { passkeyAutofillSupported, passkeysSupported } from '../../core/index.ts';
 import { passkeyIssueText } from './passkeyText.ts';
 import type { SignInIssue } from '../../core/index.ts';
-import { useAuthLinks, useContinue, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn } from '../../react/index.ts';
+import { useAuthLinks, useContinue, usePasskeyFlow, useSession, useSignInFlow, useThirdPartySignIn, useTypedEmail } from '../../react/index.ts';
 import { useLoginMethodsOnScreen } from './loginMethodsOnScreen.tsx';
 import type { Messages } from '../messages/types.ts';
 import { withLaterParts, type ScreenComponents } from './components.ts';
@@ -191,6 +191,8 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
   const formRef = useRef<HTMLFormElement | null>(null);
   const passkeyError = mode === 'signUp' ? passkeyIssueText(m, passkey.state.issue) : undefined;
   const links = useAuthLinks();
+  // Switching to sign-up or back, or to "Forgot your password?", keeps the address typed.
+  const typed = useTypedEmail();
   const id = useId();
   const ids = { email: `${id}-email`, password: `${id}-password` };
   const labels = { email: m.format('field.email.label'), password: m.format('field.password.label') };
@@ -244,7 +246,7 @@ function PasswordForm({ mode, onModeChange, forgotPassword, passkeys, lead, m, c
       )}
       <form data-fk="form" noValidate onSubmit={onSubmit} ref={formRef}>
         {/* The form is keyed by mode: on arrival and after switching between sign-in and sign-up, typing starts in the first field. */}
-        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? (passkeys ? 'username webauthn' : 'username') : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} />
+        <c.TextField autoFocus id={ids.email} name="email" type="email" autoComplete={mode === 'signIn' ? (passkeys ? 'username webauthn' : 'username') : 'email'} label={labels.email} error={fieldProblemText(m, state.fieldErrors.email)} defaultValue={typed.initial} onValueChange={typed.remember} />
         <c.PasswordField
           id={ids.password}
           name="password"

@@ -58,6 +58,33 @@ describe('SignInScreen', () => {
     expect(location()).toBe('/orders?x=1');
   });
 
+  it('keeps the address typed through sign-up and back and into "Forgot your password?", so nobody types it twice (WCAG 2.2, 3.3.7); a sign-out forgets it', async () => {
+    const user = userEvent.setup();
+    const client = testClient();
+    const { router } = renderKit({ client, path: '/auth' });
+    await screen.findByRole('heading', { name: 'Sign in' });
+    await user.type(screen.getByLabelText('Email address'), 'ann@example.com');
+    await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    await screen.findByRole('heading', { name: 'Create an account' });
+    expect(screen.getByLabelText('Email address')).toHaveProperty('value', 'ann@example.com');
+    // Corrected on the way: the correction is what comes back.
+    await user.clear(screen.getByLabelText('Email address'));
+    await user.type(screen.getByLabelText('Email address'), 'bob@example.com');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'Sign in' });
+    expect(screen.getByLabelText('Email address')).toHaveProperty('value', 'bob@example.com');
+    await user.click(screen.getByRole('link', { name: 'Forgot your password?' }));
+    await screen.findByRole('heading', { name: 'Reset your password' });
+    expect(screen.getByLabelText('Email address')).toHaveProperty('value', 'bob@example.com');
+    // Someone signs in and out: the next person at this browser does not find the address.
+    const address = newEmail();
+    await client.emailPassword.signUp({ email: address, password: 'password123' });
+    await client.session.signOut();
+    await router.navigate('/auth');
+    await screen.findByRole('heading', { name: 'Sign in' });
+    expect(screen.getByLabelText('Email address')).toHaveProperty('value', '');
+  });
+
   it('an existing email on sign-up, and wrong credentials on sign-in, are said plainly', async () => {
     const address = newEmail();
     await testClient().emailPassword.signUp({ email: address, password: 'password123' });
@@ -72,7 +99,8 @@ describe('SignInScreen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('heading', { name: 'Sign in' });
-    await user.type(screen.getByLabelText('Email address'), address);
+    // The address typed for sign-up is there already.
+    expect(screen.getByLabelText('Email address')).toHaveProperty('value', address);
     await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'wrong-password1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('The email address or password is incorrect.')).toBeTruthy();
