@@ -91,9 +91,11 @@ function SignInContent({ defaultMode, defaultCountry, forgotPassword = true, com
   useEffect(() => {
     if (codes) void SignInWithCode.preload().catch(() => undefined);
   }, [codes]);
+  // Sign-up offers its passkey below the form, so with no providers there is nothing above it (and no "or").
+  const passkeyButton = passkeys && mode !== 'signUp';
   const lead =
-    providers.length > 0 || passkeys ? (
-      <ProviderButtons providers={providers} passkeys={passkeys && mode !== 'signUp'} m={m} c={c} separator={mode !== undefined} />
+    providers.length > 0 || passkeyButton ? (
+      <ProviderButtons providers={providers} passkeys={passkeyButton} m={m} c={c} separator={mode !== undefined} />
     ) : undefined;
 
   if (session.exists && continueFailure === undefined) return <Continue components={components} {...props} ready={!session.isPending} onError={continueFailed} />;

@@ -43,14 +43,18 @@ describe('SignInScreen with passkeys', () => {
     expect(screen.queryByRole('button', { name: 'Sign in with a passkey' })).toBeNull();
   });
 
-  it('with WebAuthn: the button, and "Sign up with a passkey instead" asks for the address first', async () => {
+  it('with WebAuthn: the button above "or", and on sign-up "Sign up with a passkey instead" below the form asks for the address first', async () => {
     vi.stubGlobal('PublicKeyCredential', function PublicKeyCredential() {});
     const user = userEvent.setup();
     renderKit({ client: testClient({ storage: createMemoryStorage() }), path: '/auth' });
     expect(await screen.findByRole('button', { name: 'Sign in with a passkey' })).toBeTruthy();
     // Password managers and the browser offer passkeys in the email field's autofill.
     expect(screen.getByLabelText('Email address').getAttribute('autocomplete')).toBe('username webauthn');
+    expect(screen.getByText('or')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    // Sign-up offers the passkey below the form: no "or" above the form with nothing before it.
+    expect(await screen.findByRole('heading', { name: 'Create an account' })).toBeTruthy();
+    expect(screen.queryByText('or')).toBeNull();
     await user.click(await screen.findByRole('button', { name: 'Sign up with a passkey instead' }));
     expect(await screen.findByText('Enter your email address first, then create the passkey.')).toBeTruthy();
   });
